@@ -1,0 +1,115 @@
+"""Key findings for the home page, each computed from the dataset and pointing at the rows behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.data import Dataset
+from core.text import format_count
+
+UNSUPPORTED_VERDICTS = ("not shown in controlled trials", "contradicted by evidence", "misleading")
+
+
+@dataclass(frozen=True)
+class Finding:
+    headline: str
+    detail: str
+    row_ids: tuple[str, ...]
+
+
+def cell_dose_rows(regimens: pd.DataFrame) -> pd.DataFrame:
+    """Dose statements that count cells, stated or implied by the page's own layout."""
+    counts_cells = (regimens["dose_unit"] == "cells") | (regimens["implied_unit"] == "cells")
+    return regimens[counts_cells & (regimens["product"] == "cells") & regimens["dose_low"].notna()]
+
+
+def dose_spread(ds: Dataset) -> Finding | None:
+    doses = cell_dose_rows(ds.regimens)
+    if doses.empty:
+        return None
+    low, high = doses.loc[doses["dose_low"].idxmin()], doses.loc[doses["dose_high"].idxmax()]
+    non_cells = ds.regimens[(ds.regimens["product"] != "cells") & ds.regimens["dose_low"].notna()]
+    detail = (
+        f"{doses['source_id'].nunique()} of the {len(ds.sources)} pages give doses. The smallest is "
+        f"{format_count(low['dose_low'])} cells ({low['route']}); the largest {format_count(high['dose_high'])} "
+        f"cells ({high['route']}), with no reason given for either."
+    )
+    if not non_cells.empty:
+        named = ", ".join(sorted(set(non_cells["route_as_stated"])))
+        detail += f" One page also prints cell-style counts for things that are not cells: {named}."
+    return Finding(
+        "The pages disagree on how many cells to inject, and do not say why.",
+        detail,
+        tuple(doses["id"]) + tuple(non_cells["id"]),
+    )
+
+
+def trial_doses(ds: Dataset) -> Finding | None:
+    knee = ds.evidence[(ds.evidence["route"] == "intra-articular knee") & (ds.evidence["doses_cells"].map(len) > 0)]
+    if knee.empty:
+        return None
+    doses = [d for ds_ in knee["doses_cells"] for d in ds_]
+    return Finding(
+        "Knee trials used a wide range of doses, and more cells did not clearly mean more benefit.",
+        f"{len(knee)} knee studies we list injected between {format_count(min(doses))} and "
+        f"{format_count(max(doses))} cells per injection.",
+        tuple(knee["id"]),
+    )
+
+
+def largest_trial(ds: Dataset, condition: str) -> Finding | None:
+    trials = ds.evidence[
+        (ds.evidence["kind"] == "randomised trial")
+        & (ds.evidence["condition"] == condition)
+        & (ds.evidence["n_unit"] == "participants")
+    ]
+    if trials.empty or trials["n"].isna().all():
+        return None
+    top = trials.loc[trials["n"].idxmax()]
+    return Finding(
+        f"The largest randomised {condition} trial we list: {top['short_name']} ({int(top['n'])} people).",
+        top["main_finding"],
+        (top["id"],),
+    )
+
+
+def claims_as_fact(ds: Dataset) -> Finding | None:
+    claims = ds.claims
+    if claims.empty:
+        return None
+    as_fact = claims[claims["stated_as"] == "as fact"]
+    unsupported = as_fact[as_fact["verdict"].isin(UNSUPPORTED_VERDICTS)]
+    return Finding(
+        "Most claims are stated as plain fact, including ones the evidence does not back.",
+        f"Of {len(claims)} claims in the five pages, {len(as_fact)} are stated as fact. For {len(unsupported)} of "
+        "those, controlled trials do not show it, the evidence contradicts it, or it leaves out what matters.",
+        tuple(unsupported["id"]),
+    )
+
+
+def harms_documented(ds: Dataset) -> Finding | None:
+    clinic = ds.harms[ds.harms["setting"] == "unapproved clinic"]
+    if clinic.empty:
+        return None
+    patients = int(clinic["n_patients"].fillna(0).sum())
+    worst = ", ".join(sorted(set(clinic["severity"])))
+    return Finding(
+        "Serious harms from unapproved clinics are documented; none of the five pages mentions harms like these.",
+        f"{len(clinic)} published reports we list describe at least {patients} patients harmed "
+        f"after products from unapproved clinics (worst outcomes: {worst}).",
+        tuple(clinic["id"]),
+    )
+
+
+def key_findings(ds: Dataset) -> list[Finding]:
+    """The home page's findings, in reading order; any that the data cannot support is left out."""
+    candidates = (
+        dose_spread(ds),
+        trial_doses(ds),
+        largest_trial(ds, "knee osteoarthritis"),
+        claims_as_fact(ds),
+        harms_documented(ds),
+    )
+    return [f for f in candidates if f is not None]

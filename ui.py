@@ -1,0 +1,134 @@
+"""Streamlit helpers shared by every page: the page frame, cached loading, chart blocks and quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from core import data as core_data
+from core import theme  # noqa: F401  (registers and enables the Altair theme)
+from core.text import md_escape
+
+DISCLAIMER = (
+    "**Not medical advice.** This site explains what web pages claim and what studies and regulators found. "
+    "It cannot tell you whether a treatment is right for you: talk to a doctor you trust."
+)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    path: str
+    label: str
+    icon: str
+
+
+# The one list of pages. Streamlit routes each file by its name (pages/N_Name.py -> /Name);
+# this list only gives the navigation readable labels and an order.
+PAGES: tuple[PageLink, ...] = (
+    PageLink("streamlit_app.py", "Home", ":material/home:"),
+    PageLink("pages/1_Sources.py", "The five pages", ":material/description:"),
+    PageLink("pages/9_Methods.py", "Methods & caveats", ":material/fact_check:"),
+)
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def _data_signature(folder: Path) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*") if p.is_file()))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load_cached(folder: str, _signature: tuple) -> core_data.Dataset:
+    return core_data.load(folder)
+
+
+def load_dataset() -> core_data.Dataset:
+    """The validated dataset, loaded once per data folder and file change (never mutate it)."""
+    folder = core_data.default_data_dir()
+    signature = _data_signature(folder) if folder.is_dir() else ()
+    return _load_cached(str(folder), signature)
+
+
+# --- frame ---------------------------------------------------------------------------------------
+
+
+def page_frame(title: str, intro: str) -> core_data.Dataset:
+    """Set up a page: config, navigation, title, disclaimer; return the dataset or stop with its error."""
+    st.set_page_config(page_title=f"{title} · Stem-cell claims vs evidence", page_icon="🔬", layout="wide")
+    with st.sidebar:
+        st.markdown("**Stem-cell claims vs evidence**")
+        for page in PAGES:
+            st.page_link(page.path, label=page.label, icon=page.icon)
+        st.divider()
+        st.caption(
+            "Knee and back pain: what five web pages claim, next to what trials and regulators found. "
+            "Every quote links to its source file; every study to a checked citation."
+        )
+    st.title(title)
+    st.info(DISCLAIMER, icon=":material/medical_information:")
+    st.markdown(intro)
+    try:
+        return load_dataset()
+    except core_data.DataError as error:
+        st.error(
+            f"**The data could not be loaded, so this page cannot be shown.**\n\n"
+            f"{md_escape(str(error))}\n\n"
+            f"Fix that cell (see data/README.md for the rules) and reload the page.",
+            icon=":material/error:",
+        )
+        st.stop()
+
+
+# --- widgets -------------------------------------------------------------------------------------
+
+
+def bound_selectbox(
+    label: str, options: Sequence[str], key: str, *, format_func: Callable[[Any], str] = str, help: str | None = None
+) -> str:
+    """A selectbox whose value lives in the URL (?key=value); an unknown value is ignored with a notice."""
+    raw = st.query_params.get(key)
+    if raw is not None and raw not in options and key not in st.session_state:
+        st.warning(f"The link asked for {label.lower()} “{md_escape(raw)}”, which does not exist; showing all instead.")
+    return st.selectbox(label, options, key=key, format_func=format_func, help=help, bind="query-params")
+
+
+# --- blocks --------------------------------------------------------------------------------------
+
+
+def quote(text: str, source_label: str, seed_file: str) -> None:
+    """A verbatim quote, escaped so it renders as text, with its attribution."""
+    st.markdown(f"> “{md_escape(text)}”")
+    st.caption(f"— {md_escape(source_label)} (seed file `{seed_file}`)")
+
+
+def chart_block(chart: alt.TopLevelMixin, *, caption: str, data: pd.DataFrame, file_stem: str) -> None:
+    """A chart with its caveat caption and the data behind it as a table and CSV.
+
+    The chart's own top-level `description` is its text alternative: Streamlit gives it to screen readers
+    as the chart's accessible name, and it travels with the spec into exported images.
+    """
+    if not isinstance(chart.description, str) or not chart.description.strip():
+        raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
+    st.altair_chart(chart, width="stretch", theme=None)
+    st.caption(caption)
+    with st.expander("Data behind this chart"):
+        st.dataframe(data, hide_index=True, width="stretch")
+        table_download(data, file_stem)
+
+
+def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV") -> None:
+    """A CSV download of a table shown on the page."""
+    st.download_button(
+        label,
+        data=core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"csv_{file_stem}",
+    )
