@@ -89,14 +89,33 @@ def page_frame(title: str, intro: str) -> core_data.Dataset:
 # --- widgets -------------------------------------------------------------------------------------
 
 
+def _seed_from_url(key: str, label: str, valid: Callable[[str], bool]) -> None:
+    """On a session's first run, copy ?key=value into the widget state, or say why it was ignored."""
+    if key in st.session_state or key not in st.query_params:
+        return
+    raw = st.query_params[key]
+    if valid(raw):
+        st.session_state[key] = raw
+    else:
+        st.warning(f"The link asked for {label.lower()} “{md_escape(raw)}”, which this page does not have; ignored.")
+
+
+def _write_to_url(key: str, value: str, default: str) -> None:
+    # The default is left out so that a plain link and a link to the default view look the same.
+    if value == default:
+        st.query_params.pop(key, None)
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
 def bound_selectbox(
     label: str, options: Sequence[str], key: str, *, format_func: Callable[[Any], str] = str, help: str | None = None
 ) -> str:
-    """A selectbox whose value lives in the URL (?key=value); an unknown value is ignored with a notice."""
-    raw = st.query_params.get(key)
-    if raw is not None and raw not in options and key not in st.session_state:
-        st.warning(f"The link asked for {label.lower()} “{md_escape(raw)}”, which does not exist; showing all instead.")
-    return st.selectbox(label, options, key=key, format_func=format_func, help=help, bind="query-params")
+    """A selectbox whose value lives in the URL as ?key=<option id>, so a link reopens the same view."""
+    _seed_from_url(key, label, lambda raw: raw in options)
+    value = st.selectbox(label, options, key=key, format_func=format_func, help=help)
+    _write_to_url(key, value, options[0])
+    return value
 
 
 # --- blocks --------------------------------------------------------------------------------------

@@ -118,16 +118,7 @@ def _read_csv(folder: Path, resource: Mapping[str, Any]) -> list[dict[str, str]]
     except csv.Error as exc:
         raise DataError(file, f"cannot be read as CSV ({exc})") from None
 
-    expected = [f["name"] for f in resource["schema"]["fields"]]
-    for column in expected:
-        if column not in header:
-            raise DataError(file, "column is missing from the header", column=column)
-    for column in header:
-        if column not in expected:
-            raise DataError(file, "column is not described in datapackage.json", column=column)
-    if len(set(header)) != len(header):
-        dup = next(c for c in header if header.count(c) > 1)
-        raise DataError(file, "column appears twice in the header", column=dup)
+    _check_header(file, header, [f["name"] for f in resource["schema"]["fields"]])
 
     rows = []
     try:
@@ -140,6 +131,18 @@ def _read_csv(folder: Path, resource: Mapping[str, Any]) -> list[dict[str, str]]
     except csv.Error as exc:
         raise DataError(file, f"cannot be read as CSV ({exc})", row=reader.line_num) from None
     return rows
+
+
+def _check_header(file: str, header: list[str], expected: list[str]) -> None:
+    for column in expected:
+        if column not in header:
+            raise DataError(file, "column is missing from the header", column=column)
+    for column in header:
+        if column not in expected:
+            raise DataError(file, "column is not described in datapackage.json", column=column)
+    if len(set(header)) != len(header):
+        dup = next(c for c in header if header.count(c) > 1)
+        raise DataError(file, "column appears twice in the header", column=dup)
 
 
 # --- row rules -----------------------------------------------------------------------------------
@@ -229,14 +232,21 @@ def _check_row_rule(file: str, number: int, row: Mapping[str, str], check: Mappi
         filled = [n for n in names if row[n]]
         if filled and len(filled) != len(names):
             empty = next(n for n in names if not row[n])
-            raise DataError(file, f"is empty but {filled[0]} is filled; these go together: {', '.join(names)}", number, empty)
+            raise DataError(
+                file, f"is empty but {filled[0]} is filled; these go together: {', '.join(names)}", number, empty
+            )
     elif kind == "require_any":
         if not any(row[n] for n in names):
             raise DataError(file, f"needs at least one citation among {', '.join(names)}", number, names[0])
     elif kind == "required_unless":
-        (gate, exempt), = check["unless"].items()
+        ((gate, exempt),) = check["unless"].items()
         if row[gate] not in exempt and not any(row[n] for n in names):
-            raise DataError(file, f"is empty; a {gate} of '{row[gate]}' must point at a row in {' or '.join(names)}", number, names[0])
+            raise DataError(
+                file,
+                f"is empty; a {gate} of '{row[gate]}' must point at a row in {' or '.join(names)}",
+                number,
+                names[0],
+            )
     else:
         raise DataError(PACKAGE_FILE, f"unknown check kind '{kind}' for {file}")
 
@@ -254,7 +264,9 @@ def _check_foreign_keys(resource, raw: Mapping[str, list[dict[str, str]]], resou
             values = _list_items(value, field) if "x-list-separator" in field else [value] if value else []
             for item in values:
                 if item not in known:
-                    raise DataError(file, f"'{item}' is not an {target['fields']} in {target_file}", row["__row__"], column)
+                    raise DataError(
+                        file, f"'{item}' is not an {target['fields']} in {target_file}", row["__row__"], column
+                    )
 
 
 # --- typing --------------------------------------------------------------------------------------

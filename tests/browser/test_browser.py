@@ -1,0 +1,62 @@
+"""What only a real browser shows: first-request deep links, drawn pages, and no sideways scrolling on a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+import ui
+from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+NAV_LABELS = [p.label for p in ui.PAGES]
+
+
+def url_path(page_file: str) -> str:
+    """Streamlit's file router: pages/1_Sources.py is served at /Sources, the entrypoint at /."""
+    if page_file == "streamlit_app.py":
+        return "/"
+    return "/" + page_file.removeprefix("pages/").removesuffix(".py").split("_", 1)[1]
+
+
+def nav_labels(page) -> list[str]:
+    return [
+        a.inner_text().strip()
+        for a in page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').all()
+    ]
+
+
+def test_deep_link_is_served_right_as_the_first_request(fresh_server, page_at):
+    page = page_at(f"{fresh_server}/Sources?source=nbscience")
+    wait_rendered(page)
+    assert page.locator("h1").first.inner_text() == "The five pages"
+    assert nav_labels(page) == NAV_LABELS
+    assert page.locator('[data-testid="stSelectbox"]').first.inner_text().endswith("004 NBScience")
+    assert page.locator("h3").all_inner_texts() == ["004 NBScience"]
+    assert "source=nbscience" in page.url
+    screenshot(page, "deep-link-first-request")
+
+
+@pytest.mark.parametrize("page_file", [p.path for p in ui.PAGES])
+@pytest.mark.parametrize(("width_name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_page_renders_without_error_or_sideways_scroll(server, page_at, page_file, width_name, viewport):
+    page = page_at(server + url_path(page_file), viewport)
+    wait_rendered(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "Not medical advice" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    overflow = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]') || document.documentElement;"
+        " return [document.documentElement.scrollWidth - document.documentElement.clientWidth,"
+        " m.scrollWidth - m.clientWidth]; }"
+    )
+    assert max(overflow) <= 1, f"content is wider than the {viewport['width']}px screen by {max(overflow)}px"
+    screenshot(page, f"{url_path(page_file).strip('/') or 'Home'}-{width_name}")
+
+
+def test_charts_are_drawn(server, page_at):
+    page = page_at(f"{server}/Sources")
+    wait_rendered(page)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+    assert box
+    assert box["height"] > 100

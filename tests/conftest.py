@@ -1,0 +1,56 @@
+"""Shared fixtures: the real dataset, and disposable copies of the data folder that a test may break."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.data import REPO_DATA_DIR, Dataset, load
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load(REPO_DATA_DIR)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the real data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(REPO_DATA_DIR, target)
+    return target
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def set_cell(folder: Path, file: str, row: int, column: str, value: str) -> None:
+    """Overwrite one cell; row 1 is the first data row."""
+    header, rows = read_rows(folder / file)
+    rows[row - 1][column] = value
+    write_rows(folder / file, header, rows)
+
+
+def tiny(**tables) -> Dataset:
+    """A Dataset built from small hand-made frames; tables not given are empty."""
+    import pandas as pd
+
+    from core.data import TABLE_NAMES
+
+    frames = {name: pd.DataFrame(tables.get(name, [])) for name in TABLE_NAMES}
+    return Dataset(**frames, package={"resources": []}, data_dir="<tiny>")

@@ -1,0 +1,147 @@
+"""Unit tests for the pure core: findings, source profiles, text helpers and the data dictionary."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from core import datadict, findings, sources
+from core.data import flatten_lists
+from core.text import format_count, md_escape, normalise_space
+from tests.conftest import tiny
+
+NAN = math.nan
+
+
+def regimen(id_, source, route, low, high, *, product="cells", unit="cells", implied=""):
+    return dict(
+        id=id_, source_id=source, route=route, route_as_stated=route, product=product,
+        dose_low=low, dose_high=high, dose_unit=unit, implied_unit=implied,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def doses():
+    return tiny(
+        sources=[{"id": "a"}, {"id": "b"}, {"id": "c"}],
+        regimens=[
+            regimen("r1", "a", "intra-articular knee", 15e6, 50e6),
+            regimen("r2", "b", "intravenous", 50e6, 200e6, unit="none stated", implied="cells"),
+            regimen("r3", "b", "intravenous", 50e6, 50e6, product="vitamin/NAD infusion", unit="none stated"),
+            regimen("r4", "b", "multiple routes", NAN, NAN, product="unspecified", unit=""),
+        ],
+    )
+
+
+def test_cell_dose_rows_keep_stated_and_implied_cell_counts(doses):
+    assert list(findings.cell_dose_rows(doses.regimens)["id"]) == ["r1", "r2"]
+
+
+def test_dose_spread_names_extremes_and_non_cell_counts(doses):
+    finding = findings.dose_spread(doses)
+    assert "2 of the 3 pages" in finding.detail
+    assert "15 million cells (intra-articular knee)" in finding.detail
+    assert "200 million cells (intravenous)" in finding.detail
+    assert "not cells: intravenous" in finding.detail
+    assert finding.row_ids == ("r1", "r2", "r3")
+
+
+def test_dose_spread_is_absent_without_cell_doses():
+    assert findings.dose_spread(tiny(regimens=[regimen("r9", "a", "intravenous", NAN, NAN)])) is None
+
+
+def test_largest_trial_picks_most_participants():
+    ds = tiny(
+        evidence=[
+            dict(id="small", short_name="Small", kind="randomised trial", condition="knee osteoarthritis",
+                 n_unit="participants", n=30, main_finding="meh"),
+            dict(id="big", short_name="Big", kind="randomised trial", condition="knee osteoarthritis",
+                 n_unit="participants", n=480, main_finding="no better than steroid"),
+            dict(id="review", short_name="Review", kind="meta-analysis", condition="knee osteoarthritis",
+                 n_unit="participants", n=900, main_finding="x"),
+        ]
+    )  # fmt: skip
+    finding = findings.largest_trial(ds, "knee osteoarthritis")
+    assert finding.row_ids == ("big",)
+    assert "480 people" in finding.headline
+
+
+def test_claims_as_fact_counts_only_unsupported_fact_claims():
+    ds = tiny(
+        claims=[
+            dict(id="c1", stated_as="as fact", verdict="not shown in controlled trials"),
+            dict(id="c2", stated_as="as fact", verdict="consistent with evidence"),
+            dict(id="c3", stated_as="hedged", verdict="misleading"),
+        ]
+    )
+    finding = findings.claims_as_fact(ds)
+    assert "Of 3 claims" in finding.detail
+    assert "2 are stated as fact" in finding.detail
+    assert finding.row_ids == ("c1",)
+
+
+def test_key_findings_on_real_data_cite_existing_rows(dataset):
+    known = set().union(*(set(dataset.table(t)["id"]) for t in ("regimens", "claims", "evidence", "harms")))
+    result = findings.key_findings(dataset)
+    assert len(result) >= 3
+    for finding in result:
+        assert finding.row_ids
+        assert set(finding.row_ids) <= known
+
+
+def test_source_profiles_count_claims_by_how_stated(dataset):
+    profile = sources.source_profiles(dataset).set_index("id")
+    claims = dataset.claims
+    vega = claims[claims["source_id"] == "vega"]
+    assert profile.loc["vega", "claims"] == len(vega)
+    assert profile.loc["vega", "as fact"] == (vega["stated_as"] == "as fact").sum()
+    assert profile.loc["vega", "dose_statements"] == (dataset.regimens["source_id"] == "vega").sum()
+    assert profile.loc["shadesofgreen", "dose_statements"] == 0
+
+
+def test_claims_of_returns_only_that_source(dataset):
+    result = sources.claims_of(dataset, "nbscience")
+    assert set(result["source_id"]) == {"nbscience"}
+    assert result["topic_kind"].notna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "rendered"),
+    [
+        ("[click](http://x)", r"\[click\]\(http\://x\)"),
+        ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
+        ("**bold** _it_", r"\*\*bold\*\* \_it\_"),
+        ("plain words", "plain words"),
+    ],
+)
+def test_md_escape_neutralises_markup(text, rendered):
+    assert md_escape(text) == rendered
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(15e6, "15 million"), (1.5e6, "1.5 million"), (1.2e9, "1.2 billion"), (480, "480"), (2_000_000, "2 million")],
+)
+def test_format_count(value, words):
+    assert format_count(value) == words
+
+
+def test_normalise_space_collapses_runs():
+    assert normalise_space("a \n\t b  ") == "a b"
+
+
+def test_flatten_lists_writes_lists_as_in_csv():
+    frame = pd.DataFrame({"ids": [("a", "b"), ()], "doses": [(1e7, 2.5e7), ()]})
+    flat = flatten_lists(frame)
+    assert list(flat["ids"]) == ["a;b", ""]
+    assert list(flat["doses"]) == ["10000000;25000000", ""]
+    assert isinstance(frame.loc[0, "ids"], tuple), "the input must not change"
+
+
+def test_field_table_lists_every_column(dataset):
+    table = datadict.field_table(dataset.resource("regimens"))
+    assert list(table["column"]) == [f["name"] for f in dataset.resource("regimens")["schema"]["fields"]]
+    assert table.set_index("column").loc["id", "required"] == "key"
+    assert "cells; none stated" in table.set_index("column").loc["dose_unit", "allowed values"]

@@ -1,0 +1,110 @@
+"""Every page renders through AppTest with its key content, honours its URL state and shows data errors plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui
+from tests.conftest import set_cell
+
+ENTRYPOINT = "streamlit_app.py"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_page(path: str, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / ENTRYPOINT), default_timeout=60)
+    if path != ENTRYPOINT:
+        at.switch_page(path)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [t.value for t in at.title] + [i.value for i in at.info]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "must_show"),
+    [
+        (ENTRYPOINT, "claims vs evidence", "What we found"),
+        ("pages/1_Sources.py", "The five pages", "000 Vega Stem Cell"),
+        ("pages/9_Methods.py", "Methods & caveats", "How sure we are"),
+    ],
+)
+def test_page_renders_with_frame(path, title, must_show):
+    at = open_page(path)
+    assert not at.exception, at.exception
+    assert title in at.title[0].value
+    text = all_text(at)
+    assert must_show in text
+    assert "Not medical advice" in at.info[0].value
+
+
+def test_every_page_file_is_in_the_navigation():
+    files = {"streamlit_app.py", *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))}
+    assert files == {p.path for p in ui.PAGES}
+
+
+def test_home_shows_findings_with_their_rows():
+    at = open_page(ENTRYPOINT)
+    captions = [c.value for c in at.caption if c.value.startswith("Rows behind this")]
+    assert len(captions) >= 3
+    assert any("r000-01" in c for c in captions)
+
+
+def test_sources_page_filters_to_one_source_from_the_url():
+    at = open_page("pages/1_Sources.py", {"source": "nbscience"})
+    assert not at.exception
+    assert at.selectbox(key="source").value == "nbscience"
+    assert [s.value for s in at.subheader] == ["004 NBScience"]
+
+
+def test_sources_page_ignores_unknown_source_with_a_notice():
+    at = open_page("pages/1_Sources.py", {"source": "<b>nope</b>"})
+    assert not at.exception
+    assert at.selectbox(key="source").value == "all"
+    assert any("this page does not have; ignored" in w.value for w in at.warning)
+    assert len(at.subheader) == 5
+
+
+def test_sources_page_quotes_are_attributed_to_seed_files():
+    at = open_page("pages/1_Sources.py", {"source": "stemcellu"})
+    assert any("002_512eded7f9d8cf8d.txt" in c.value for c in at.caption)
+    assert any("IV50,000,0003150,000,000" in m.value.replace("\\", "") for m in at.markdown)
+
+
+def test_sources_page_shows_no_clinic_contacts():
+    at = open_page("pages/1_Sources.py")
+    text = all_text(at)
+    assert "447778936902" not in text
+    assert "head_office@" not in text
+
+
+def test_changing_the_source_selectbox_rerenders():
+    at = open_page("pages/1_Sources.py")
+    at.selectbox(key="source").set_value("a1a9u").run()
+    assert [s.value for s in at.subheader] == ["003 a1a9u blog post"]
+
+
+def test_methods_page_counts_verification_statuses(dataset):
+    at = open_page("pages/9_Methods.py")
+    counts = at.dataframe[0].value.set_index("table")
+    assert counts.loc["evidence", "rows"] == len(dataset.evidence)
+    assert counts.loc["harms", "verified"] == (dataset.harms["verification"] == "verified").sum()
+
+
+@pytest.mark.parametrize("path", [p.path for p in ui.PAGES])
+def test_broken_data_shows_message_not_traceback(data_copy, monkeypatch, path):
+    set_cell(data_copy, "regimens.csv", 3, "dose_high", "lots")
+    monkeypatch.setenv("STEMCELL_DATA_DIR", str(data_copy))
+    at = open_page(path)
+    assert not at.exception
+    message = at.error[0].value.replace("\\", "")
+    assert "regimens.csv, row 3 (line 4), column 'dose_high'" in message
+    assert "'lots' is not a number" in message
