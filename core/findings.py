@@ -25,6 +25,10 @@ def cell_dose_rows(regimens: pd.DataFrame) -> pd.DataFrame:
     return regimens[counts_cells & (regimens["product"] == "cells") & regimens["dose_low"].notna()]
 
 
+def _route_words(regimen: pd.Series) -> str:
+    return regimen["route_as_stated"] if regimen["route"] == "unspecified" else regimen["route"]
+
+
 def dose_spread(ds: Dataset) -> Finding | None:
     doses = cell_dose_rows(ds.regimens)
     if doses.empty:
@@ -33,8 +37,8 @@ def dose_spread(ds: Dataset) -> Finding | None:
     non_cells = ds.regimens[(ds.regimens["product"] != "cells") & ds.regimens["dose_low"].notna()]
     detail = (
         f"{doses['source_id'].nunique()} of the {len(ds.sources)} pages give doses. The smallest is "
-        f"{format_count(low['dose_low'])} cells ({low['route']}); the largest {format_count(high['dose_high'])} "
-        f"cells ({high['route']}), with no reason given for either."
+        f"{format_count(low['dose_low'])} cells ({_route_words(low)}); the largest {format_count(high['dose_high'])} "
+        f"cells ({_route_words(high)}), with no reason given for either."
     )
     if not non_cells.empty:
         named = ", ".join(sorted(set(non_cells["route_as_stated"])))
@@ -50,11 +54,11 @@ def trial_doses(ds: Dataset) -> Finding | None:
     knee = ds.evidence[(ds.evidence["route"] == "intra-articular knee") & (ds.evidence["doses_cells"].map(len) > 0)]
     if knee.empty:
         return None
-    doses = [d for ds_ in knee["doses_cells"] for d in ds_]
+    doses = [d for tested in knee["doses_cells"] for d in tested]
     return Finding(
-        "Knee trials used a wide range of doses, and more cells did not clearly mean more benefit.",
+        f"Knee trials themselves used doses {max(doses) / min(doses):.0f} times apart.",
         f"{len(knee)} knee studies we list injected between {format_count(min(doses))} and "
-        f"{format_count(max(doses))} cells per injection.",
+        f"{format_count(max(doses))} cells per injection. There is no agreed dose to check a clinic against.",
         tuple(knee["id"]),
     )
 
@@ -93,12 +97,23 @@ def harms_documented(ds: Dataset) -> Finding | None:
     clinic = ds.harms[ds.harms["setting"] == "unapproved clinic"]
     if clinic.empty:
         return None
-    patients = int(clinic["n_patients"].fillna(0).sum())
+    counted = clinic[clinic["n_patients"].notna()]
     worst = ", ".join(sorted(set(clinic["severity"])))
+    detail = (
+        f"{len(clinic)} published reports we list describe harm after products from unapproved clinics "
+        f"(worst outcomes: {worst})."
+    )
+    if not counted.empty:
+        top = counted.loc[counted["n_patients"].idxmax()]
+        # Reports overlap (a national follow-up includes an earlier outbreak), so counts are never added up.
+        status = "" if top["verification"] == "verified" else f", {top['verification']}ly verified"
+        detail += (
+            f" The largest counts {int(top['n_patients'])} people ({top['short_name']}{status}); "
+            "reports overlap, so their counts cannot be added."
+        )
     return Finding(
-        "Serious harms from unapproved clinics are documented; none of the five pages mentions harms like these.",
-        f"{len(clinic)} published reports we list describe at least {patients} patients harmed "
-        f"after products from unapproved clinics (worst outcomes: {worst}).",
+        "Serious harms after treatment at unapproved clinics are documented by doctors and regulators.",
+        detail,
         tuple(clinic["id"]),
     )
 

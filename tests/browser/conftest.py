@@ -136,8 +136,16 @@ def wait_rendered(page, timeout: float = 45_000) -> None:
     page.wait_for_timeout(300)
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, max_height: int = 6000) -> Path:
+    """Save the whole page: Streamlit scrolls inside its main block, so grow the viewport to the content first."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m ? m.scrollHeight : 0; }"
+    )
+    width = page.viewport_size["width"]
+    if height > page.viewport_size["height"]:
+        page.set_viewport_size({"width": width, "height": min(height, max_height)})
+        page.wait_for_timeout(300)
+    page.screenshot(path=str(path))
     return path
