@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from core import data as core_data
-from core import theme  # noqa: F401  (registers and enables the Altair theme)
+from core import export
 from core.text import md_escape
 
 DISCLAIMER = (
@@ -33,6 +33,12 @@ class PageLink:
 PAGES: tuple[PageLink, ...] = (
     PageLink("streamlit_app.py", "Home", ":material/home:"),
     PageLink("pages/1_Sources.py", "The five pages", ":material/description:"),
+    PageLink("pages/2_Doses.py", "Dose discrepancies", ":material/vaccines:"),
+    PageLink("pages/3_Routes.py", "Routes", ":material/route:"),
+    PageLink("pages/4_Mechanisms.py", "Mechanisms", ":material/biotech:"),
+    PageLink("pages/5_Claims.py", "Claims vs evidence", ":material/balance:"),
+    PageLink("pages/6_Evidence.py", "Evidence & regulation", ":material/science:"),
+    PageLink("pages/7_Check_a_text.py", "Check a text", ":material/plagiarism:"),
     PageLink("pages/9_Methods.py", "Methods & caveats", ":material/fact_check:"),
 )
 
@@ -118,6 +124,63 @@ def bound_selectbox(
     return value
 
 
+def bound_multiselect(
+    label: str,
+    options: Sequence[str],
+    key: str,
+    *,
+    format_func: Callable[[Any], str] = str,
+    help: str | None = None,
+) -> list[str]:
+    """A multiselect (default: everything) whose choice lives in the URL as ?key=a,b; unknown ids are dropped."""
+    if key not in st.session_state and key in st.query_params:
+        asked = [item for item in st.query_params[key].split(",") if item]
+        unknown = [item for item in asked if item not in options]
+        if unknown:
+            st.warning(
+                f"The link asked for {label.lower()} {md_escape(', '.join(unknown))}, which this page does not have; "
+                "ignored."
+            )
+        st.session_state[key] = [item for item in asked if item in options] or list(options)
+    chosen = st.multiselect(label, options, default=None if key in st.session_state else list(options), key=key,
+                            format_func=format_func, help=help)  # fmt: skip
+    _write_to_url(key, ",".join(chosen), ",".join(options))
+    return chosen
+
+
+def bound_number(
+    label: str, key: str, *, default: float, min_value: float, max_value: float, step: float, help: str | None = None
+) -> float:
+    """A number input whose value lives in the URL as ?key=70; out-of-range or non-numbers are ignored with a notice."""
+
+    def valid(raw: str) -> bool:
+        try:
+            return min_value <= float(raw) <= max_value
+        except ValueError:
+            return False
+
+    if key not in st.session_state and key in st.query_params:
+        raw = st.query_params[key]
+        if valid(raw):
+            st.session_state[key] = type(default)(float(raw))
+        else:
+            st.warning(
+                f"The link asked for {label.lower()} “{md_escape(raw)}”, which is not a number from {min_value:g} to "
+                f"{max_value:g}; ignored."
+            )
+    value = st.number_input(
+        label,
+        min_value=min_value,
+        max_value=max_value,
+        value=None if key in st.session_state else default,
+        step=step,
+        key=key,
+        help=help,
+    )
+    _write_to_url(key, f"{value:g}", f"{default:g}")
+    return value
+
+
 # --- blocks --------------------------------------------------------------------------------------
 
 
@@ -137,9 +200,24 @@ def chart_block(chart: alt.TopLevelMixin, *, caption: str, data: pd.DataFrame, f
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
     st.altair_chart(chart, width="stretch", theme=None)
     st.caption(caption)
+    image_downloads(chart, caption, file_stem)
     with st.expander("Data behind this chart"):
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
+
+
+def image_downloads(chart: alt.TopLevelMixin, caption: str, file_stem: str) -> None:
+    """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
+    columns = st.columns(2)
+    for column, fmt, mime in ((columns[0], "png", "image/png"), (columns[1], "svg", "image/svg+xml")):
+        column.download_button(
+            f"Download {fmt.upper()}",
+            data=lambda fmt=fmt: export.render(export.with_caveat(chart, caption), fmt),
+            file_name=f"{file_stem}.{fmt}",
+            mime=mime,
+            key=f"{fmt}_{file_stem}",
+            icon=":material/image:",
+        )
 
 
 def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV") -> None:

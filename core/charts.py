@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from core import theme  # noqa: F401  (registers and enables the one chart theme)
 from core.sources import STATED_AS_ORDER
 
 
