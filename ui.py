@@ -13,6 +13,7 @@ import streamlit as st
 
 from core import data as core_data
 from core import export
+from core.glossary import terms_in
 from core.text import md_escape
 
 DISCLAIMER = (
@@ -39,6 +40,9 @@ PAGES: tuple[PageLink, ...] = (
     PageLink("pages/5_Claims.py", "Claims vs evidence", ":material/balance:"),
     PageLink("pages/6_Evidence.py", "Evidence & regulation", ":material/science:"),
     PageLink("pages/7_Check_a_text.py", "Check a text", ":material/plagiarism:"),
+    PageLink("pages/8_Exercises.py", "Exercises", ":material/quiz:"),
+    PageLink("pages/10_Facilitator_guide.py", "Facilitator guide", ":material/co_present:"),
+    PageLink("pages/11_Handout.py", "Handout", ":material/print:"),
     PageLink("pages/9_Methods.py", "Methods & caveats", ":material/fact_check:"),
 )
 
@@ -75,13 +79,13 @@ def page_frame(title: str, intro: str) -> core_data.Dataset:
         st.divider()
         st.caption(
             "Knee and back pain: what five web pages claim, next to what trials and regulators found. "
-            "Every quote links to its source file; every study to a checked citation."
+            "Every quote names its source file; every study carries a checked citation."
         )
     st.title(title)
     st.info(DISCLAIMER, icon=":material/medical_information:")
     st.markdown(intro)
     try:
-        return load_dataset()
+        ds = load_dataset()
     except core_data.DataError as error:
         st.error(
             f"**The data could not be loaded, so this page cannot be shown.**\n\n"
@@ -90,6 +94,29 @@ def page_frame(title: str, intro: str) -> core_data.Dataset:
             icon=":material/error:",
         )
         st.stop()
+    _glossary_lookup(ds)
+    return ds
+
+
+def _glossary_lookup(ds: core_data.Dataset) -> None:
+    with st.sidebar:
+        term = st.selectbox("Look up a word", ds.glossary["term"], index=None, key="glossary_term",
+                            placeholder="e.g. intrathecal")  # fmt: skip
+        if term:
+            row = ds.glossary.set_index("term").loc[term]
+            st.markdown(f"**{md_escape(term)}**: {md_escape(row['plain_definition'])}")
+            if row["detail"]:
+                st.caption(md_escape(row["detail"]))
+
+
+def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
+    """An expander explaining the glossary words that appear in the given texts."""
+    found = terms_in(ds.glossary, *texts)
+    if found.empty:
+        return
+    with st.expander(f"Words on this page, explained ({len(found)})", icon=":material/menu_book:"):
+        for row in found.itertuples():
+            st.markdown(f"**{md_escape(row.term)}**: {md_escape(row.plain_definition)}")
 
 
 # --- widgets -------------------------------------------------------------------------------------
@@ -179,6 +206,21 @@ def bound_number(
     )
     _write_to_url(key, f"{value:g}", f"{default:g}")
     return value
+
+
+def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str = "rows") -> pd.DataFrame:
+    """Show a long list a page at a time; the page number lives in the URL as ?key=2."""
+    pages = max(1, -(-len(frame) // per_page))
+    options = [str(number) for number in range(1, pages + 1)]
+    if st.session_state.get(key) not in (None, *options):
+        # The filters shrank the list below the page the reader was on: start again at page 1.
+        del st.session_state[key]
+    with st.columns([1, 3])[0]:
+        page = int(bound_selectbox("Page", options, key=key, help=f"{len(frame)} {noun}, {per_page} per page"))
+    first = (page - 1) * per_page
+    shown = frame.iloc[first : first + per_page]
+    st.caption(f"Showing {first + 1 if len(shown) else 0}–{first + len(shown)} of {len(frame)} {noun}.")
+    return shown
 
 
 # --- blocks --------------------------------------------------------------------------------------

@@ -48,6 +48,9 @@ class Dataset:
     regulatory: pd.DataFrame
     harms: pd.DataFrame
     glossary: pd.DataFrame
+    routes: pd.DataFrame
+    rubric_items: pd.DataFrame
+    rubric_scores: pd.DataFrame
     package: Mapping[str, Any]
     data_dir: str
 

@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from core import charts
+from core import charts, claim_charts
+from core.rubric import rubric_sources, score_grid, score_source, score_totals
 from core.sources import claims_of, source_profiles
 from core.text import md_escape
 
@@ -20,6 +21,7 @@ chosen = ui.bound_selectbox("Page", source_ids, key="source", format_func=labels
 
 # 2. Compute
 profile = source_profiles(ds)
+grid, totals = score_grid(ds), score_totals(ds)
 shown = ds.sources if chosen == "all" else ds.sources[ds.sources["id"] == chosen]
 
 # 3. Render
@@ -34,6 +36,33 @@ ui.chart_block(
     file_stem="claims_per_source",
 )
 
+st.header("Source quality: a checklist")
+st.markdown(
+    "We scored each page on the same checklist, built from published tools for judging health information "
+    "(JAMA benchmarks, DISCERN, HealthNewsReview criteria, HONcode) and from studies of stem-cell clinic websites. "
+    "Yes earns an item's points, partly half, no nothing. Each page's verdicts, with the words that justify them, "
+    "are under the page below."
+)
+ui.chart_block(
+    claim_charts.rubric_grid_chart(grid, totals),
+    caption=(
+        "A checklist score measures how open and complete a page is, not whether its claims are true (see each "
+        "claim's verdict for that). Scores rest on the copied text only: a byline or date lost in copying would "
+        "count as missing. Sources: our reading of the five seed files against the rubrics cited below."
+    ),
+    data=grid.drop(columns=["citation", "url"]),
+    file_stem="source_quality_scores",
+)
+with st.expander("The checklist and the published rubrics behind it"):
+    st.dataframe(
+        rubric_sources(ds.rubric_items),
+        hide_index=True,
+        width="stretch",
+        column_config={"url": st.column_config.LinkColumn("Where published")},
+    )
+    st.dataframe(totals, hide_index=True, width="stretch")
+
+st.header("The pages one by one")
 for source in shown.itertuples():
     with st.container(border=True):
         st.subheader(source.short_label)
@@ -53,6 +82,13 @@ for source in shown.itertuples():
                 st.markdown(f"**{md_escape(claim.topic)}** · stated {md_escape(claim.stated_as)}")
                 ui.quote(claim.quote, source.short_label, source.seed_file)
                 st.caption(f"Our verdict: {claim.verdict}. {claim.verdict_note} ({claim.id})")
+        result = score_source(ds, source.id)
+        with st.expander(f"Source-quality checklist: {result.summary()}"):
+            for item in result.items.itertuples():
+                st.markdown(f"**{md_escape(item.dimension)}: {item.verdict}.** {md_escape(item.question)}")
+                if item.quote:
+                    ui.quote(item.quote, source.short_label, source.seed_file)
+                st.caption(("" if item.quote else "Nothing on the page: ") + md_escape(item.justification))
         doses = ds.regimens[ds.regimens["source_id"] == source.id]
         with st.expander(f"What doses it gives ({len(doses)} statements)"):
             if doses.empty:

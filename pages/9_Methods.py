@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from core.data import TABLE_NAMES
 from core.datadict import field_table, foreign_keys
 from core.methods import verification_counts
 
@@ -49,7 +50,7 @@ st.markdown(
 
 st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")
-for name in ("sources", "regimens", "claims", "topics", "evidence", "regulatory", "harms", "glossary"):
+for name in TABLE_NAMES:
     resource = ds.resource(name)
     with st.expander(f"{resource['path']}: {resource['title']} ({len(ds.table(name))} rows)"):
         st.markdown(resource["description"])

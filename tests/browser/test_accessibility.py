@@ -61,6 +61,11 @@ def test_every_chart_has_a_text_alternative_and_its_data(server, page_at, page_f
     page = page_at(server + url_path(page_file))
     wait_rendered(page)
     charts = page.locator('[data-testid="stVegaLiteChart"]')
+    # Charts draw after the script run ends; wait until every chart has its canvas or SVG.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+        ".every(c => c.querySelector('canvas, svg'))"
+    )
     labels = charts.evaluate_all(
         "els => els.map(e => (e.querySelector('[aria-label]')?.getAttribute('aria-label') || '').trim())"
     )

@@ -1,0 +1,296 @@
+"""Claims against evidence: label meanings, filters, linked rows, the mechanism matrix and key results."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from core.data import Dataset
+from core.findings import Finding
+from core.text import format_count
+
+# Plain meanings of the verdict words used in claims.verdict, strongest support first.
+VERDICT_MEANING: dict[str, str] = {
+    "consistent with evidence": "What the page says matches what trials, reviews or regulators found.",
+    "partly supported": "Part of it is true, but the page goes further than the evidence or leaves out something "
+    "important.",
+    "not shown in controlled trials": "Trials that compared the treatment with a placebo, a sham procedure or another "
+    "treatment have not shown this.",
+    "contradicted by evidence": "Good evidence points the other way.",
+    "misleading": "It may be true word for word, but it leaves the reader with a wrong picture.",
+    "unverifiable": "The page gives nothing we can check, such as a study that cannot be found.",
+    "not assessed": "Our evidence does not cover it, so we give no verdict.",
+}
+VERDICT_ORDER = tuple(VERDICT_MEANING)
+
+# GRADE's own definitions (GRADE handbook), in plain words; 'not graded' is ours.
+CERTAINTY_MEANING: dict[str, str] = {
+    "high": "We are very confident the true effect is close to what the studies found.",
+    "moderate": "The true effect is probably close to what was found, but it could be quite different.",
+    "low": "Our confidence is limited: the true effect may be quite different from what was found.",
+    "very low": "We have very little confidence: the true effect is likely to be quite different.",
+    "not graded": "Not a test of benefit that GRADE applies to (a commentary, lab or animal study, survey or drug "
+    "label): read it as background.",
+}
+CERTAINTY_ORDER = tuple(CERTAINTY_MEANING)
+
+# How firmly a page asserts something, strongest first; 'not claimed' is the empty cell of the matrix.
+ASSERTION_ORDER = ("as fact", "unverifiable citation", "hedged", "anecdote or testimonial", "not claimed")
+ASSERTION_SHORT = {
+    "as fact": "fact",
+    "unverifiable citation": "cites ?",
+    "hedged": "hedged",
+    "anecdote or testimonial": "anecdote",
+    "not claimed": "–",
+}
+STATUS_SHORT = {
+    "established": "established",
+    "plausible, unproven in patients": "unproven",
+    "not shown in controlled trials": "not shown",
+    "contradicted": "contradicted",
+    "": "not rated",
+}
+
+# What a study compared the cells with, in four plain groups (see comparison_group).
+COMPARISON_ORDER = (
+    "placebo or sham",
+    "another treatment or mixed controls",
+    "no comparison group",
+    "not a test of benefit",
+)
+BENEFIT_KINDS = ("randomised trial", "non-randomised trial", "case series", "meta-analysis", "systematic review")
+_PLACEBO = re.compile(r"placebo|sham|saline", re.IGNORECASE)
+_NO_CONTROL = re.compile(r"^none|baseline", re.IGNORECASE)
+
+
+VERIFICATION_FLAG = {
+    "verified": "",
+    "partial": "⚠ We could confirm only part of this (see Methods & caveats).",
+    "unverified": "⚠ We could not confirm this.",
+}
+
+
+# --- labels --------------------------------------------------------------------------------------
+
+
+def verdict_table() -> pd.DataFrame:
+    return pd.DataFrame({"verdict": VERDICT_ORDER, "what it means": [VERDICT_MEANING[v] for v in VERDICT_ORDER]})
+
+
+def certainty_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"certainty": CERTAINTY_ORDER, "what it means": [CERTAINTY_MEANING[c] for c in CERTAINTY_ORDER]}
+    )
+
+
+def comparison_group(kind: str, comparator: str) -> str:
+    """Sort a study by what it compared the cells with; reviews with several kinds of control count as mixed."""
+    if kind not in BENEFIT_KINDS:
+        return "not a test of benefit"
+    if _PLACEBO.search(comparator or ""):
+        return "placebo or sham"
+    if not comparator or _NO_CONTROL.search(comparator):
+        return "no comparison group"
+    return "another treatment or mixed controls"
+
+
+# --- claims --------------------------------------------------------------------------------------
+
+
+def claims_with_sources(ds: Dataset) -> pd.DataFrame:
+    """Every claim with its source's label and seed file, in id order."""
+    sources = ds.sources[["id", "short_label", "seed_file"]].rename(columns={"id": "source_id"})
+    return ds.claims.merge(sources, on="source_id", how="left").sort_values("id").reset_index(drop=True)
+
+
+def filter_claims(
+    claims: pd.DataFrame, topics: Sequence[str], sources: Sequence[str], verdicts: Sequence[str]
+) -> pd.DataFrame:
+    """Claims whose topic, source and verdict are each among those chosen (an empty choice matches nothing)."""
+    keep = claims["topic"].isin(topics) & claims["source_id"].isin(sources) & claims["verdict"].isin(verdicts)
+    return claims[keep]
+
+
+def linked_evidence(ds: Dataset, ids: Iterable[str]) -> pd.DataFrame:
+    """The evidence rows named by ids, in that order."""
+    ids = list(ids)
+    return ds.evidence.set_index("id").loc[ids].reset_index() if ids else ds.evidence.iloc[0:0]
+
+
+def linked_regulatory(ds: Dataset, ids: Iterable[str]) -> pd.DataFrame:
+    """The regulator and court rows named by ids, in that order."""
+    ids = list(ids)
+    return ds.regulatory.set_index("id").loc[ids].reset_index() if ids else ds.regulatory.iloc[0:0]
+
+
+def dangling_links(ds: Dataset) -> list[str]:
+    """Claim links that name no existing evidence or regulatory row (the loader refuses these; tests double-check)."""
+    known = {"evidence_ids": set(ds.evidence["id"]), "regulatory_ids": set(ds.regulatory["id"])}
+    return [
+        f"{row['id']}.{column}={item}"
+        for _, row in ds.claims.iterrows()
+        for column, ids in known.items()
+        for item in row[column]
+        if item not in ids
+    ]
+
+
+# --- mechanisms ----------------------------------------------------------------------------------
+
+
+def mechanism_topics(ds: Dataset) -> pd.DataFrame:
+    """The mechanism topics in file order, with their evidence status."""
+    return ds.topics[ds.topics["kind"] == "mechanism"].reset_index(drop=True)
+
+
+def mechanism_matrix(ds: Dataset) -> pd.DataFrame:
+    """One row per source × mechanism: how firmly the source asserts it (strongest claim), and the evidence status."""
+    topics = mechanism_topics(ds)
+    claims = claims_with_sources(ds)
+    rank = {label: len(ASSERTION_ORDER) - 1 - i for i, label in enumerate(ASSERTION_ORDER)}
+    rows = []
+    for topic in topics.itertuples():
+        for source in ds.sources.itertuples():
+            mine = claims[(claims["topic"] == topic.id) & (claims["source_id"] == source.id)]
+            strongest = min(mine["stated_as"], key=ASSERTION_ORDER.index, default="not claimed")
+            rows.append(
+                {
+                    "topic": topic.id,
+                    "source_id": source.id,
+                    "short_label": source.short_label,
+                    "stated_as": strongest,
+                    "strength": rank[strongest],
+                    "label": ASSERTION_SHORT[strongest],
+                    "n_claims": len(mine),
+                    "claim_ids": ", ".join(mine["id"]),
+                    "evidence_status": topic.evidence_status,
+                    "status_short": STATUS_SHORT.get(topic.evidence_status, topic.evidence_status),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def who_claims(matrix: pd.DataFrame, topic: str) -> str:
+    """The pages that claim a mechanism, each with its firmest wording, e.g. '000 Vega Stem Cell (as fact)'."""
+    rows = matrix[(matrix["topic"] == topic) & (matrix["n_claims"] > 0)]
+    return ", ".join(f"{r.short_label} ({r.stated_as})" for r in rows.itertuples())
+
+
+# --- evidence and regulation ---------------------------------------------------------------------
+
+
+def _doses_text(doses: tuple[float, ...], basis: str) -> str:
+    return f"{', '.join(format_count(d) for d in doses)} cells {basis}".strip() if doses else ""
+
+
+def evidence_overview(ds: Dataset) -> pd.DataFrame:
+    """Trials and reviews with readable doses, size, comparison group and links to PubMed, DOI and the registry."""
+    ev = ds.evidence.copy()
+    ev["comparison"] = [comparison_group(k, c) for k, c in zip(ev["kind"], ev["comparator"], strict=True)]
+    ev["doses"] = [_doses_text(d, b) for d, b in zip(ev["doses_cells"], ev["dose_basis"], strict=True)]
+    ev["size"] = [f"{int(n):,} {unit}" if pd.notna(n) else "" for n, unit in zip(ev["n"], ev["n_unit"], strict=True)]
+    ev["condition_route"] = ev["condition"] + " · " + ev["route"]
+    ev["pubmed_link"] = ev["pmid"].map(lambda p: f"https://pubmed.ncbi.nlm.nih.gov/{p}/" if p else None)
+    ev["doi_link"] = ev["doi"].map(lambda d: f"https://doi.org/{d}" if d else None)
+    ev["nct_link"] = ev["nct"].map(lambda n: f"https://clinicaltrials.gov/study/{n}" if n else None)
+    return ev
+
+
+def period_start(date: str) -> pd.Timestamp:
+    """A YYYY, YYYY-MM or YYYY-MM-DD date as the first day of that period."""
+    parts = [*date.split("-"), "01", "01"][:3]
+    return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
+
+
+def regulatory_timeline(ds: Dataset) -> pd.DataFrame:
+    """Regulator and court statements with a plottable date (first day of the stated period)."""
+    reg = ds.regulatory.copy()
+    reg["date_start"] = reg["date"].map(period_start)
+    reg["precision"] = reg["date"].map(lambda d: ("year", "month", "day")[d.count("-")])
+    return reg.sort_values("date_start").reset_index(drop=True)
+
+
+SERIOUS = ("death", "permanent disability", "serious")
+
+
+def harms_summary(ds: Dataset) -> str:
+    """One sentence on where the serious harms we list happened."""
+    serious = ds.harms[ds.harms["severity"].isin(SERIOUS)]
+    at_clinics = (serious["setting"] == "unapproved clinic").sum()
+    return (
+        f"Of the {len(ds.harms)} harms we list, {len(serious)} were serious or worse (up to permanent disability "
+        f"or death); {at_clinics} of those happened at unapproved clinics."
+    )
+
+
+def _trials(ev: pd.DataFrame, condition: str) -> pd.DataFrame:
+    return ev[(ev["kind"] == "randomised trial") & (ev["condition"] == condition)]
+
+
+def head_to_head_knee(ev: pd.DataFrame) -> Finding | None:
+    """The largest randomised knee trial that compared cells with another treatment."""
+    trials = _trials(ev, "knee osteoarthritis")
+    trials = trials[(trials["comparison"] == "another treatment or mixed controls") & trials["n"].notna()]
+    if trials.empty:
+        return None
+    top = trials.loc[trials["n"].idxmax()]
+    return Finding(
+        f"The largest head-to-head knee trial, {top['short_name']} ({int(top['n'])} people), compared cells with "
+        f"{top['comparator']}.",
+        f"{top['main_finding']} Funding: {top['funding'] or 'not checked'}.",
+        (top["id"],),
+    )
+
+
+def pooled_knee_trials(ev: pd.DataFrame) -> Finding | None:
+    """Meta-analyses that pooled controlled knee trials (not before-and-after comparisons)."""
+    pooled = ev[
+        (ev["kind"] == "meta-analysis")
+        & (ev["condition"] == "knee osteoarthritis")
+        & (ev["comparison"] != "no comparison group")
+    ]
+    if pooled.empty:
+        return None
+    certainty = ", ".join(f"{r.short_name}: {r.certainty}" for r in pooled.itertuples())
+    return Finding(
+        f"{len(pooled)} meta-analyses pooled controlled knee trials.",
+        f"Certainty of each (GRADE words): {certainty}.",
+        tuple(pooled["id"]),
+    )
+
+
+def disc_trials(ev: pd.DataFrame) -> Finding | None:
+    """Randomised trials of cells injected into the disc, with what they were compared with and who funded them."""
+    trials = _trials(ev, "discogenic low back pain").sort_values("n", ascending=False)
+    if trials.empty:
+        return None
+    controlled = (trials["comparison"] == "placebo or sham").sum()
+    funders = "; ".join(f"{r.short_name}: {r.funding or 'not checked'}" for r in trials.itertuples())
+    return Finding(
+        f"{len(trials)} randomised disc trials; {controlled} compared cells with a placebo, sham or saline.",
+        f"Who funded them: {funders}.",
+        tuple(trials["id"]),
+    )
+
+
+def funding_known(ev: pd.DataFrame) -> Finding | None:
+    """How many randomised trials have a recorded funder, and who."""
+    trials = ev[ev["kind"] == "randomised trial"]
+    if trials.empty:
+        return None
+    known = trials[trials["funding"] != ""]
+    detail = "; ".join(f"{r.short_name}: {r.funding}" for r in known.itertuples())
+    return Finding(
+        f"We could record who funded {len(known)} of the {len(trials)} randomised trials we list.",
+        (detail + ". " if detail else "") + "For the rest we did not check funding.",
+        tuple(known["id"]),
+    )
+
+
+def key_results(ds: Dataset) -> list[Finding]:
+    """The key results of the evidence page, each computed from evidence rows."""
+    ev = evidence_overview(ds)
+    found = (head_to_head_knee(ev), pooled_knee_trials(ev), disc_trials(ev), funding_known(ev))
+    return [f for f in found if f is not None]

@@ -1,0 +1,491 @@
+"""Dose statements made comparable (cells per administration, per course, per kg), each kept beside its quote."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from core.data import Dataset
+from core.text import format_count
+
+DAYS_PER_MONTH = 30.44  # average month length (365.25 / 12), used for every month-to-day conversion
+INTERVAL_DAYS = {"day": 1.0, "month": DAYS_PER_MONTH}
+DEFAULT_WEIGHT_KG = 70.0
+WEIGHT_LIMITS_KG = (20.0, 250.0, 1.0)  # min, max and step of the body-weight input
+COURSE_CONVENTION = (
+    "A course of N doses given every X lasts N × X (three monthly sessions last 3 months); one dose counts as "
+    "one day, and a daily dose as one day each. A month is 30.44 days."
+)
+
+# Plain words for the route vocabulary (data/datapackage.json x-vocabularies.route).
+ROUTE_LABELS = {
+    "intra-articular knee": "knee joint",
+    "intradiscal": "disc",
+    "intrathecal": "spinal fluid",
+    "epidural": "epidural space",
+    "intrathecal-or-epidural as stated": "spinal fluid or epidural space",
+    "spine, site unspecified": "spine, place not named",
+    "intravenous": "vein",
+    "multiple routes": "several routes",
+    "unspecified": "route not stated",
+    "surgical implantation": "placed in surgery",
+    "intraocular": "eye",
+}
+PER_WORDS = {"knee": "per knee", "injection": "per injection", "session": "per session", "day": "per day"}
+NON_CELL_REASONS = {
+    "exosomes": "Exosomes are tiny particles released by cells, not cells, so this number cannot be read as cells.",
+    "vitamin/NAD infusion": "A vitamin and NAD drip contains no cells, so a count of cells has no meaning here.",
+    "unspecified": "The page does not say what is given, so this number cannot be read as cells.",
+}
+# Trial doses counted per administration can sit beside the pages' doses; per mL or per cm² cannot.
+TRIAL_BASES_PER_ADMINISTRATION = ("per knee injection", "per disc", "per infusion")
+PER_KG_BASIS = "per kg body weight"
+NON_HUMAN_CONDITION = "none (healthy or animal)"
+
+
+def route_label(route: str) -> str:
+    return ROUTE_LABELS.get(route, route)
+
+
+def cells_range(low: float, high: float) -> str:
+    """'15 million–50 million', or one number when both ends agree; 'open-ended' upper ends read 'at least'."""
+    if pd.isna(low):
+        return "not stated"
+    if pd.isna(high):
+        return f"at least {format_count(low)} (no upper limit stated)"
+    if low == high:
+        return format_count(low)
+    return f"{format_count(low)}–{format_count(high)}"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value == ""
+
+
+def not_comparable_reason(row: pd.Series) -> str:
+    """Why a dose row cannot be counted as cells, in plain words; '' when it can."""
+    if _missing(row["dose_low"]):
+        if row["statement_kind"] == "protocol table total":
+            return "This row is a printed total, not a dose; it is checked against the rows it adds up."
+        return "The page gives no dose here."
+    no_unit = row["dose_unit"] == "none stated" and _missing(row["implied_unit"])
+    if row["product"] != "cells":
+        reason = NON_CELL_REASONS.get(row["product"], NON_CELL_REASONS["unspecified"])
+        return reason + (" The number also has no unit." if no_unit else "")
+    if no_unit:
+        return "The page prints a bare number with no unit, and nothing on the page says it counts cells."
+    return ""
+
+
+def unit_caveat(row: pd.Series) -> str:
+    if row["dose_unit"] == "none stated" and row["implied_unit"] == "cells":
+        return "The page prints a bare number; only its layout implies it counts cells."
+    return ""
+
+
+def course_days(administrations, interval, interval_unit, dose_per) -> float:
+    """Course length in days under COURSE_CONVENTION; NaN when the page does not give enough to tell."""
+    if _missing(administrations):
+        return math.nan
+    if int(administrations) == 1:
+        return 1.0
+    if not _missing(interval):
+        return float(administrations) * float(interval) * INTERVAL_DAYS[interval_unit]
+    if dose_per == "day":
+        return float(administrations)
+    return math.nan
+
+
+def _times(dose, administrations) -> float:
+    return math.nan if _missing(dose) or _missing(administrations) else float(dose) * float(administrations)
+
+
+def _as_float(value) -> float:
+    return math.nan if _missing(value) else float(value)
+
+
+def normalise(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame:
+    """One row per regimens row: the statement as printed, and comparable quantities where it counts cells."""
+    labels = ds.sources.set_index("id")
+    rows = []
+    for _, r in ds.regimens.iterrows():
+        reason = not_comparable_reason(r)
+        comparable = reason == ""
+        admins_low, admins_high = _as_float(r["administrations_low"]), _as_float(r["administrations_high"])
+        open_ended = not math.isnan(admins_low) and math.isnan(admins_high)
+        cells_low = _as_float(r["dose_low"]) if comparable else math.nan
+        cells_high = _as_float(r["dose_high"]) if comparable else math.nan
+        per_kg = comparable and r["route"] == "intravenous"
+        rows.append(
+            {
+                "regimen_id": r["id"],
+                "source_id": r["source_id"],
+                "short_label": labels.loc[r["source_id"], "short_label"],
+                "seed_file": labels.loc[r["source_id"], "seed_file"],
+                "statement_kind": r["statement_kind"],
+                "protocol_id": r["protocol_id"],
+                "route": r["route"],
+                "route_label": route_label(r["route"]),
+                "route_as_stated": r["route_as_stated"],
+                "product": r["product"],
+                "dose_low": _as_float(r["dose_low"]),
+                "dose_high": _as_float(r["dose_high"]),
+                "dose_unit": r["dose_unit"],
+                "dose_per": r["dose_per"],
+                "comparable": comparable,
+                "reason": reason,
+                "unit_caveat": unit_caveat(r) if comparable else "",
+                "cells_per_admin_low": cells_low,
+                "cells_per_admin_high": cells_high,
+                "admins_low": admins_low,
+                "admins_high": admins_high,
+                "open_ended": open_ended,
+                "cells_per_course_low": _times(cells_low, admins_low),
+                "cells_per_course_high": _times(cells_high, admins_high),
+                # The printed number times the administrations, whatever it counts: used to check printed totals.
+                "printed_times_admins_low": _times(r["dose_low"], admins_low),
+                "printed_times_admins_high": _times(r["dose_high"], admins_high),
+                "course_days_low": course_days(admins_low, r["interval_low"], r["interval_unit"], r["dose_per"]),
+                "course_days_high": course_days(admins_high, r["interval_high"], r["interval_unit"], r["dose_per"]),
+                "weight_kg": float(weight_kg) if per_kg else math.nan,
+                "cells_per_kg_low": cells_low / weight_kg if per_kg else math.nan,
+                "cells_per_kg_high": cells_high / weight_kg if per_kg else math.nan,
+                "total_as_printed": r["total_as_printed"],
+                "total_printed": _as_float(r["total_printed"]),
+                "quote": r["quote"],
+                "schedule_quote": r["schedule_quote"],
+                "reading": r["reading"],
+            }
+        )
+    # Typed even when empty, so boolean masks stay masks.
+    return pd.DataFrame(rows, columns=_NORMALISED_COLUMNS).astype({"comparable": bool, "open_ended": bool})
+
+
+_NORMALISED_COLUMNS = [
+    "regimen_id", "source_id", "short_label", "seed_file", "statement_kind", "protocol_id", "route", "route_label",
+    "route_as_stated", "product", "dose_low", "dose_high", "dose_unit", "dose_per", "comparable", "reason",
+    "unit_caveat", "cells_per_admin_low", "cells_per_admin_high", "admins_low", "admins_high", "open_ended",
+    "cells_per_course_low", "cells_per_course_high", "printed_times_admins_low", "printed_times_admins_high",
+    "course_days_low", "course_days_high", "weight_kg", "cells_per_kg_low", "cells_per_kg_high",
+    "total_as_printed", "total_printed", "quote", "schedule_quote", "reading",
+]  # fmt: skip
+
+
+def dose_text(row: pd.Series) -> str:
+    """The dose in words with what it is counted per, e.g. '15 million–50 million cells per knee'."""
+    per = PER_WORDS.get(row["dose_per"], "")
+    unit = "cells" if row["comparable"] else "(not cells)"
+    return f"{cells_range(row['dose_low'], row['dose_high'])} {unit} {per}".strip()
+
+
+# --- trial doses ---------------------------------------------------------------------------------
+
+
+def trial_doses(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame:
+    """One row per dose a human study tested, as cells per administration; per-kg doses are converted at weight_kg."""
+    rows = []
+    for _, e in ds.evidence.iterrows():
+        doses = e["doses_cells"] if isinstance(e["doses_cells"], tuple) else ()
+        if not doses or e["condition"] == NON_HUMAN_CONDITION:
+            continue
+        per_kg = e["dose_basis"] == PER_KG_BASIS
+        if not per_kg and e["dose_basis"] not in TRIAL_BASES_PER_ADMINISTRATION:
+            continue
+        for dose in doses:
+            rows.append(
+                {
+                    "evidence_id": e["id"],
+                    "short_name": e["short_name"],
+                    "kind": e["kind"],
+                    "condition": e["condition"],
+                    "route": e["route"],
+                    "route_label": route_label(e["route"]),
+                    "dose_as_tested": float(dose),
+                    "dose_basis": e["dose_basis"],
+                    "cells_per_admin": float(dose) * weight_kg if per_kg else float(dose),
+                    "computed_from_weight": per_kg,
+                    "weight_kg": float(weight_kg) if per_kg else math.nan,
+                    "certainty": e["certainty"],
+                    "verification": e["verification"],
+                    "quote": e["quote"],
+                }
+            )
+    return pd.DataFrame(rows, columns=_TRIAL_COLUMNS).astype({"computed_from_weight": bool, "cells_per_admin": float})
+
+
+_TRIAL_COLUMNS = [
+    "evidence_id", "short_name", "kind", "condition", "route", "route_label", "dose_as_tested", "dose_basis",
+    "cells_per_admin", "computed_from_weight", "weight_kg", "certainty", "verification", "quote",
+]  # fmt: skip
+
+
+def trial_dose_text(row: pd.Series) -> str:
+    if row["computed_from_weight"]:
+        return (
+            f"{format_count(row['dose_as_tested'])} cells per kg × {row['weight_kg']:g} kg = "
+            f"{format_count(row['cells_per_admin'])} cells (computed)"
+        )
+    return f"{format_count(row['dose_as_tested'])} cells {row['dose_basis']}"
+
+
+# --- chart frames --------------------------------------------------------------------------------
+
+
+def dose_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
+    """One long frame for the dose chart: each page's cell dose per administration, and each trial dose."""
+    pages = norm[norm["comparable"]].copy()
+    headline = pages["statement_kind"] == "headline range"
+    pages = pages.assign(
+        route_label=pages["route_label"].where(~headline, "headline, no route"),
+        who="page",
+        label=pages["short_label"],
+        low=pages["cells_per_admin_low"],
+        high=pages["cells_per_admin_high"],
+        dose=pages.apply(dose_text, axis=1),
+        row_id=pages["regimen_id"],
+        verification="",
+        note=pages["unit_caveat"],
+    )
+    tested = trials.assign(
+        who="trial",
+        label=trials["short_name"],
+        low=trials["cells_per_admin"],
+        high=trials["cells_per_admin"],
+        dose=trials.apply(trial_dose_text, axis=1) if not trials.empty else pd.Series(dtype=str),
+        row_id=trials["evidence_id"],
+        route_as_stated=trials["dose_basis"],
+        note=trials["kind"],
+    )
+    columns = [
+        "who",
+        "label",
+        "route",
+        "route_label",
+        "route_as_stated",
+        "low",
+        "high",
+        "dose",
+        "quote",
+        "row_id",
+        "verification",
+        "note",
+    ]
+    return pd.concat([pages[columns], tested[columns]], ignore_index=True)
+
+
+def course_totals(norm: pd.DataFrame) -> pd.DataFrame:
+    """Cells per course for each stand-alone schedule and each protocol: printed by the page, or computed by us."""
+    rows = []
+    cells = norm[norm["comparable"]]
+    standalone = cells[(cells["protocol_id"] == "") & cells["admins_low"].notna()]
+    for _, r in standalone.iterrows():
+        rows.append(_course_row(r["source_id"], r["short_label"], r["route_label"], r, (r["regimen_id"],)))
+    for _, group in norm[norm["protocol_id"] != ""].groupby("protocol_id", sort=False):
+        first = group.iloc[0]
+        parts = group[group["comparable"]]
+        open_parts = group[group["open_ended"] | (group["comparable"] & group["admins_low"].isna())]
+        undosed = group[group["dose_low"].isna() & (group["statement_kind"] != "protocol table total")]
+        label = f"{first['source_id']} · protocol"
+        if not parts.empty:
+            # A part with no limit on sessions, or a session with no dose, leaves the course with no upper end.
+            closed = open_parts.empty and undosed.empty
+            rows.append(
+                {
+                    "source_id": first["source_id"],
+                    "short_label": first["short_label"],
+                    "item": label,
+                    "low": parts["cells_per_course_low"].sum(min_count=1),
+                    "high": parts["cells_per_course_high"].sum(min_count=1) if closed else math.nan,
+                    "basis": "computed",
+                    "regimen_ids": tuple(parts["regimen_id"]) + tuple(undosed["regimen_id"]),
+                }
+            )
+        printed = group[(group["statement_kind"] == "protocol table total") & group["total_printed"].notna()]
+        for _, t in printed.iterrows():
+            rows.append(
+                {
+                    "source_id": t["source_id"],
+                    "short_label": t["short_label"],
+                    "item": label,
+                    "low": t["total_printed"],
+                    "high": t["total_printed"],
+                    "basis": "printed",
+                    "regimen_ids": (t["regimen_id"],),
+                }
+            )
+    out = pd.DataFrame(rows, columns=["source_id", "short_label", "item", "low", "high", "basis", "regimen_ids"])
+    repeated = out.duplicated(["item", "basis"], keep=False)
+    out.loc[repeated, "item"] = out.loc[repeated, "item"] + " · " + out.loc[repeated, "regimen_ids"].map(" ".join)
+    out["open_ended"] = out["high"].isna()
+    out["total"] = [cells_range(lo, hi) for lo, hi in zip(out["low"], out["high"], strict=True)]
+    return out
+
+
+def _course_row(source_id: str, short_label: str, what: str, r: pd.Series, ids: tuple[str, ...]) -> dict:
+    printed = not math.isnan(r["total_printed"])
+    return {
+        "source_id": source_id,
+        "short_label": short_label,
+        "item": f"{source_id} · {what}",
+        "low": r["total_printed"] if printed else r["cells_per_course_low"],
+        "high": r["total_printed"] if printed else r["cells_per_course_high"],
+        "basis": "printed" if printed else "computed",
+        "regimen_ids": ids,
+    }
+
+
+# --- route sections ------------------------------------------------------------------------------
+
+
+def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
+    """The dose statements a Routes section covers: its routes and its products."""
+    return norm[norm["route"].isin(section["routes"]) & norm["product"].isin(section["products"])]
+
+
+def section_trials(trials: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
+    if "cells" not in section["products"]:
+        return trials.iloc[0:0]
+    return trials[trials["route"].isin(section["routes"])]
+
+
+def section_claims(ds: Dataset, section: pd.Series, norm: pd.DataFrame) -> pd.DataFrame:
+    """Claims of the pages that give this route, whose evidence is mostly this section's evidence."""
+    sources = set(section_rows(norm, section)["source_id"])
+    wanted = set(section["evidence_ids"])
+    if not sources or not wanted:
+        return ds.claims.iloc[0:0]
+
+    def share(ids: tuple[str, ...]) -> float:
+        return len(wanted & set(ids)) / len(ids) if ids else 0.0
+
+    claims = ds.claims[ds.claims["source_id"].isin(sources)].copy()
+    claims["share"] = claims["evidence_ids"].map(share)
+    # At least half of the claim's evidence must be this route's, so general claims do not repeat everywhere.
+    return claims[claims["share"] >= 0.5].sort_values(["share", "id"], ascending=[False, True])
+
+
+def route_overview(ds: Dataset, norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
+    """One row per Routes section: the pages' dose spread, the trials' dose spread and the strength of evidence."""
+    rows = []
+    for _, section in ds.routes.iterrows():
+        pages = section_rows(norm, section)
+        cells = pages[pages["comparable"]]
+        tested = section_trials(trials, section)
+        rows.append(
+            {
+                "section_id": section["id"],
+                "label": section["label"],
+                "evidence_strength": section["evidence_strength"],
+                "pages_low": cells["cells_per_admin_low"].min(),
+                "pages_high": cells["cells_per_admin_high"].max(),
+                "n_pages": pages["source_id"].nunique(),
+                "n_not_cells": int((~pages["comparable"] & pages["dose_low"].notna()).sum()),
+                "trials_low": tested["cells_per_admin"].min(),
+                "trials_high": tested["cells_per_admin"].max(),
+                "n_trials": tested["evidence_id"].nunique(),
+                "trials_computed_from_weight": bool(tested["computed_from_weight"].any()),
+                "regimen_ids": tuple(pages["regimen_id"]),
+                "trial_ids": tuple(dict.fromkeys(tested["evidence_id"])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def overview_sentence(row: pd.Series) -> str:
+    """The pages' doses against the trials' doses for one section, in words."""
+    if row["n_pages"] == 0:
+        pages = "None of the pages gives a dose for this route."
+    elif pd.isna(row["pages_low"]):
+        pages = f"The pages give {row['n_not_cells']} number(s) here, none of them a count of cells."
+    else:
+        who = "1 page gives" if row["n_pages"] == 1 else f"{row['n_pages']} pages give"
+        pages = f"{who} {cells_range(row['pages_low'], row['pages_high'])} cells per dose."
+    if row["n_trials"] == 0:
+        trials = "No trial we list tested a cell dose by this route."
+    else:
+        how = " (per-kg doses converted at the chosen body weight)" if row["trials_computed_from_weight"] else ""
+        trials = (
+            f"{row['n_trials']} stud{'y' if row['n_trials'] == 1 else 'ies'} we list tested "
+            f"{cells_range(row['trials_low'], row['trials_high'])} cells per dose{how}."
+        )
+    return f"{pages} {trials}"
+
+
+def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
+    """Vein doses per kg of body weight: each page's dose at the chosen weight, and each per-kg study dose."""
+    pages = norm[norm["cells_per_kg_low"].notna()]
+    per_kg = trials[trials["computed_from_weight"]]
+    rows = [
+        {"who": "page", "label": r["short_label"], "low": r["cells_per_kg_low"], "high": r["cells_per_kg_high"],
+         "dose": f"{dose_text(r)} ÷ {r['weight_kg']:g} kg", "row_id": r["regimen_id"], "quote": r["quote"],
+         "kind": r["statement_kind"], "verification": ""}
+        for _, r in pages.iterrows()
+    ] + [
+        {"who": "approved" if t["kind"] == "drug label" else "trial", "label": t["short_name"],
+         "low": t["dose_as_tested"], "high": t["dose_as_tested"], "dose": f"{format_count(t['dose_as_tested'])} "
+         "cells per kg", "row_id": t["evidence_id"], "quote": t["quote"], "kind": t["kind"],
+         "verification": t["verification"]}
+        for _, t in per_kg.iterrows()
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows, columns=["who", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"]
+    )
+
+
+def route_spread(overview: pd.DataFrame) -> pd.DataFrame:
+    """The route overview in long form: one row per section for the pages' doses and one for the trials'."""
+    rows = []
+    for _, r in overview.iterrows():
+        for who, prefix, ids in (("pages", "pages", "regimen_ids"), ("trials", "trials", "trial_ids")):
+            low, high = r[f"{prefix}_low"], r[f"{prefix}_high"]
+            if pd.isna(low):
+                continue
+            rows.append(
+                {
+                    "section": r["label"],
+                    "who": who,
+                    "low": low,
+                    "high": high,
+                    "doses": cells_range(low, high),
+                    "ids": " ".join(r[ids]),
+                    "evidence_strength": r["evidence_strength"],
+                }
+            )
+    return pd.DataFrame(rows, columns=["section", "who", "low", "high", "doses", "ids", "evidence_strength"])
+
+
+# --- selections and look-ups for pages -----------------------------------------------------------
+
+
+def dosed_routes(norm: pd.DataFrame) -> list[str]:
+    """Routes that have at least one printed dose, in the order the pages give them."""
+    return list(dict.fromkeys(norm.loc[norm["dose_low"].notna(), "route"]))
+
+
+def dosing_sources(norm: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(norm["source_id"]))
+
+
+def select(norm: pd.DataFrame, routes: list[str], sources: list[str]) -> pd.DataFrame:
+    return norm[norm["route"].isin(routes) & norm["source_id"].isin(sources)]
+
+
+def pick(frame: pd.DataFrame, ids: tuple[str, ...] | list[str], column: str = "id") -> pd.DataFrame:
+    """The rows of frame whose id is in ids, in the order of ids."""
+    wanted = list(dict.fromkeys(ids))
+    found = frame[frame[column].isin(wanted)]
+    return found.set_index(column, drop=False).loc[[i for i in wanted if i in set(found[column])]]
+
+
+def verification_flag(status: str) -> str:
+    """'' for verified rows; a warning in words otherwise (the app flags every row that is not fully verified)."""
+    return {"verified": "", "partial": "partly verified"}.get(status, "NOT verified")
+
+
+def left_out_words(norm: pd.DataFrame) -> str:
+    """A sentence naming the printed numbers left off a cells chart because they are not cell counts."""
+    left = norm[~norm["comparable"] & norm["dose_low"].notna()]
+    if left.empty:
+        return ""
+    return f"Left out because they are not cell counts: {', '.join(left['route_as_stated'])}. "

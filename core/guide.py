@@ -1,0 +1,74 @@
+"""The facilitator guide: learning goals, timed session plans that use the app's pages, prompts and a checklist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    minutes: int
+    page: str  # a page file, so the guide can link to it (tests check it exists)
+    activity: str
+    prompt: str
+
+
+LEARNING_GOALS = (
+    "Tell a claim stated as fact from a claim backed by a controlled trial.",
+    "Read a dose: count, unit, what it is per, how often, and what it adds up to.",
+    "Know where injected cells go and how long they last, and why the route matters.",
+    "Check a clinic's regulatory claims against what the regulator itself says.",
+    "Spot what a sales page leaves out: risks, costs in numbers, named studies, alternatives.",
+)
+
+PLANS: dict[str, tuple[Step, ...]] = {
+    "45 minutes": (
+        Step(5, "streamlit_app.py", "Welcome. Read the key findings together.", "Which finding surprises you most?"),
+        Step(10, "pages/1_Sources.py", "Pairs pick one of the five pages and read what it claims.",
+             "Which claims sound certain? Which name a study you could look up?"),
+        Step(10, "pages/5_Claims.py", "Reveal the verdicts for the claims the pairs picked.",
+             "Did any verdict change your mind? What would a clinic need to show you?"),
+        Step(10, "pages/2_Doses.py", "Look at the dose chart: how far apart are the pages, and the trials?",
+             "If two clinics disagree tenfold on the dose, what does that tell you?"),
+        Step(10, "pages/7_Check_a_text.py", "Paste an ad someone brought, or a seed page, and read the report.",
+             "What is missing from the ad? What would you ask the clinic?"),
+    ),
+    "90 minutes": (
+        Step(5, "streamlit_app.py", "Welcome and goals. Read the key findings together.",
+             "What have you heard about stem-cell shots for knees or backs?"),
+        Step(15, "pages/1_Sources.py", "Small groups each take one page: who published it, what it claims.",
+             "Who is behind this page, and what does it want you to do?"),
+        Step(15, "pages/4_Mechanisms.py", "Compare how the pages say cells work with what studies found.",
+             "Why might 'the cells turn into cartilage' be more persuasive than 'the cells send signals'?"),
+        Step(15, "pages/5_Claims.py", "Guess each claim's verdict before revealing it; keep score.",
+             "Which claims were hardest to judge? Why?"),
+        Step(15, "pages/2_Doses.py", "Work through the dose discrepancies and the course totals.",
+             "What does the monthly IV course add up to? Was that number on the page?"),
+        Step(10, "pages/3_Routes.py", "Read where the needle goes for each route, and the documented harms.",
+             "Which route surprised you? What happens to cells put into a vein?"),
+        Step(10, "pages/7_Check_a_text.py", "Check an ad a participant brought.",
+             "What three questions would you ask?"),
+        Step(5, "pages/9_Methods.py", "Close: how sure we are of each fact, and how to report an error.",
+             "What will you do differently the next time you see such an ad?"),
+    ),
+}  # fmt: skip
+
+DISCUSSION_PROMPTS = (
+    "A page says 'clinical studies suggest' without naming one. How could you find out if the study exists?",
+    "Why do pages mention the risks of surgery but not the risks of the injection?",
+    "Being listed on a trial registry or 'registered with the FDA' is not approval. Why might a clinic say it?",
+    "If a treatment helped your neighbour, what else could explain their improvement?",
+)
+
+BEFORE_THE_SESSION = (
+    "Open the hosted app a few minutes early so it is awake when participants arrive.",
+    "Test the room's wifi with one phone; the app works on phones but needs a connection.",
+    "Print the handout (Handout page) for people without a phone.",
+    "Pick which seed page each group will read, and copy its link (the page's address holds your choice).",
+    "Decide whether to reveal verdicts yourself (facilitator mode on the Exercises page) or let groups do it.",
+)
+
+
+def plan_minutes(plan: str) -> int:
+    """Total length of a plan, in minutes."""
+    return sum(step.minutes for step in PLANS[plan])

@@ -1,0 +1,120 @@
+"""Evidence & regulation: the trials and reviews, their key results, documented harms and a regulatory time line."""
+
+import streamlit as st
+
+import ui
+from core import claim_charts
+from core.claims import (
+    certainty_table,
+    evidence_overview,
+    harms_summary,
+    key_results,
+    linked_evidence,
+    regulatory_timeline,
+)
+from core.text import md_escape
+
+ds = ui.page_frame(
+    "Evidence & regulation",
+    "What trials and reviews found when stem cells were tested for knee and back pain, the harms on record, "
+    "and what regulators and courts have said.",
+)
+
+# 1. Inputs
+overview = evidence_overview(ds)
+conditions = ["all", *sorted(set(overview["condition"]))]
+condition = ui.bound_selectbox(
+    "Condition (for the table)",
+    conditions,
+    key="condition",
+    format_func=lambda c: "All conditions" if c == "all" else c,
+)
+
+# 2. Compute
+results = key_results(ds)
+table = overview if condition == "all" else overview[overview["condition"] == condition]
+timeline = regulatory_timeline(ds)
+
+# 3. Render
+st.header("The key results")
+for result in results:
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(result.headline)}**")
+        st.markdown(md_escape(result.detail))
+        with st.expander("What each study found"):
+            for study in linked_evidence(ds, result.row_ids).itertuples():
+                st.markdown(
+                    f"- **{md_escape(study.short_name)}** ({md_escape(study.certainty)} certainty): "
+                    f"{md_escape(study.main_finding)}"
+                )
+        st.caption("Rows behind this: " + ", ".join(result.row_ids))
+
+st.header("Trials and reviews")
+ui.chart_block(
+    claim_charts.evidence_chart(overview),
+    caption=(
+        "Each point is one study; hover or tap for its design, size, doses, comparator and finding. Position shows "
+        "only when and where a study was done, not how good or how large it was. Studies without a placebo or "
+        "sham cannot separate the cells' effect from hope and natural ups and downs. Sources: data/evidence.csv "
+        "(PubMed, journals, trial registries)."
+    ),
+    data=overview.drop(columns=["pubmed_link", "doi_link", "nct_link"]),
+    file_stem="evidence_studies",
+)
+st.dataframe(
+    table[["short_name", "kind", "year", "condition", "route", "comparison", "size", "doses", "comparator",
+           "certainty", "funding", "main_finding", "verification", "pubmed_link", "doi_link", "nct_link"]],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "short_name": st.column_config.TextColumn("Study", pinned=True, width="medium"),
+        "kind": "Kind",
+        "year": st.column_config.NumberColumn("Year", format="%d"),
+        "condition": "Condition",
+        "route": "Route",
+        "comparison": "Compared with",
+        "size": "Size",
+        "doses": "Doses",
+        "comparator": "Comparator",
+        "certainty": "Certainty",
+        "funding": "Funding",
+        "main_finding": st.column_config.TextColumn("Main finding", width="large"),
+        "verification": st.column_config.TextColumn("Checked", help="verified, partial or unverified"),
+        "pubmed_link": st.column_config.LinkColumn("PubMed", display_text=r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)"),
+        "doi_link": st.column_config.LinkColumn("DOI", display_text=r"https://doi\.org/(.+)"),
+        "nct_link": st.column_config.LinkColumn("Trial registry", display_text=r"study/(NCT\d+)"),
+    },
+)  # fmt: skip
+with st.expander("What the certainty labels mean"):
+    st.dataframe(certainty_table(), hide_index=True, width="stretch")
+
+st.header("Documented harms")
+st.markdown(md_escape(harms_summary(ds)))
+st.dataframe(
+    ds.harms[["short_name", "year", "route", "n_patients", "severity", "setting", "what_happened", "verification"]],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "short_name": st.column_config.TextColumn("Harm", pinned=True, width="medium"),
+        "year": st.column_config.NumberColumn("Year", format="%d"),
+        "route": "Route",
+        "severity": "Worst outcome",
+        "setting": "Setting",
+        "n_patients": st.column_config.NumberColumn("Patients"),
+        "what_happened": st.column_config.TextColumn("What happened", width="large"),
+        "verification": "Checked",
+    },
+)
+ui.table_download(ds.harms, "harms")
+
+st.header("What regulators and courts say")
+ui.chart_block(
+    claim_charts.regulatory_timeline_chart(timeline),
+    caption=(
+        "Dates are given as precisely as we could verify them (year, month or day); a year or month is drawn on "
+        "its first day. The chart shows only the statements we list, not every rule in each country. Sources: "
+        "regulators' own pages and court records (data/regulatory.csv)."
+    ),
+    data=timeline.drop(columns=["date_start"]),
+    file_stem="regulatory_timeline",
+)

@@ -1,0 +1,61 @@
+"""Exercises are generated from the data, have exactly one right option, and score participants correctly."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import exercises as ex
+from core.exercises import exercises, score
+
+
+@pytest.fixture(scope="module")
+def items(dataset):
+    return exercises(dataset)
+
+
+def test_every_exercise_has_its_answer_among_distinct_options(items):
+    assert len(items) >= 5
+    for item in items:
+        assert item.answer in item.options, item.id
+        assert len(set(item.options)) == len(item.options) >= 3, item.id
+        assert item.explanation
+        assert item.quotes
+        assert item.row_ids
+
+
+def test_ids_are_unique_and_order_is_stable(items, dataset):
+    assert len({i.id for i in items}) == len(items)
+    assert [i.options for i in exercises(dataset)] == [i.options for i in items]
+
+
+def test_iv_course_is_the_total_the_page_never_states(items):
+    iv = next(i for i in items if i.id == "iv_course")
+    assert iv.answer == "300 million–1.2 billion"
+    assert "100 million–200 million" in iv.options  # the per-session trap
+
+
+def test_spine_question_admits_a_tie(items):
+    spine = next(i for i in items if i.id == "spine")
+    assert spine.answer == "A tie: 000 Vega Stem Cell and 002 StemCellU"
+
+
+def test_total_question_names_the_rows_left_out(items):
+    total = next(i for i in items if i.id == "total")
+    assert total.answer == "the Myers cocktail/NAD row and the Exosome IV row"
+
+
+def test_claim_questions_use_only_clearly_right_decoys(items, dataset):
+    claims = dataset.claims.set_index("quote")
+    for item in (i for i in items if i.id.startswith("claim_")):
+        assert claims.loc[item.answer, "stated_as"] == "as fact"
+        assert claims.loc[item.answer, "verdict"] in ex.UNSUPPORTED
+        decoys = [o for o in item.options if o != item.answer]
+        assert all(claims.loc[d, "verdict"] in ex.SUPPORTED for d in decoys)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [({}, (0, 0)), ({"iv_course": "300 million–1.2 billion"}, (1, 1)), ({"iv_course": "wrong", "nope": "x"}, (0, 1))],
+)
+def test_score_counts_only_known_questions(items, answers, expected):
+    assert score(answers, items) == expected

@@ -1,0 +1,102 @@
+"""The Dose discrepancies and Routes pages through AppTest: content, body weight, URL state valid and invalid."""
+
+from __future__ import annotations
+
+from tests.test_pages import all_text, open_page
+
+DOSES = "pages/2_Doses.py"
+ROUTES = "pages/3_Routes.py"
+
+
+def chart_titles(at) -> list[str]:
+    import json
+
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    return [" ".join(spec["title"]["text"]) for spec in specs]
+
+
+def test_doses_page_shows_charts_findings_and_quotes():
+    at = open_page(DOSES)
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Dose discrepancies"
+    assert [s.value for s in at.subheader][:2] == ["What we found", "Cells per dose"]
+    titles = chart_titles(at)
+    assert len(titles) == 3
+    assert titles[0].startswith("The pages' doses run from")
+    text = all_text(at).replace("\\", "")
+    assert "Promised disc repair, but the injection does not go into the disc." in text
+    assert "300 million–1.2 billion cells (computed)" in text
+    assert "Checked: consistent" in text
+    assert "Our convention: A course of N doses" in text
+    assert "First session: 50 million stem cells injected into the knee" in text  # quotes are shown
+
+
+def test_changing_the_body_weight_recomputes_per_kg_doses():
+    at = open_page(DOSES)
+    assert "For a person of 70 kg" in all_text(at)
+    at.number_input(key="weight").set_value(100.0).run()
+    assert not at.exception
+    text = all_text(at)
+    assert "For a person of 100 kg" in text
+    assert any("up to 1.0×" in t for t in chart_titles(at))
+    assert at.query_params["weight"] == "100"
+
+
+def test_doses_page_opens_from_a_permalink():
+    at = open_page(DOSES, {"routes": "intravenous", "weight": "90", "sources": "vega", "kind": "iv_vs_approved"})
+    assert not at.exception
+    assert not at.warning
+    assert at.multiselect(key="routes").value == ["intravenous"]
+    assert at.multiselect(key="sources").value == ["vega"]
+    assert at.number_input(key="weight").value == 90
+    items = [m.value for m in at.markdown if m.value.startswith("**Vein dose is")]
+    assert len(items) == 1  # only the chosen kind and page
+    assert "For a person of 90 kg" in all_text(at)
+
+
+def test_doses_page_ignores_invalid_link_values_with_a_notice():
+    at = open_page(DOSES, {"routes": "nowhere", "weight": "heavy", "kind": "<b>x</b>"})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert warnings.count("ignored") == 3
+    assert at.number_input(key="weight").value == 70
+    assert len(at.multiselect(key="routes").value) == len(at.multiselect(key="routes").options)
+
+
+def test_doses_page_out_of_range_weight_is_ignored():
+    at = open_page(DOSES, {"weight": "5000"})
+    assert any("not a number from 20 to 250" in w.value for w in at.warning)
+    assert at.number_input(key="weight").value == 70
+
+
+def test_routes_page_has_one_section_per_route():
+    at = open_page(ROUTES)
+    assert not at.exception, at.exception
+    assert [s.value for s in at.subheader] == [
+        "Into the knee joint",
+        "Into the disc",
+        "Into the spinal fluid",
+        "Into the epidural space",
+        "Into a vein (drip)",
+        "Drips with no cells in them",
+        "Into the spine, place not named",
+    ]
+    assert len(chart_titles(at)) == 2
+    text = all_text(at)
+    assert "Where the needle goes" in text
+    assert "lodge first in the lungs" in text
+
+
+def test_routes_page_opens_one_route_from_the_url_and_flags_partial_rows():
+    at = open_page(ROUTES, {"routes": "vein"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Into a vein (drip)"]
+    text = all_text(at).replace("\\", "")
+    assert "partly verified" in text
+    assert "Ryoncil" in text
+
+
+def test_routes_page_ignores_unknown_route():
+    at = open_page(ROUTES, {"routes": "nose"})
+    assert any("ignored" in w.value for w in at.warning)
+    assert len(at.subheader) == 7
