@@ -720,7 +720,7 @@ def describe_cells(dose: DoseMention) -> str:
 # --- rendering aids (plain strings; the page decides how to show them) ---------------------------
 
 _MARK = {"dose": ":orange-background[**{}**]", "hedge": ":blue-background[{}]"}
-_MARK_SURE = ":red-background[{}]"
+_MARK_SURE = ":red-background[*{}*]"
 
 
 def highlighted_markdown(text: str, report: TextReport) -> str:

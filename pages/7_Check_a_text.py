@@ -102,8 +102,8 @@ for item in report.checklist:
         st.caption(item.note)
 
 st.subheader("The text, with findings marked")
-st.caption("Bold orange: a dose. Red: sure-sounding or hype words. Blue: hedges.")
-with st.container(border=True, height=500):
+st.caption("Bold on orange: a dose. Italic on red: sure-sounding or hype words. Plain on blue: hedges.")
+with st.expander("The whole text", expanded=True):
     st.markdown(textcheck.highlighted_markdown(text, report))
 
 st.subheader("Take the report with you")

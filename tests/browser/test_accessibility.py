@@ -60,18 +60,22 @@ def test_no_serious_accessibility_violations_in_our_content(server, page_at, axe
 def test_every_chart_has_a_text_alternative_and_its_data(server, page_at, page_file):
     page = page_at(server + url_path(page_file))
     wait_rendered(page)
-    charts = page.locator('[data-testid="stVegaLiteChart"]')
-    # Charts draw after the script run ends; wait until every chart has its canvas or SVG.
+    tables = page.get_by_text("Data behind this chart", exact=True)
+    expected = tables.count()
+    # Streamlit mounts a chart only when it scrolls into view, so visit each chart block first.
+    for index in range(expected):
+        tables.nth(index).scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
     page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
-        ".every(c => c.querySelector('canvas, svg'))"
+        "n => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+        ".filter(c => c.querySelector('canvas, svg')).length >= n",
+        arg=expected,
     )
-    labels = charts.evaluate_all(
+    labels = page.locator('[data-testid="stVegaLiteChart"]').evaluate_all(
         "els => els.map(e => (e.querySelector('[aria-label]')?.getAttribute('aria-label') || '').trim())"
     )
+    assert len(labels) == expected
     assert all(len(label) > 20 for label in labels), labels
-    tables = page.get_by_text("Data behind this chart", exact=True).count()
-    assert tables == charts.count()
 
 
 @pytest.mark.parametrize("page_file", PAGE_FILES)
