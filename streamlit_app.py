@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core.findings import key_findings
+from core import views
 from core.text import md_escape
 
 ds = ui.page_frame(
@@ -14,7 +14,7 @@ ds = ui.page_frame(
 )
 
 st.header("What we found")
-for finding in key_findings(ds):
+for finding in ui.derived(views.home):
     with st.container(border=True):
         st.markdown(f"**{md_escape(finding.headline)}**")
         st.markdown(md_escape(finding.detail))

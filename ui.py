@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -50,20 +50,53 @@ PAGES: tuple[PageLink, ...] = (
 # --- loading -------------------------------------------------------------------------------------
 
 
-def _data_signature(folder: Path) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*") if p.is_file()))
+_KEY_TTL_SECONDS = 1.0
+_key_memo: dict[str, tuple[float, tuple]] = {}
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _load_cached(folder: str, _signature: tuple) -> core_data.Dataset:
+def _data_key() -> tuple[str, tuple[tuple[str, int, float], ...]]:
+    """The data folder and its files' sizes and times: a new key whenever a file changes.
+
+    Looked at no more than once a second per folder: a page asks several times per rerun, and an edited
+    file is still picked up on the next click.
+    """
+    folder = core_data.default_data_dir()
+    now = time.monotonic()
+    memo = _key_memo.get(str(folder))
+    if memo and now - memo[0] < _KEY_TTL_SECONDS:
+        return str(folder), memo[1]
+    files = sorted(folder.glob("*")) if folder.is_dir() else []
+    signature = tuple((p.name, p.stat().st_size, p.stat().st_mtime) for p in files if p.is_file())
+    _key_memo[str(folder)] = (now, signature)
+    return str(folder), signature
+
+
+# NOTE: cache_resource, not cache_data: every session shares one Dataset object instead of unpickling a
+# copy on each rerun (about 7 ms). Core functions never mutate their inputs, and nothing else may either.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_cached(folder: str, signature: tuple) -> core_data.Dataset:
     return core_data.load(folder)
 
 
 def load_dataset() -> core_data.Dataset:
-    """The validated dataset, loaded once per data folder and file change (never mutate it)."""
-    folder = core_data.default_data_dir()
-    signature = _data_signature(folder) if folder.is_dir() else ()
-    return _load_cached(str(folder), signature)
+    """The validated dataset, loaded once per data folder and file change (shared: never mutate it)."""
+    folder, signature = _data_key()
+    return _load_cached(folder, signature)
+
+
+# NOTE: shared, not copied (cache_resource): unpickling a view of a hundred small tables on every rerun cost
+# more than computing it. Views are read-only; pages only read them.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _derived(name: str, data_key: tuple, args: tuple, _fn: Callable[..., Any]) -> Any:
+    return _fn(load_dataset(), *args)
+
+
+def derived(fn: Callable[..., Any], *args: Hashable) -> Any:
+    """fn(dataset, *args), computed once per data version and argument values, shared by all sessions.
+
+    Arguments must be small and hashable (a weight, a tuple of ids), never DataFrames: they form the cache key.
+    """
+    return _derived(f"{fn.__module__}.{fn.__qualname__}", _data_key(), args, fn)
 
 
 # --- frame ---------------------------------------------------------------------------------------
@@ -177,7 +210,15 @@ def bound_multiselect(
 
 
 def bound_number(
-    label: str, key: str, *, default: float, min_value: float, max_value: float, step: float, help: str | None = None
+    label: str,
+    key: str,
+    *,
+    default: float,
+    min_value: float,
+    max_value: float,
+    step: float,
+    number_format: str | None = None,
+    help: str | None = None,
 ) -> float:
     """A number input whose value lives in the URL as ?key=70; out-of-range or non-numbers are ignored with a notice."""
 
@@ -202,6 +243,7 @@ def bound_number(
         max_value=max_value,
         value=None if key in st.session_state else default,
         step=step,
+        format=number_format,
         key=key,
         help=help,
     )
@@ -224,38 +266,49 @@ def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str = "rows"
     return shown
 
 
+def reveal(label: str, key: str) -> bool:
+    """A switch that shows details on demand.
+
+    Unlike st.expander, whose hidden contents are still built and sent on every rerun, the details behind a
+    switch cost nothing until a reader turns it on; on a page with dozens of cards that is most of the rerun.
+    """
+    return st.toggle(label, key=key)
+
+
 # --- blocks --------------------------------------------------------------------------------------
 
 
 def quote(text: str, source_label: str, seed_file: str) -> None:
     """A verbatim quote, escaped so it renders as text, with its attribution."""
-    st.markdown(f"> “{md_escape(text)}”")
-    st.caption(f"— {md_escape(source_label)}, seed file {md_escape(seed_file)}")
+    st.markdown(f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}, seed file {md_escape(seed_file)}*")
 
 
-def chart_block(chart: alt.TopLevelMixin, *, caption: str, data: pd.DataFrame, file_stem: str) -> None:
-    """A chart with its caveat caption and the data behind it as a table and CSV.
+def chart_block(
+    chart: alt.TopLevelMixin | Mapping[str, Any], *, caption: str, data: pd.DataFrame, file_stem: str
+) -> None:
+    """A chart with its caveat caption; one switch away, the data as a table and CSV, and PNG and SVG images.
 
-    The chart's own top-level `description` is its text alternative: Streamlit gives it to screen readers
-    as the chart's accessible name, and it travels with the spec into exported images.
+    Pass a spec from a cached view where the page reruns often: building and validating an Altair chart costs
+    tens of milliseconds. The spec's top-level `description` is its text alternative: Streamlit gives it to
+    screen readers as the chart's accessible name, and it travels into exported images.
     """
-    if not isinstance(chart.description, str) or not chart.description.strip():
+    spec = export.to_spec(chart)
+    if not str(spec.get("description", "")).strip():
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
-    st.altair_chart(chart, width="stretch", theme=None)
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     st.caption(caption)
-    image_downloads(chart, caption, file_stem)
-    with st.expander("Data behind this chart"):
+    if reveal("Data behind this chart, and downloads", key=f"data_{file_stem}"):
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
+        image_downloads(spec, caption, file_stem)
 
 
-def image_downloads(chart: alt.TopLevelMixin, caption: str, file_stem: str) -> None:
+def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
     """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
-    columns = st.columns(2)
-    for column, fmt, mime in ((columns[0], "png", "image/png"), (columns[1], "svg", "image/svg+xml")):
-        column.download_button(
+    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+        st.download_button(
             f"Download {fmt.upper()}",
-            data=lambda fmt=fmt: export.render(export.with_caveat(chart, caption), fmt),
+            data=lambda fmt=fmt: export.render(export.with_caveat(spec, caption), fmt),
             file_name=f"{file_stem}.{fmt}",
             mime=mime,
             key=f"{fmt}_{file_stem}",
@@ -267,7 +320,8 @@ def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download C
     """A CSV download of a table shown on the page."""
     st.download_button(
         label,
-        data=core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
+        # Built only when clicked, so a page does not serialise every table on every rerun.
+        data=lambda: core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=f"csv_{file_stem}",

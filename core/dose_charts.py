@@ -15,8 +15,8 @@ TRIAL_GREY = "#6b6b6b"  # trial marks are grey so that colour always means "whic
 STRENGTH_ORDER = ("none", "very low", "low", "moderate", "high")
 # Axis labels in words a reader can take in: 15 m, 200 m, 1.2 bn.
 CELLS_LABEL = (
-    "datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + ' bn' : "
-    "datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' m' : format(datum.value, ',~g')"
+    "datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + ' billion' : "
+    "datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' million' : format(datum.value, ',~g')"
 )
 Y_LABELS = alt.Axis(labelLimit=120)
 
@@ -233,7 +233,7 @@ def per_kg(points: pd.DataFrame, weight_kg: float) -> alt.LayerChart:
     x = alt.X(
         "low:Q",
         title=f"Cells per kg of body weight (at {weight_kg:g} kg)",
-        axis=alt.Axis(labelExpr="format(datum.value / 1e6, '~g') + ' m'", tickCount=5),
+        axis=alt.Axis(labelExpr=CELLS_LABEL, tickCount=5),
     )
     base = alt.Chart(points)
     page_marks = base.transform_filter(alt.datum.who == "page")

@@ -5,8 +5,7 @@ import datetime
 import streamlit as st
 
 import ui
-from core import handout
-from core.findings import key_findings
+from core import handout, views
 from core.text import md_escape
 
 ds = ui.page_frame(
@@ -21,7 +20,7 @@ app_url = st.text_input("Address of the app to print on the handout", value=defa
 
 # 2. Compute
 try:
-    page = handout.handout_html(ds, app_url, datetime.date.today().isoformat())
+    page = ui.derived(handout.handout_html, app_url, datetime.date.today().isoformat())
 except handout.HandoutError as error:
     st.error(md_escape(str(error)))
     st.stop()
@@ -37,7 +36,7 @@ st.download_button(
 )
 with st.container(border=True):
     st.subheader("What we found")
-    for finding in key_findings(ds):
+    for finding in ui.derived(views.home):
         st.markdown(f"- **{md_escape(finding.headline)}** {md_escape(finding.detail)}")
     st.subheader("Questions to ask a clinic")
     st.markdown("\n".join(f"- {md_escape(q)}" for q in handout.QUESTIONS_FOR_A_CLINIC))

@@ -3,9 +3,7 @@
 import streamlit as st
 
 import ui
-from core import charts, claim_charts
-from core.rubric import rubric_sources, score_grid, score_source, score_totals
-from core.sources import claims_of, source_profiles
+from core import views
 from core.text import md_escape
 
 ds = ui.page_frame(
@@ -19,20 +17,19 @@ source_ids = ["all", *ds.sources["id"]]
 labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True)) | {"all": "All five pages"}
 chosen = ui.bound_selectbox("Page", source_ids, key="source", format_func=labels.get)
 
-# 2. Compute
-profile = source_profiles(ds)
-grid, totals = score_grid(ds), score_totals(ds)
+# 2. Compute (cached per data version and choice)
+view = ui.derived(views.sources_page)
 shown = ds.sources if chosen == "all" else ds.sources[ds.sources["id"] == chosen]
 
 # 3. Render
 ui.chart_block(
-    charts.claims_by_stated_as(profile),
+    view.claims_chart,
     caption=(
         "Counts of claims we recorded in each page, by how firmly the page words them. A count says nothing "
         "about whether a claim is true (see each claim's verdict below), and longer pages simply say more. "
         "Source: our reading of the five seed files."
     ),
-    data=profile,
+    data=view.profile,
     file_stem="claims_per_source",
 )
 
@@ -44,23 +41,23 @@ st.markdown(
     "are under the page below."
 )
 ui.chart_block(
-    claim_charts.rubric_grid_chart(grid, totals),
+    view.grid_chart,
     caption=(
         "A checklist score measures how open and complete a page is, not whether its claims are true (see each "
         "claim's verdict for that). Scores rest on the copied text only: a byline or date lost in copying would "
         "count as missing. Sources: our reading of the five seed files against the rubrics cited below."
     ),
-    data=grid.drop(columns=["citation", "url"]),
+    data=view.grid,
     file_stem="source_quality_scores",
 )
 with st.expander("The checklist and the published rubrics behind it"):
     st.dataframe(
-        rubric_sources(ds.rubric_items),
+        view.rubrics,
         hide_index=True,
         width="stretch",
         column_config={"url": st.column_config.LinkColumn("Where published")},
     )
-    st.dataframe(totals, hide_index=True, width="stretch")
+    st.dataframe(view.totals, hide_index=True, width="stretch")
 
 st.header("The pages one by one")
 for source in shown.itertuples():
@@ -73,26 +70,31 @@ for source in shown.itertuples():
         cols[2].markdown(f"**Date shown**  \n{md_escape(source.date_shown or 'none')}")
         st.markdown(md_escape(source.note))
         st.caption(
-            f"Seed file `{source.seed_file}` · how sure we are of who published it: {source.provenance_confidence}"
-            + (f" · original address (not linked): `{source.url}`" if source.url else " · original address not found")
+            f"Seed file {source.seed_file} · how sure we are of who published it: {source.provenance_confidence}"
+            + (
+                f" · original address (not linked): {md_escape(source.url)}"
+                if source.url
+                else " · original address not found"
+            )
         )
-        claims = claims_of(ds, source.id)
-        with st.expander(f"What it claims ({len(claims)} claims)"):
-            for claim in claims.itertuples():
+        if chosen == "all":
+            st.markdown("Pick this page in the box at the top to read its claims, checklist and doses.")
+            continue
+        detail = ui.derived(views.source_detail, source.id)
+        with st.expander(f"What it claims ({len(detail.claims)} claims)"):
+            for claim in detail.claims.itertuples():
                 st.markdown(f"**{md_escape(claim.topic)}** · stated {md_escape(claim.stated_as)}")
                 ui.quote(claim.quote, source.short_label, source.seed_file)
                 st.caption(f"Our verdict: {claim.verdict}. {claim.verdict_note} ({claim.id})")
-        result = score_source(ds, source.id)
-        with st.expander(f"Source-quality checklist: {result.summary()}"):
-            for item in result.items.itertuples():
+        with st.expander(f"Source-quality checklist: {detail.checklist_summary}"):
+            for item in detail.checklist.itertuples():
                 st.markdown(f"**{md_escape(item.dimension)}: {item.verdict}.** {md_escape(item.question)}")
                 if item.quote:
                     ui.quote(item.quote, source.short_label, source.seed_file)
                 st.caption(("" if item.quote else "Nothing on the page: ") + md_escape(item.justification))
-        doses = ds.regimens[ds.regimens["source_id"] == source.id]
-        with st.expander(f"What doses it gives ({len(doses)} statements)"):
-            if doses.empty:
+        with st.expander(f"What doses it gives ({len(detail.doses)} statements)"):
+            if detail.doses.empty:
                 st.markdown("This page gives no doses.")
-            for dose in doses.itertuples():
+            for dose in detail.doses.itertuples():
                 ui.quote(dose.quote, source.short_label, source.seed_file)
                 st.caption(f"{dose.reading} ({dose.id})")

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from core import claim_charts
-from core.claims import claims_with_sources, linked_evidence, mechanism_matrix, mechanism_topics, who_claims
+from core import views
+from core.claims import mechanism_topics
 from core.text import md_escape
 
 ds = ui.page_frame(
@@ -15,51 +15,53 @@ ds = ui.page_frame(
 )
 
 # 1. Inputs
-topics = mechanism_topics(ds)
+topics = ui.derived(mechanism_topics)
 options = ["all", *topics["id"]]
 chosen = ui.bound_selectbox(
     "Mechanism", options, key="mechanism", format_func=lambda t: "All mechanisms" if t == "all" else t
 )
 
-# 2. Compute
-matrix = mechanism_matrix(ds)
-claims = claims_with_sources(ds)
-shown = topics if chosen == "all" else topics[topics["id"] == chosen]
+# 2. Compute (cached per data version and choice)
+view = ui.derived(views.mechanisms_page, chosen)
 
 # 3. Render
 ui.chart_block(
-    claim_charts.mechanism_matrix_chart(matrix),
+    view.matrix_chart,
     caption=(
         'Each cell shows the firmest wording a page uses for that mechanism: fact, hedged ("may", "potential"), '
         "anecdote, or a dash when the page does not claim it. It counts wording, not truth, and a page that says "
         "more has more chances to claim. Sources: our reading of the five seed files; evidence status from the "
         "studies listed under each mechanism below."
     ),
-    data=matrix,
+    data=view.matrix,
     file_stem="mechanism_matrix",
 )
 
-for topic in shown.itertuples():
+for section in view.sections:
+    topic = section.topic
     with st.container(border=True):
-        st.subheader(topic.id)
-        st.markdown(md_escape(topic.plain_explanation))
-        st.markdown(f"**What studies show: {md_escape(topic.evidence_status or 'not rated')}.**")
-        st.markdown(md_escape(topic.evidence_summary or "We have no evidence rows for this mechanism."))
-        studies = linked_evidence(ds, topic.evidence_ids)
-        with st.expander(f"The {len(studies)} studies behind this"):
-            for study in studies.itertuples():
-                flag = "" if study.verification == "verified" else f" · checked: {study.verification}"
-                st.markdown(f"**{md_escape(study.short_name)}** ({md_escape(study.kind)}, {study.year}){flag}")
-                st.caption(
-                    md_escape(study.citation)
-                    + (f" · PMID {study.pmid}" if study.pmid else "")
-                    + (f" · DOI {md_escape(study.doi)}" if study.doi else "")
-                )
-        mine = claims[claims["topic"] == topic.id]
-        who = who_claims(matrix, topic.id)
-        st.markdown(f"**Who claims it:** {md_escape(who) if who else 'none of the five pages.'}")
-        with st.expander(f"What the pages say ({len(mine)} claims)"):
-            for claim in mine.itertuples():
-                st.markdown(f"Stated {md_escape(claim.stated_as)} · our verdict: **{md_escape(claim.verdict)}**")
-                ui.quote(claim.quote, claim.short_label, claim.seed_file)
-                st.caption(f"{md_escape(claim.verdict_note)} ({claim.id})")
+        st.subheader(topic["id"])
+        who = md_escape(section.who) if section.who else "none of the five pages."
+        st.markdown(
+            f"{md_escape(topic['plain_explanation'])}\n\n"
+            f"**What studies show: {md_escape(topic['evidence_status'] or 'not rated')}.** "
+            f"{md_escape(topic['evidence_summary'] or 'We have no evidence rows for this mechanism.')}\n\n"
+            f"**Who claims it:** {who}"
+        )
+        label = f"Show the {len(section.studies)} studies and the pages' {len(section.claims)} claims"
+        if not ui.reveal(label, key=f"details_{topic['id']}"):
+            continue
+        st.markdown(
+            "\n".join(
+                f"- **{md_escape(s.short_name)}** ({md_escape(s.kind)}, {s.year})"
+                + ("" if s.verification == "verified" else f" · checked: {s.verification}")
+                + f". {md_escape(s.citation)}"
+                + (f" · PMID {s.pmid}" if s.pmid else "")
+                + (f" · DOI {md_escape(s.doi)}" if s.doi else "")
+                for s in section.studies.itertuples()
+            )
+        )
+        for claim in section.claims.itertuples():
+            st.markdown(f"Stated {md_escape(claim.stated_as)} · our verdict: **{md_escape(claim.verdict)}**")
+            ui.quote(claim.quote, claim.short_label, claim.seed_file)
+            st.caption(f"{md_escape(claim.verdict_note)} ({claim.id})")

@@ -3,19 +3,18 @@
 import streamlit as st
 
 import ui
+from core import views
 from core.claims import (
     VERDICT_ORDER,
     VERIFICATION_FLAG,
     certainty_table,
     claims_with_sources,
     filter_claims,
-    linked_evidence,
-    linked_regulatory,
     verdict_table,
 )
 from core.text import md_escape
 
-PER_PAGE = 12
+PER_PAGE = 8
 
 ds = ui.page_frame(
     "Claims vs evidence",
@@ -33,7 +32,7 @@ with cols[1]:
 with cols[2]:
     verdicts = ui.bound_multiselect("Our verdict", list(VERDICT_ORDER), key="verdict")
 
-with st.expander("What the verdicts and certainty labels mean"):
+if ui.reveal("What the verdicts and certainty labels mean", key="labels"):
     st.markdown("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):")
     st.dataframe(verdict_table(), hide_index=True, width="stretch")
     st.markdown(
@@ -43,35 +42,30 @@ with st.expander("What the verdicts and certainty labels mean"):
     st.dataframe(certainty_table(), hide_index=True, width="stretch")
 
 # 2. Compute
-chosen = filter_claims(claims_with_sources(ds), topics, sources, verdicts)
+chosen = filter_claims(ui.derived(claims_with_sources), topics, sources, verdicts)
+cards = ui.derived(views.claim_cards)
 
 # 3. Render
 st.markdown(f"**{len(chosen)} of {len(ds.claims)} claims match.**")
 for claim in ui.paginate(chosen, "page", per_page=PER_PAGE, noun="claims").itertuples():
+    card = cards[claim.id]
     with st.container(border=True):
         st.markdown(
             f"**{md_escape(claim.topic)}** · {md_escape(claim.short_label)} · stated {md_escape(claim.stated_as)} "
-            f"· `{claim.id}`"
+            f"· `{claim.id}`\n\n**The page says**"
         )
-        st.markdown("**The page says**")
         ui.quote(claim.quote, claim.short_label, claim.seed_file)
-        st.markdown(f"**Our verdict: {md_escape(claim.verdict)}.** {md_escape(claim.verdict_note)}")
-        studies = linked_evidence(ds, claim.evidence_ids)
-        st.markdown("**Trials and reviews show**")
-        if studies.empty:
-            st.caption("No study is linked to this claim.")
-        for study in studies.itertuples():
-            st.markdown(
-                f"- **{md_escape(study.short_name)}** ({md_escape(study.kind)}, {study.year}; certainty: "
-                f"{md_escape(study.certainty)}). {md_escape(study.main_finding)} "
-                f"{VERIFICATION_FLAG[study.verification]}"
-            )
-        statements = linked_regulatory(ds, claim.regulatory_ids)
-        st.markdown("**Regulators say**")
-        if statements.empty:
-            st.caption("No regulator or court statement is linked to this claim.")
-        for rule in statements.itertuples():
-            st.markdown(
-                f"- **{md_escape(rule.jurisdiction)}, {md_escape(rule.date)}** ({md_escape(rule.body)}): "
-                f"{md_escape(rule.summary)} {VERIFICATION_FLAG[rule.verification]}"
-            )
+        studies = [
+            f"- **{md_escape(s['short_name'])}** ({md_escape(s['kind'])}, {s['year']}; certainty: "
+            f"{md_escape(s['certainty'])}). {md_escape(s['main_finding'])} {VERIFICATION_FLAG[s['verification']]}"
+            for s in card.studies
+        ] or ["*No study is linked to this claim.*"]
+        rules = [
+            f"- **{md_escape(r['jurisdiction'])}, {md_escape(r['date'])}** ({md_escape(r['body'])}): "
+            f"{md_escape(r['summary'])} {VERIFICATION_FLAG[r['verification']]}"
+            for r in card.statements
+        ] or ["*No regulator or court statement is linked to this claim.*"]
+        st.markdown(
+            f"**Our verdict: {md_escape(claim.verdict)}.** {md_escape(claim.verdict_note)}\n\n"
+            "**Trials and reviews show**\n\n" + "\n".join(studies) + "\n\n**Regulators say**\n\n" + "\n".join(rules)
+        )

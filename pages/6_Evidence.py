@@ -3,15 +3,8 @@
 import streamlit as st
 
 import ui
-from core import claim_charts
-from core.claims import (
-    certainty_table,
-    evidence_overview,
-    harms_summary,
-    key_results,
-    linked_evidence,
-    regulatory_timeline,
-)
+from core import views
+from core.claims import certainty_table
 from core.text import md_escape
 
 ds = ui.page_frame(
@@ -21,7 +14,8 @@ ds = ui.page_frame(
 )
 
 # 1. Inputs
-overview = evidence_overview(ds)
+view = ui.derived(views.evidence_page)
+overview = view.overview
 conditions = ["all", *sorted(set(overview["condition"]))]
 condition = ui.bound_selectbox(
     "Condition (for the table)",
@@ -31,27 +25,28 @@ condition = ui.bound_selectbox(
 )
 
 # 2. Compute
-results = key_results(ds)
 table = overview if condition == "all" else overview[overview["condition"] == condition]
-timeline = regulatory_timeline(ds)
 
 # 3. Render
 st.header("The key results")
-for result in results:
+for number, (result, studies) in enumerate(view.results):
     with st.container(border=True):
-        st.markdown(f"**{md_escape(result.headline)}**")
-        st.markdown(md_escape(result.detail))
-        with st.expander("What each study found"):
-            for study in linked_evidence(ds, result.row_ids).itertuples():
-                st.markdown(
+        st.markdown(
+            f"**{md_escape(result.headline)}**\n\n{md_escape(result.detail)}\n\n"
+            f"*Rows behind this: {', '.join(result.row_ids)}*"
+        )
+        if ui.reveal("Show what each study found", key=f"result_{number}"):
+            st.markdown(
+                "\n".join(
                     f"- **{md_escape(study.short_name)}** ({md_escape(study.certainty)} certainty): "
                     f"{md_escape(study.main_finding)}"
+                    for study in studies.itertuples()
                 )
-        st.caption("Rows behind this: " + ", ".join(result.row_ids))
+            )
 
 st.header("Trials and reviews")
 ui.chart_block(
-    claim_charts.evidence_chart(overview),
+    view.overview_chart,
     caption=(
         "Each point is one study; hover or tap for its design, size, doses, comparator and finding. Position shows "
         "only when and where a study was done, not how good or how large it was. Studies without a placebo or "
@@ -89,7 +84,7 @@ with st.expander("What the certainty labels mean"):
     st.dataframe(certainty_table(), hide_index=True, width="stretch")
 
 st.header("Documented harms")
-st.markdown(md_escape(harms_summary(ds)))
+st.markdown(md_escape(view.harms_summary))
 st.dataframe(
     ds.harms[["short_name", "year", "route", "n_patients", "severity", "setting", "what_happened", "verification"]],
     hide_index=True,
@@ -109,12 +104,12 @@ ui.table_download(ds.harms, "harms")
 
 st.header("What regulators and courts say")
 ui.chart_block(
-    claim_charts.regulatory_timeline_chart(timeline),
+    view.timeline_chart,
     caption=(
         "Dates are given as precisely as we could verify them (year, month or day); a year or month is drawn on "
         "its first day. The chart shows only the statements we list, not every rule in each country. Sources: "
         "regulators' own pages and court records (data/regulatory.csv)."
     ),
-    data=timeline.drop(columns=["date_start"]),
+    data=view.timeline.drop(columns=["date_start"]),
     file_stem="regulatory_timeline",
 )

@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from core.exercises import exercises, score
+from core import views
+from core.exercises import score
 from core.text import md_escape
 
 ds = ui.page_frame(
@@ -27,7 +28,7 @@ answers: dict[str, str] = st.session_state.setdefault("exercise_answers", {})
 revealed: set[str] = st.session_state.setdefault("exercise_revealed", set())
 
 # 2. Compute
-items = exercises(ds)
+items = ui.derived(views.exercise_list)
 correct, answered = score(answers, items)
 
 # 3. Render

@@ -16,7 +16,7 @@ def chart_with_caveat(dataset):
 
 
 def test_caveat_is_drawn_under_the_chart(chart_with_caveat):
-    spec = chart_with_caveat.to_dict()
+    spec = chart_with_caveat
     caveat_panel = spec["vconcat"][1]
     lines = [row["line"] for row in spec["datasets"][caveat_panel["data"]["name"]]]
     assert " ".join(lines) == CAVEAT
@@ -31,6 +31,13 @@ def test_render_gives_an_image(chart_with_caveat, fmt, magic):
 def test_svg_contains_the_caveat_text(chart_with_caveat):
     svg = export.render(chart_with_caveat, "svg").decode()
     assert "A count says nothing" in svg
+
+
+def test_spec_keeps_its_data_and_theme_at_the_top(chart_with_caveat):
+    assert "config" in chart_with_caveat
+    assert "$schema" in chart_with_caveat
+    assert all("config" not in panel and "datasets" not in panel for panel in chart_with_caveat["vconcat"])
+    assert len(chart_with_caveat["datasets"]) == 2
 
 
 def test_unknown_format_is_refused(chart_with_caveat):

@@ -75,7 +75,7 @@ def test_sources_page_ignores_unknown_source_with_a_notice():
 
 def test_sources_page_quotes_are_attributed_to_seed_files():
     at = open_page("pages/1_Sources.py", {"source": "stemcellu"})
-    assert any("002_512eded7f9d8cf8d.txt" in c.value for c in at.caption)
+    assert any("002\\_512eded7f9d8cf8d\\.txt" in m.value for m in at.markdown)
     assert any("IV50,000,0003150,000,000" in m.value.replace("\\", "") for m in at.markdown)
 
 
@@ -108,3 +108,13 @@ def test_broken_data_shows_message_not_traceback(data_copy, monkeypatch, path):
     message = at.error[0].value.replace("\\", "")
     assert "regimens.csv, row 3 (line 4), column 'dose_high'" in message
     assert "'lots' is not a number" in message
+
+
+def test_chart_data_and_downloads_are_one_switch_away():
+    at = open_page("pages/1_Sources.py")
+    tables_before = len(at.dataframe)
+    at.toggle(key="data_claims_per_source").set_value(True).run()
+    assert not at.exception
+    assert len(at.dataframe) == tables_before + 1
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"Download CSV", "Download PNG", "Download SVG"} <= set(labels)

@@ -17,7 +17,9 @@ def plain(text: str) -> str:
 
 
 def card_ids(at) -> list[str]:
-    return [m.value.rsplit("`", 2)[1] for m in at.markdown if m.value.endswith("`") and "· stated" in m.value]
+    """The claim ids of the cards shown, read from each card's header line ('… · `c000-07`')."""
+    headers = (m.value.split("\n", 1)[0] for m in at.markdown if "· stated" in m.value and "`c" in m.value)
+    return [header.rsplit("`", 2)[1] for header in headers]
 
 
 # --- Mechanisms ----------------------------------------------------------------------------------
@@ -38,6 +40,7 @@ def test_mechanisms_page_filters_from_the_url(dataset):
     assert not at.exception
     assert at.selectbox(key="mechanism").value == "disc repair"
     assert [s.value for s in at.subheader] == ["disc repair"]
+    at.toggle(key="details_disc repair").set_value(True).run()
     text = plain(all_text(at))
     assert "DREAM" in text
     # The quotes of every claim on the topic are shown, attributed to their seed files.
@@ -68,6 +71,7 @@ def test_claims_page_shows_a_first_page_of_cards(dataset):
 
 def test_claims_page_definitions_are_on_the_page(dataset):
     at = open_page(CLAIMS)
+    at.toggle(key="labels").set_value(True).run()
     tables = [df.value for df in at.dataframe]
     assert any("verdict" in t.columns and set(dataset.claims["verdict"]) <= set(t["verdict"]) for t in tables)
     assert any("certainty" in t.columns and "very low" in set(t["certainty"]) for t in tables)
@@ -105,7 +109,7 @@ def test_claims_page_paginates_through_the_url(dataset):
 
 
 def test_claims_page_goes_back_to_page_one_when_filters_shrink_the_list():
-    at = open_page(CLAIMS, {"page": "3"})
+    at = open_page(CLAIMS, {"page": "5"})
     at.multiselect(key="source").set_value(["a1a9u"]).run()
     assert not at.exception
     assert at.selectbox(key="page").value == "1"

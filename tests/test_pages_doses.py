@@ -25,10 +25,26 @@ def test_doses_page_shows_charts_findings_and_quotes():
     assert titles[0].startswith("The pages' doses run from")
     text = all_text(at).replace("\\", "")
     assert "Promised disc repair, but the injection does not go into the disc." in text
-    assert "300 million–1.2 billion cells (computed)" in text
-    assert "Checked: consistent" in text
     assert "Our convention: A course of N doses" in text
-    assert "First session: 50 million stem cells injected into the knee" in text  # quotes are shown
+    assert "First session: 50 million stem cells injected into the knee" not in text  # quotes wait to be asked for
+
+
+def test_discrepancy_list_pages_through_every_item():
+    first = all_text(open_page(DOSES)).replace("\\", "")
+    second = all_text(open_page(DOSES, {"at": "2"})).replace("\\", "")
+    rest = "".join(all_text(open_page(DOSES, {"at": str(n)})).replace("\\", "") for n in (3, 4))
+    everything = first + second + rest
+    assert "300 million–1.2 billion cells (computed)" in everything
+    assert "Checked: consistent" in everything
+
+
+def test_revealing_an_item_shows_its_quotes():
+    at = open_page(DOSES, {"kind": "implied_course_total"})
+    for toggle in at.toggle:
+        toggle.set_value(True)
+    at.run()
+    assert not at.exception
+    assert "First session: 50 million stem cells injected into the knee" in all_text(at).replace("\\", "")
 
 
 def test_changing_the_body_weight_recomputes_per_kg_doses():
@@ -100,3 +116,15 @@ def test_routes_page_ignores_unknown_route():
     at = open_page(ROUTES, {"routes": "nose"})
     assert any("ignored" in w.value for w in at.warning)
     assert len(at.subheader) == 7
+
+
+def test_routes_details_show_quotes_studies_and_harms_on_request(dataset):
+    vein = dataset.routes.set_index("id").loc["vein"]
+    study = dataset.evidence.set_index("id").loc[vein["evidence_ids"][0], "short_name"]
+    at = open_page(ROUTES, {"routes": "vein"})
+    assert "IV50,000,0003150,000,000" not in all_text(at).replace("\\", "")
+    at.toggle(key="details_vein").set_value(True).run()
+    text = all_text(at).replace("\\", "")
+    assert "IV50,000,0003150,000,000" in text
+    assert f"Study: {study}" in text
+    assert "Regulator: " in text

@@ -60,7 +60,7 @@ def test_no_serious_accessibility_violations_in_our_content(server, page_at, axe
 def test_every_chart_has_a_text_alternative_and_its_data(server, page_at, page_file):
     page = page_at(server + url_path(page_file))
     wait_rendered(page)
-    tables = page.get_by_text("Data behind this chart", exact=True)
+    tables = page.get_by_text("Data behind this chart, and downloads", exact=True)
     expected = tables.count()
     # Streamlit mounts a chart only when it scrolls into view, so visit each chart block first.
     for index in range(expected):

@@ -1,0 +1,318 @@
+"""Everything a page computes for its inputs, in one call, so ui can cache it per data version and input values.
+
+Each view returns plain tables and chart specs already serialised (export.to_spec): a rerun with the same
+inputs then costs only the drawing. Pages stay thin: read inputs, fetch the view, render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from core import charts, claim_charts, discrepancies, dose_charts, doses, exercises, findings, sources
+from core.claims import (
+    claims_with_sources,
+    evidence_overview,
+    harms_summary,
+    key_results,
+    linked_evidence,
+    linked_regulatory,
+    mechanism_matrix,
+    mechanism_topics,
+    regulatory_timeline,
+    who_claims,
+)
+from core.data import Dataset
+from core.export import Spec, to_spec
+from core.rubric import rubric_sources, score_grid, score_source, score_totals
+
+# --- home ----------------------------------------------------------------------------------------
+
+
+def home(ds: Dataset) -> list[findings.Finding]:
+    return findings.key_findings(ds)
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    profile: pd.DataFrame
+    claims_chart: Spec
+    grid: pd.DataFrame
+    totals: pd.DataFrame
+    grid_chart: Spec
+    rubrics: pd.DataFrame
+
+
+def sources_page(ds: Dataset) -> SourcesView:
+    profile = sources.source_profiles(ds)
+    grid, totals = score_grid(ds), score_totals(ds)
+    return SourcesView(
+        profile=profile,
+        claims_chart=to_spec(charts.claims_by_stated_as(profile)),
+        grid=grid.drop(columns=["citation", "url"]),
+        totals=totals,
+        grid_chart=to_spec(claim_charts.rubric_grid_chart(grid, totals)),
+        rubrics=rubric_sources(ds.rubric_items),
+    )
+
+
+@dataclass(frozen=True)
+class SourceDetail:
+    claims: pd.DataFrame
+    checklist: pd.DataFrame
+    checklist_summary: str
+    doses: pd.DataFrame
+
+
+def source_detail(ds: Dataset, source_id: str) -> SourceDetail:
+    result = score_source(ds, source_id)
+    return SourceDetail(
+        claims=sources.claims_of(ds, source_id),
+        checklist=result.items,
+        checklist_summary=result.summary(),
+        doses=ds.regimens[ds.regimens["source_id"] == source_id],
+    )
+
+
+# --- doses ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DosesView:
+    norm: pd.DataFrame
+    points: pd.DataFrame
+    courses: pd.DataFrame
+    per_kg: pd.DataFrame
+    found: pd.DataFrame
+    top: pd.DataFrame
+    left_out: str
+    dots_chart: Spec
+    per_kg_chart: Spec | None
+    courses_chart: Spec
+
+
+def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: tuple[str, ...]) -> DosesView:
+    norm = doses.normalise(ds, weight)
+    trials = doses.trial_doses(ds, weight)
+    shown = doses.select(norm, list(routes), list(source_ids))
+    points = doses.dose_points(shown, trials[trials["route"].isin(routes)])
+    courses = doses.course_totals(norm[norm["source_id"].isin(source_ids)])
+    per_kg = doses.per_kg_points(shown, trials)
+    found = discrepancies.find(ds, weight)
+    return DosesView(
+        norm=norm,
+        points=points,
+        courses=courses,
+        per_kg=per_kg,
+        found=found,
+        top=discrepancies.top_problems(found),
+        left_out=doses.left_out_words(shown),
+        dots_chart=to_spec(dose_charts.dose_dots(points)),
+        per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight)),
+        courses_chart=to_spec(dose_charts.course_totals(courses)),
+    )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The rows a discrepancy, route or claim rests on, ready to list."""
+
+    regimens: pd.DataFrame
+    claims: pd.DataFrame
+    evidence: pd.DataFrame
+    regulatory: pd.DataFrame
+
+    def citations(self) -> list[str]:
+        """One line per study or regulator statement, with its id and any doubt about it."""
+
+        def flagged(row) -> str:
+            flag = doses.verification_flag(row.verification)
+            return f"{row.id}, {flag}" if flag else row.id
+
+        return [f"Study: {e.short_name} ({flagged(e)})" for e in self.evidence.itertuples()] + [
+            f"Regulator: {r.title}, {r.date} ({flagged(r)})" for r in self.regulatory.itertuples()
+        ]
+
+
+def discrepancy_rows(ds: Dataset, weight: float) -> dict[Any, Evidence]:
+    """The rows behind each discrepancy, keyed by its index label in discrepancies.find."""
+    norm = doses.normalise(ds, weight)
+    labels = ds.sources.set_index("id")
+    out = {}
+    for item in discrepancies.find(ds, weight).itertuples():
+        claims = doses.pick(ds.claims, item.claim_ids)
+        claims = claims.assign(
+            short_label=claims["source_id"].map(labels["short_label"]),
+            seed_file=claims["source_id"].map(labels["seed_file"]),
+        )
+        out[item.Index] = Evidence(
+            regimens=doses.pick(norm, item.regimen_ids, "regimen_id"),
+            claims=claims,
+            evidence=doses.pick(ds.evidence, item.evidence_ids),
+            regulatory=doses.pick(ds.regulatory, item.regulatory_ids),
+        )
+    return out
+
+
+def flag(row) -> str:
+    """' · ⚠ partly verified'-style note for a row that is not fully verified, else ''."""
+    note = doses.verification_flag(row.verification)
+    return f" · ⚠ {note}" if note else ""
+
+
+# --- routes --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RouteSection:
+    row: dict[str, Any]
+    doses_sentence: str
+    pages: pd.DataFrame
+    claims: pd.DataFrame
+    studies: pd.DataFrame
+    harms: pd.DataFrame
+    statements: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class RoutesView:
+    spread: pd.DataFrame
+    spread_chart: Spec
+    strength: pd.DataFrame
+    strength_chart: Spec
+    sections: list[RouteSection]
+
+
+def routes_page(ds: Dataset, chosen: tuple[str, ...]) -> RoutesView:
+    norm = doses.normalise(ds)
+    trials = doses.trial_doses(ds)
+    overview = doses.route_overview(ds, norm, trials)
+    spread = doses.route_spread(overview[overview["section_id"].isin(chosen)])
+    shown = ds.routes[ds.routes["id"].isin(chosen)]
+    labels = ds.sources.set_index("id")
+    by_id = overview.set_index("section_id")
+    sections = []
+    for _, row in shown.iterrows():
+        claims = doses.section_claims(ds, row, norm)
+        sections.append(
+            RouteSection(
+                row=row.to_dict(),
+                doses_sentence=doses.overview_sentence(by_id.loc[row["id"]]),
+                pages=doses.section_rows(norm, row),
+                claims=claims.assign(
+                    short_label=claims["source_id"].map(labels["short_label"]),
+                    seed_file=claims["source_id"].map(labels["seed_file"]),
+                ),
+                studies=doses.pick(ds.evidence, row["evidence_ids"]),
+                harms=doses.pick(ds.harms, row["harm_ids"]),
+                statements=doses.pick(ds.regulatory, row["regulatory_ids"]),
+            )
+        )
+    strength = shown[["id", "label", "evidence_strength", "evidence_ids"]]
+    return RoutesView(
+        spread=spread,
+        spread_chart=to_spec(dose_charts.route_spread(spread)),
+        strength=strength,
+        strength_chart=to_spec(dose_charts.evidence_strength(shown)),
+        sections=sections,
+    )
+
+
+# --- mechanisms ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MechanismSection:
+    topic: dict[str, Any]
+    studies: pd.DataFrame
+    claims: pd.DataFrame
+    who: str
+
+
+@dataclass(frozen=True)
+class MechanismsView:
+    matrix: pd.DataFrame
+    matrix_chart: Spec
+    sections: list[MechanismSection]
+
+
+def mechanisms_page(ds: Dataset, chosen: str) -> MechanismsView:
+    topics = mechanism_topics(ds)
+    matrix = mechanism_matrix(ds)
+    claims = claims_with_sources(ds)
+    shown = topics if chosen == "all" else topics[topics["id"] == chosen]
+    return MechanismsView(
+        matrix=matrix,
+        matrix_chart=to_spec(claim_charts.mechanism_matrix_chart(matrix)),
+        sections=[
+            MechanismSection(
+                topic=topic.to_dict(),
+                studies=linked_evidence(ds, topic["evidence_ids"]),
+                claims=claims[claims["topic"] == topic["id"]],
+                who=who_claims(matrix, topic["id"]),
+            )
+            for _, topic in shown.iterrows()
+        ],
+    )
+
+
+# --- claims --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimCard:
+    # Plain records, not DataFrames: a page draws many cards, and DataFrame.itertuples builds a new
+    # namedtuple class on every call (about a millisecond each).
+    claim: dict[str, Any]
+    studies: tuple[dict[str, Any], ...]
+    statements: tuple[dict[str, Any], ...]
+
+
+def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
+    """Every claim with its linked studies and regulator statements, by claim id."""
+    return {
+        claim["id"]: ClaimCard(
+            claim=claim.to_dict(),
+            studies=tuple(linked_evidence(ds, claim["evidence_ids"]).to_dict("records")),
+            statements=tuple(linked_regulatory(ds, claim["regulatory_ids"]).to_dict("records")),
+        )
+        for _, claim in claims_with_sources(ds).iterrows()
+    }
+
+
+# --- evidence ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    overview: pd.DataFrame
+    overview_chart: Spec
+    results: list[tuple[findings.Finding, pd.DataFrame]]
+    harms_summary: str
+    timeline: pd.DataFrame
+    timeline_chart: Spec
+
+
+def evidence_page(ds: Dataset) -> EvidenceView:
+    overview = evidence_overview(ds)
+    timeline = regulatory_timeline(ds)
+    return EvidenceView(
+        overview=overview,
+        overview_chart=to_spec(claim_charts.evidence_chart(overview)),
+        results=[(result, linked_evidence(ds, result.row_ids)) for result in key_results(ds)],
+        harms_summary=harms_summary(ds),
+        timeline=timeline,
+        timeline_chart=to_spec(claim_charts.regulatory_timeline_chart(timeline)),
+    )
+
+
+# --- exercises -----------------------------------------------------------------------------------
+
+
+def exercise_list(ds: Dataset) -> list[exercises.Exercise]:
+    return exercises.exercises(ds)
