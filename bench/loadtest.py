@@ -32,6 +32,7 @@ class Stats:
     rerun_seconds: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     reruns: int = 0
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, what was asked)
 
 
 def _widget(element) -> Widget | None:
@@ -61,6 +62,9 @@ class Participant:
         self.page_hash = ""
         self.widgets: list[Widget] = []
 
+    def page_path(self, page_hash: str) -> str:
+        return next((path or "/" for path, h in self.pages.items() if h == page_hash), "/")
+
     async def _rerun(self, socket, page_hash: str, widget_state=None) -> None:
         message = BackMsg()
         message.rerun_script.query_string = ""
@@ -86,7 +90,10 @@ class Participant:
                     widgets.append(found)
             elif kind == "script_finished":
                 break
-        self.stats.rerun_seconds.append(time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        self.stats.rerun_seconds.append(elapsed)
+        asked = f"page {self.page_path(page_hash)}" + (f", widget {widget_state.id[-24:]}" if widget_state else "")
+        self.stats.slowest = sorted([*self.stats.slowest, (elapsed, asked)], reverse=True)[:10]
         self.stats.reruns += 1
         self.widgets = widgets
 
@@ -102,8 +109,10 @@ class Participant:
             state.double_value = round(self.random.uniform(widget.minimum, min(widget.maximum, 150)))
         return state
 
-    async def run(self, duration: float, think: float) -> None:
+    async def run(self, duration: float, think: float, arrive_within: float = 0.0) -> None:
         deadline = time.monotonic() + duration
+        # People walk in over the first moments of a session rather than in the same millisecond.
+        await asyncio.sleep(self.random.uniform(0, arrive_within))
         try:
             async with websockets.connect(
                 self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None
@@ -129,7 +138,14 @@ def _proc_sample(pid: int) -> tuple[float, int]:
     return ticks / os.sysconf("SC_CLK_TCK"), rss_pages * os.sysconf("SC_PAGE_SIZE")
 
 
-async def load_test(port: int, server_pid: int, participants: int = 30, duration: float = 120, think: float = 10):
+async def load_test(
+    port: int,
+    server_pid: int,
+    participants: int = 30,
+    duration: float = 120,
+    think: float = 10,
+    arrive_within: float = 0.0,
+):
     """Run the participants against one server; return errors, rerun times, server CPU and peak memory."""
     stats = Stats()
     cpu_start, _ = _proc_sample(server_pid)
@@ -144,7 +160,7 @@ async def load_test(port: int, server_pid: int, participants: int = 30, duration
 
     sampler = asyncio.create_task(sample_memory())
     crowd = [Participant("127.0.0.1", port, seed, stats) for seed in range(participants)]
-    await asyncio.gather(*(p.run(duration, think) for p in crowd))
+    await asyncio.gather(*(p.run(duration, think, arrive_within) for p in crowd))
     sampler.cancel()
     elapsed = time.monotonic() - started
     cpu_end, rss_end = _proc_sample(server_pid)
@@ -155,6 +171,7 @@ async def load_test(port: int, server_pid: int, participants: int = 30, duration
         "reruns": stats.reruns,
         "errors": len(stats.errors),
         "error_examples": stats.errors[:5],
+        "slowest": [f"{seconds:.2f} s: {asked}" for seconds, asked in stats.slowest],
         "p50_s": statistics.median(times),
         "p95_s": times[min(len(times) - 1, int(0.95 * len(times)))],
         "server_cpu_percent": 100 * (cpu_end - cpu_start) / elapsed,

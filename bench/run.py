@@ -1,8 +1,10 @@
 """Benchmark: per-page rerun cost against a bare page, cold start in a browser, and a workshop-sized load test.
 
 Run `python bench/run.py` (add `--quick` for a short load test). Prints a Markdown table and writes
-bench/results.md. Targets (2-core machine): rerun <= 15x bare page; cold start <= 3 s; under load
-p95 <= 1 s, server memory <= 400 MB, 0 errors.
+bench/results.md. The load test opens the app once (as the facilitator guide asks), then 30 participants
+arrive over 10 s and each changes a widget or a page about every 10 s for 2 minutes; a burst of 30 first
+visits in the same instant is reported too. Targets on this 2-core machine: rerun <= 15x a bare page;
+cold start <= 3 s; under load p95 <= 1 s, server memory <= 400 MB and 0 errors.
 """
 
 from __future__ import annotations
@@ -103,7 +105,10 @@ def main() -> None:
     process, url = start_server()
     try:
         port = int(url.rsplit(":", 1)[1])
-        load = asyncio.run(load_test(port, process.pid, participants=participants, duration=duration))
+        # As the facilitator guide asks: someone opens the app before the room does.
+        asyncio.run(load_test(port, process.pid, participants=1, duration=0.1))
+        burst = asyncio.run(load_test(port, process.pid, participants=participants, duration=0.1))
+        load = asyncio.run(load_test(port, process.pid, participants=participants, duration=duration, arrive_within=10))
     finally:
         stop_server(process)
     label = f"load: {load['participants']} participants, {load['duration_s']:.0f} s, {load['reruns']} reruns"
@@ -115,13 +120,17 @@ def main() -> None:
         f"| {label}: server CPU | {load['server_cpu_percent']:.0f}% of one core | | |",
         f"| {label}: server peak memory | {load['server_peak_rss_mb']:.0f} MB | <= {RSS_TARGET:g} MB | "
         f"{verdict(load['server_peak_rss_mb'] <= RSS_TARGET)} |",
+        f"| burst: {burst['participants']} first visits in the same instant (warm server): p95 | "
+        f"{burst['p95_s'] * 1000:.0f} ms | (informational) | |",
+        f"| burst: errors | {burst['errors']} | 0 | {verdict(burst['errors'] == 0)} |",
     ]
     table = "\n".join(lines)
     header = f"Benchmark of {time.strftime('%Y-%m-%d')} on this machine ({'quick' if args.quick else 'full'} run)\n\n"
     (ROOT / "bench" / "results.md").write_text(header + table + "\n", encoding="utf-8")
     print(header + table)
-    for example in load["error_examples"]:
+    for example in load["error_examples"] + burst["error_examples"]:
         print("error:", example)
+    print("slowest reruns under load:", *load["slowest"][:5], sep="\n  ")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from core.claims import (
     who_claims,
 )
 from core.data import Dataset
+from core.datadict import field_table
 from core.export import Spec, to_spec
 from core.rubric import rubric_sources, score_grid, score_source, score_totals
 
@@ -309,6 +310,14 @@ def evidence_page(ds: Dataset) -> EvidenceView:
         timeline=timeline,
         timeline_chart=to_spec(claim_charts.regulatory_timeline_chart(timeline)),
     )
+
+
+# --- methods -------------------------------------------------------------------------------------
+
+
+def field_table_of(ds: Dataset, name: str) -> pd.DataFrame:
+    """The data dictionary rows of one file."""
+    return field_table(ds.resource(name))
 
 
 # --- exercises -----------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
+from core import views
 from core.data import TABLE_NAMES
-from core.datadict import field_table, foreign_keys
+from core.datadict import foreign_keys
 from core.methods import verification_counts
 
 ds = ui.page_frame(
@@ -28,7 +29,7 @@ st.markdown(
     "*Verified*: we saw the fact and its numbers on the cited page. *Partial*: we saw the main fact but "
     "not every detail. *Unverified*: we could not confirm it; the app flags these rows wherever they appear."
 )
-counts = verification_counts(ds)
+counts = ui.derived(verification_counts)
 st.dataframe(counts, hide_index=True, width="stretch")
 ui.table_download(counts, "verification_counts")
 
@@ -50,12 +51,11 @@ st.markdown(
 
 st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")
-for name in TABLE_NAMES:
-    resource = ds.resource(name)
-    with st.expander(f"{resource['path']}: {resource['title']} ({len(ds.table(name))} rows)"):
-        st.markdown(resource["description"])
-        links = foreign_keys(resource)
-        if links:
-            st.caption("Links: " + "; ".join(links))
-        st.dataframe(field_table(resource), hide_index=True, width="stretch")
-        ui.table_download(ds.table(name), name, f"Download {resource['path']}")
+chosen = ui.bound_selectbox("File", list(TABLE_NAMES), key="file", format_func=lambda name: ds.resource(name)["path"])
+resource = ds.resource(chosen)
+st.markdown(f"**{resource['title']}** ({len(ds.table(chosen))} rows). {resource['description']}")
+links = foreign_keys(resource)
+if links:
+    st.caption("Links: " + "; ".join(links))
+st.dataframe(ui.derived(views.field_table_of, chosen), hide_index=True, width="stretch")
+ui.table_download(ds.table(chosen), chosen, f"Download {resource['path']}")

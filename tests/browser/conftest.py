@@ -130,10 +130,22 @@ def page_at(browser):
 
 
 def wait_rendered(page, timeout: float = 45_000) -> None:
-    """Wait until Streamlit has finished the script run: a title is drawn and nothing is still running."""
+    """Wait until Streamlit has finished the script run: a title is drawn and the page has stopped growing.
+
+    The "running" indicator shows only for longer runs, so it cannot tell on its own that a run is over.
+    """
     page.wait_for_selector("h1", timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
-    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """() => {
+            if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+            const n = document.querySelectorAll('[data-testid="stElementContainer"]').length;
+            const stable = window.__lastCount === n && Date.now() - window.__lastChange > 400;
+            if (window.__lastCount !== n) { window.__lastCount = n; window.__lastChange = Date.now(); }
+            return stable;
+        }""",
+        timeout=timeout,
+        polling=100,
+    )
 
 
 def screenshot(page, name: str, max_height: int = 6000) -> Path:
