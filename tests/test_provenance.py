@@ -8,12 +8,7 @@ import pandas as pd
 import pytest
 
 from core.text import normalise_space
-from tests.conftest import SEEDS_DIR
-
-needs_seeds = pytest.mark.skipif(
-    not SEEDS_DIR.is_dir(),
-    reason=f"seed pages not found at {SEEDS_DIR}: quotes cannot be checked against them on this machine",
-)
+from tests.conftest import SEEDS_DIR, needs_seeds
 
 NUMBER_WORDS = dict(
     enumerate(

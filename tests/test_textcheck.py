@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from core import textcheck
 from core.textcheck import MAX_CHARS, TextTooLongError, UploadError, analyze, read_upload
-from tests.conftest import SEEDS_DIR
+from tests.conftest import SEEDS_DIR, needs_seeds
 
 M = 1e6
 
@@ -96,6 +96,7 @@ def _seed(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@needs_seeds
 @pytest.mark.parametrize("source_id", ["vega", "stemcellu"])
 def test_seed_doses_include_every_dose_in_regimens(dataset, source_id):
     source = dataset.sources.set_index("id").loc[source_id]
@@ -108,12 +109,14 @@ def test_seed_doses_include_every_dose_in_regimens(dataset, source_id):
         assert row.dose_high in found_values, row.id
 
 
+@needs_seeds
 def test_seed_000_ranges_are_read_as_ranges(dataset):
     found = {(d.cells_low, d.cells_high) for d in analyze(_seed("000")).doses}
     rows = dataset.regimens[dataset.regimens["source_id"] == "vega"].dropna(subset=["dose_low"])
     assert set(zip(rows["dose_low"], rows["dose_high"], strict=True)) <= found
 
 
+@needs_seeds
 @pytest.mark.parametrize("prefix", ["001", "003", "004"])
 def test_seeds_without_doses_give_none(prefix):
     text = _seed(prefix)
@@ -163,6 +166,7 @@ def test_checklist_on_an_empty_text_says_no_to_everything():
     assert all((not item.found and item.note) or item.key == "contact" for item in report.checklist)
 
 
+@needs_seeds
 def test_checklist_tells_vague_studies_and_wordy_costs_apart():
     items = {i.key: i for i in analyze(_seed("003")).checklist}
     assert not items["studies"].found
@@ -175,6 +179,7 @@ def test_checklist_ignores_denied_risks_and_risks_of_other_treatments():
     assert not _answers("Stem cells have no side effects. Surgery has a risk of infection.")["risks"]
 
 
+@needs_seeds
 def test_checklist_finds_the_sales_contact_in_seed_004():
     item = next(i for i in analyze(_seed("004")).checklist if i.key == "contact")
     assert item.found
