@@ -77,6 +77,25 @@ def dose_title(points: pd.DataFrame) -> str:
     return title
 
 
+def _dot_and_range(base, extent, y, y_offset, color, shape, tooltip, *, dot_size: int) -> list[alt.Chart]:
+    """A line from low to high on a log scale with a dot at each end: one range per row of the data."""
+    rule = base.mark_rule(strokeWidth=3).encode(
+        x=_log_x("Cells per dose (log scale)", *extent),
+        x2="high:Q",
+        y=y,
+        yOffset=y_offset,
+        color=color,
+        tooltip=tooltip,
+    )
+    ends = [
+        base.mark_point(filled=True, size=dot_size, opacity=1).encode(
+            x=alt.X(f"{end}:Q"), y=y, yOffset=y_offset, color=color, shape=shape, tooltip=tooltip
+        )
+        for end in ("low", "high")
+    ]
+    return [rule, *ends]
+
+
 def dose_dots(points: pd.DataFrame) -> alt.LayerChart:
     """Dot-and-range of cells per dose by route on a log scale: pages as coloured shapes, study doses as grey ticks."""
     title = dose_title(points)
@@ -104,20 +123,7 @@ def dose_dots(points: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(data)
     pages = base.transform_filter(alt.datum.who == "page")
     trials = base.transform_filter(alt.datum.who == "trial")
-    rule = pages.mark_rule(strokeWidth=3).encode(
-        x=_log_x("Cells per dose (log scale)", *_extent(points)),
-        x2="high:Q",
-        y=y,
-        yOffset=y_offset,
-        color=color,
-        tooltip=page_tooltip,
-    )
-    ends = [
-        pages.mark_point(filled=True, size=110, opacity=1).encode(
-            x=alt.X(f"{end}:Q"), y=y, yOffset=y_offset, color=color, shape=shape, tooltip=page_tooltip
-        )
-        for end in ("low", "high")
-    ]
+    ranges = _dot_and_range(pages, _extent(points), y, y_offset, color, shape, page_tooltip, dot_size=110)
     ticks = trials.mark_tick(color=TRIAL_GREY, thickness=2, size=14, opacity=0.8).encode(
         x=alt.X("low:Q"), y=y, yOffset=y_offset, tooltip=trial_tooltip
     )
@@ -127,7 +133,7 @@ def dose_dots(points: pd.DataFrame) -> alt.LayerChart:
         "Cells per dose (per knee, injection, session or day, as the page counts), log scale. Coloured shapes: "
         "the pages. Grey ticks: doses that studies tested by the same route.",
     )
-    return alt.layer(rule, *ends, ticks).properties(
+    return alt.layer(*ranges, ticks).properties(
         title=heading,
         height=_height(len(routes), 44, len(labels) + 1, heading),
         description=(
@@ -295,22 +301,9 @@ def route_spread(spread: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("ids:N", title="Rows"),
     ]
     base = alt.Chart(spread)
-    rule = base.mark_rule(strokeWidth=3).encode(
-        x=_log_x("Cells per dose (log scale)", *_extent(spread)),
-        x2="high:Q",
-        y=y,
-        yOffset=y_offset,
-        color=colour,
-        tooltip=tooltip,
-    )
-    ends = [
-        base.mark_point(filled=True, size=90, opacity=1).encode(
-            x=alt.X(f"{end}:Q"), y=y, yOffset=y_offset, color=colour, shape=shape, tooltip=tooltip
-        )
-        for end in ("low", "high")
-    ]
+    ranges = _dot_and_range(base, _extent(spread), y, y_offset, colour, shape, tooltip, dot_size=90)
     heading = _title(title, "Lowest to highest cells per dose, log scale: the pages' doses and the studies'.")
-    return alt.layer(rule, *ends).properties(
+    return alt.layer(*ranges).properties(
         title=heading,
         height=_height(len(sections), 48, 3, heading),
         description=(

@@ -7,7 +7,7 @@ import inspect
 import pytest
 
 from core import discrepancies
-from tests.test_doses import cells, make_ds, regimen, trial
+from tests.test_doses import cells, make_ds, monthly_infusions, regimen, trial
 
 
 def kinds(found, kind):
@@ -148,16 +148,7 @@ def test_route_target_mismatch_needs_a_disc_claim_and_a_route_outside_the_disc()
 def test_implied_course_totals():
     ds = make_ds(
         [
-            cells(
-                "r1",
-                100e6,
-                200e6,
-                administrations_low=3,
-                administrations_high=6,
-                interval_low=1,
-                interval_high=1,
-                interval_unit="month",
-            ),
+            monthly_infusions(),
             cells(
                 "r2",
                 50e6,

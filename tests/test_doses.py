@@ -91,21 +91,16 @@ def make_ds(regimens: list[dict], **tables):
     return tiny(sources=sources, regimens=pd.DataFrame(regimens), **frames)
 
 
+def monthly_infusions(id: str = "r1") -> dict:
+    """100 to 200 million cells a session, monthly, for 3 to 6 months: the shape of the 000 page's IV course."""
+    return cells(
+        id, 100e6, 200e6, administrations_low=3, administrations_high=6,
+        interval_low=1, interval_high=1, interval_unit="month",
+    )  # fmt: skip
+
+
 def test_monthly_infusions_give_course_totals_days_and_per_kg():
-    ds = make_ds(
-        [
-            cells(
-                "r1",
-                100e6,
-                200e6,
-                administrations_low=3,
-                administrations_high=6,
-                interval_low=1,
-                interval_high=1,
-                interval_unit="month",
-            )
-        ]
-    )
+    ds = make_ds([monthly_infusions()])
     row = doses.normalise(ds, weight_kg=70).iloc[0]
     assert row["comparable"]
     assert (row["cells_per_admin_low"], row["cells_per_admin_high"]) == (100e6, 200e6)
