@@ -31,3 +31,4 @@ st.markdown(
 )
 for page in ui.PAGES[1:]:
     st.page_link(page.path, label=page.label, icon=page.icon)
+ui.page_end(ds, *(f"{f.headline} {f.detail}" for f in ui.derived(views.home)))

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import altair as alt
 import pandas as pd
@@ -143,17 +144,33 @@ def _glossary_lookup(ds: core_data.Dataset) -> None:
                 st.caption(md_escape(row["detail"]))
 
 
+def page_end(ds: core_data.Dataset, *texts: str) -> None:
+    """Close a page: explain the glossary words in its text, and offer a link to exactly this view."""
+    glossary_note(ds, *texts)
+    # A plain text field, not st.code: the code block's copy button shows on hover only and Tab never reaches it.
+    st.text_input(
+        "Share this view: this link keeps your choices on this page (select it all and copy)",
+        value=share_link(st.context.url or "", st.query_params.to_dict()),
+    )
+
+
 def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
     """An expander explaining the glossary words that appear in the given texts."""
     found = terms_in(ds.glossary, *texts)
     if found.empty:
         return
     with st.expander(f"Words on this page, explained ({len(found)})", icon=":material/menu_book:"):
-        for row in found.itertuples():
-            st.markdown(f"**{md_escape(row.term)}**: {md_escape(row.plain_definition)}")
+        st.markdown(
+            "\n".join(f"- **{md_escape(r.term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
+        )
 
 
 # --- widgets -------------------------------------------------------------------------------------
+
+
+def share_link(page_url: str, params: Mapping[str, str]) -> str:
+    """The page's address with its current choices as query parameters."""
+    return page_url + ("?" + urlencode(params) if params else "")
 
 
 def _seed_from_url(key: str, label: str, valid: Callable[[str], bool]) -> None:
@@ -259,7 +276,7 @@ def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str = "rows"
         # The filters shrank the list below the page the reader was on: start again at page 1.
         del st.session_state[key]
     with st.columns([1, 3])[0]:
-        page = int(bound_selectbox("Page", options, key=key, help=f"{len(frame)} {noun}, {per_page} per page"))
+        page = int(bound_selectbox("Results page", options, key=key, help=f"{len(frame)} {noun}, {per_page} per page"))
     first = (page - 1) * per_page
     shown = frame.iloc[first : first + per_page]
     st.caption(f"Showing {first + 1 if len(shown) else 0}–{first + len(shown)} of {len(frame)} {noun}.")

@@ -8,22 +8,20 @@ from functools import lru_cache
 import pandas as pd
 
 
-def _names(row: pd.Series) -> list[str]:
-    return [row["term"], *row["aliases"]]
-
-
 @lru_cache(maxsize=8)
-def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def _compiled(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Name-to-term lookup and one pattern for all names, built once per glossary (pages ask on every rerun)."""
+    lookup = {name.lower(): term for term, aliases in entries for name in (term, *aliases) if name}
     # Longest first, so "mesenchymal stem cell" wins over "stem cell"; whole words only.
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.IGNORECASE)
+    ordered = sorted(lookup, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.IGNORECASE)
+    return lookup, pattern
 
 
 def terms_in(glossary: pd.DataFrame, *texts: str) -> pd.DataFrame:
     """The glossary rows whose term or an alias appears in any of the texts, in glossary order."""
-    lookup = {name.lower(): row["term"] for _, row in glossary.iterrows() for name in _names(row) if name}
-    if not lookup:
-        return glossary.iloc[0:0]
-    pattern = _pattern(tuple(lookup))
+    if glossary.empty:
+        return glossary
+    lookup, pattern = _compiled(tuple(zip(glossary["term"], map(tuple, glossary["aliases"]), strict=True)))
     found = {lookup[m.group(1).lower()] for text in texts for m in pattern.finditer(text)}
     return glossary[glossary["term"].isin(found)]

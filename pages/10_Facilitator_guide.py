@@ -31,3 +31,4 @@ st.markdown("\n".join(f"- {prompt}" for prompt in guide.DISCUSSION_PROMPTS))
 st.header("Before the session")
 for number, item in enumerate(guide.BEFORE_THE_SESSION):
     st.checkbox(item, key=f"check_{number}")
+ui.page_end(ds, *(f"{s.activity} {s.prompt}" for s in guide.PLANS[plan]))

@@ -41,3 +41,4 @@ with st.container(border=True):
     st.subheader("Questions to ask a clinic")
     st.markdown("\n".join(f"- {md_escape(q)}" for q in handout.QUESTIONS_FOR_A_CLINIC))
     st.caption(f"The printed page carries a QR code for {md_escape(app_url)}.")
+ui.page_end(ds, *handout.QUESTIONS_FOR_A_CLINIC)

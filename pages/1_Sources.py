@@ -98,3 +98,4 @@ for source in shown.itertuples():
             for dose in detail.doses.itertuples():
                 ui.quote(dose.quote, source.short_label, source.seed_file)
                 st.caption(f"{dose.reading} ({dose.id})")
+ui.page_end(ds, *shown["note"], *shown["title"])

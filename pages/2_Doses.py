@@ -84,7 +84,7 @@ st.caption(
     f"{len(listed)} items: {int((listed['status'] == 'problem').sum())} problems and "
     f"{int((listed['status'] == 'consistent').sum())} checks that came out consistent (shown, not hidden)."
 )
-for item in ui.paginate(listed, "at", per_page=6, noun="items").itertuples():
+for item in ui.paginate(listed, "at", per_page=5, noun="items").itertuples():
     with st.container(border=True):
         st.markdown(
             f"**{md_escape(item.headline)}**  \n*{discrepancies.SEVERITY_WORDS[item.severity]} · "
@@ -100,3 +100,4 @@ for item in ui.paginate(listed, "at", per_page=6, noun="items").itertuples():
                 st.caption(f"Claim {claim.id} · our verdict: {md_escape(claim.verdict)}")
             if behind.citations():
                 st.caption("  \n".join(md_escape(line) for line in behind.citations()))
+ui.page_end(ds, *listed["explanation"], *view.top["headline"])

@@ -80,3 +80,4 @@ for part in view.sections:
               f"{md_escape(r.summary)} ({r.id})" for r in part.statements.itertuples()),
         ]  # fmt: skip
         st.markdown("\n\n".join(lines))
+ui.page_end(ds, *(f"{p.row['where_needle_goes']} {p.row['evidence_summary']}" for p in view.sections))

@@ -65,3 +65,4 @@ for section in view.sections:
             st.markdown(f"Stated {md_escape(claim.stated_as)} · our verdict: **{md_escape(claim.verdict)}**")
             ui.quote(claim.quote, claim.short_label, claim.seed_file)
             st.caption(f"{md_escape(claim.verdict_note)} ({claim.id})")
+ui.page_end(ds, *(f"{m.topic['plain_explanation']} {m.topic['evidence_summary']}" for m in view.sections))

@@ -69,3 +69,4 @@ for claim in ui.paginate(chosen, "page", per_page=PER_PAGE, noun="claims").itert
             f"**Our verdict: {md_escape(claim.verdict)}.** {md_escape(claim.verdict_note)}\n\n"
             "**Trials and reviews show**\n\n" + "\n".join(studies) + "\n\n**Regulators say**\n\n" + "\n".join(rules)
         )
+ui.page_end(ds, *chosen["verdict_note"].head(PER_PAGE * 2))

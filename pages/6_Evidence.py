@@ -113,3 +113,4 @@ ui.chart_block(
     data=view.timeline.drop(columns=["date_start"]),
     file_stem="regulatory_timeline",
 )
+ui.page_end(ds, *table["main_finding"], view.harms_summary)

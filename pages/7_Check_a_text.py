@@ -122,3 +122,4 @@ cols[1].download_button(
     mime="text/csv",
     icon=":material/table:",
 )
+ui.page_end(ds, text)

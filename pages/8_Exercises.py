@@ -61,4 +61,4 @@ for number, item in enumerate(items, start=1):
 if mode == "facilitator" and st.button("Hide all answers again", key="hide_all"):
     revealed.clear()
     st.rerun()
-ui.glossary_note(ds, *(f"{i.question} {' '.join(i.options)} {i.explanation}" for i in items))
+ui.page_end(ds, *(f"{i.question} {' '.join(i.options)} {i.explanation}" for i in items))

@@ -59,3 +59,4 @@ if links:
     st.caption("Links: " + "; ".join(links))
 st.dataframe(ui.derived(views.field_table_of, chosen), hide_index=True, width="stretch")
 ui.table_download(ds.table(chosen), chosen, f"Download {resource['path']}")
+ui.page_end(ds, resource["description"])

@@ -118,3 +118,27 @@ def test_chart_data_and_downloads_are_one_switch_away():
     assert len(at.dataframe) == tables_before + 1
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"Download CSV", "Download PNG", "Download SVG"} <= set(labels)
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "expected"),
+    [
+        ("http://h/Doses", {"weight": "90", "routes": "vein"}, "http://h/Doses?weight=90&routes=vein"),
+        ("http://h/Doses", {}, "http://h/Doses"),
+        ("http://h/Sources", {"source": "<b>"}, "http://h/Sources?source=%3Cb%3E"),
+    ],
+)
+def test_share_link_carries_the_view(url, params, expected):
+    assert ui.share_link(url, params) == expected
+
+
+def test_every_page_ends_with_a_link_to_its_current_view():
+    at = open_page("pages/1_Sources.py", {"source": "nbscience"})
+    assert at.text_input[-1].value.endswith("?source=nbscience")
+
+
+def test_pages_explain_the_glossary_words_they_use(dataset):
+    at = open_page("pages/3_Routes.py")
+    notes = [e for e in at.expander if e.label.startswith("Words on this page, explained")]
+    assert notes
+    assert "Intrathecal" in notes[0].markdown[0].value

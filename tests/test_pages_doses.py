@@ -32,7 +32,7 @@ def test_doses_page_shows_charts_findings_and_quotes():
 def test_discrepancy_list_pages_through_every_item():
     first = all_text(open_page(DOSES)).replace("\\", "")
     second = all_text(open_page(DOSES, {"at": "2"})).replace("\\", "")
-    rest = "".join(all_text(open_page(DOSES, {"at": str(n)})).replace("\\", "") for n in (3, 4))
+    rest = "".join(all_text(open_page(DOSES, {"at": str(n)})).replace("\\", "") for n in (3, 4, 5))
     everything = first + second + rest
     assert "300 million–1.2 billion cells (computed)" in everything
     assert "Checked: consistent" in everything

@@ -70,3 +70,35 @@ def test_user_text_is_never_rendered_as_html_or_links(hostile):
     rendered = "\n".join(m.value for m in at.markdown)
     assert "<script>" not in rendered
     assert "](javascript" not in rendered
+
+
+def _upload(name: str, content: bytes, mime: str = "text/plain"):
+    at = open_page(PAGE)
+    at.get("file_uploader")[0].upload(name, content, mime).run()
+    return at
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("latin.txt", "Stammzellen für das Knie: 50 Millionen".encode("latin-1"), "UTF-8"),
+        ("huge.txt", b"stem cells " * 20_000, "200,000"),
+        ("empty.md", b"   ", "empty"),
+    ],
+)
+def test_bad_uploads_give_a_clear_message_not_a_crash(name, content, message):
+    at = _upload(name, content)
+    assert not at.exception
+    assert at.error, "the page explains why the file was refused"
+    assert message.lower() in at.error[0].value.replace("\\", "").lower()
+
+
+def test_uploaded_html_is_read_as_text_and_its_script_dropped():
+    page = b"<html><body><script>alert('x')</script><p>We inject 50 million stem cells into the knee.</p></body></html>"
+    at = _upload("ad.html", page, "text/html")
+    assert not at.exception
+    assert not at.error
+    text = all_text(at).replace("\\", "")
+    assert "50 million" in text
+    assert "alert(" not in text

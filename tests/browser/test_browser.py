@@ -59,3 +59,14 @@ def test_charts_are_drawn(server, page_at):
     box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
     assert box
     assert box["height"] > 100
+
+
+def test_navigation_links_open_their_pages(server, page_at):
+    page = page_at(server + "/")
+    wait_rendered(page)
+    for target in ui.PAGES[1:4]:
+        page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', has_text=target.label).click()
+        page.wait_for_url(f"**{url_path(target.path)}*")
+        wait_rendered(page)
+        assert page.locator("h1").first.inner_text() == page.title().split(" · ")[0]
+        assert page.locator('[data-testid="stException"]').count() == 0

@@ -30,3 +30,18 @@ def test_markup_in_query_params_is_shown_as_text(server, page_at, payload):
     assert page.locator("a[href^='javascript:']").count() == 0
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_markup_pasted_into_the_text_checker_stays_text(server, page_at):
+    page = page_at(f"{server}/Check_a_text")
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    wait_rendered(page)
+    box = page.get_by_role("textbox").first
+    box.fill("We inject 50 million stem cells. <img src=x onerror=alert(1)> <script>alert('x')</script>")
+    box.press("Control+Enter")
+    page.get_by_text("50 million", exact=False).first.wait_for()
+    wait_rendered(page)
+    assert page.locator("img[src='x']").count() == 0
+    assert page.evaluate("() => [...document.scripts].some(s => s.textContent.includes(\"alert('x')\"))") is False
+    assert dialogs == []
