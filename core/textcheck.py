@@ -798,12 +798,6 @@ def language_summary(report: TextReport) -> list[tuple[str, str, int, list[str]]
     return summary
 
 
-def language_table(report: TextReport) -> pd.DataFrame:
-    """One row per sure-sounding or hedging phrase, with its sentence."""
-    rows = [{"kind": KIND_LABELS[h.kind], "words": h.text, "sentence": h.sentence} for h in report.language]
-    return pd.DataFrame(rows, columns=["kind", "words", "sentence"])
-
-
 def report_markdown(report: TextReport, comparison: pd.DataFrame) -> str:
     """A short Markdown report of the findings; text from the checked page is escaped."""
     lines = ["# Text check report", "", f"Text length: {report.length:,} characters.", "", "## Doses", ""]
