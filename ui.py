@@ -89,6 +89,7 @@ def load_dataset() -> core_data.Dataset:
 # more than computing it. Views are read-only; pages only read them.
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _derived(name: str, data_key: tuple, args: tuple, _fn: Callable[..., Any]) -> Any:
+    # name, data_key and args are only the cache key; the function itself is not hashed (leading underscore).
     return _fn(load_dataset(), *args)
 
 
@@ -298,6 +299,13 @@ def reveal(label: str, key: str) -> bool:
 def quote(text: str, source_label: str, seed_file: str) -> None:
     """A verbatim quote, escaped so it renders as text, with its attribution."""
     st.markdown(f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}, seed file {md_escape(seed_file)}*")
+
+
+def quotes(rows: pd.DataFrame, note: Callable[[Any], str]) -> None:
+    """Each row's verbatim quote, attributed (needs quote, short_label and seed_file), with a note under it."""
+    for row in rows.itertuples():
+        quote(row.quote, row.short_label, row.seed_file)
+        st.caption(note(row))
 
 
 def chart_block(

@@ -65,13 +65,6 @@ _PLACEBO = re.compile(r"placebo|sham|saline", re.IGNORECASE)
 _NO_CONTROL = re.compile(r"^none|baseline", re.IGNORECASE)
 
 
-VERIFICATION_FLAG = {
-    "verified": "",
-    "partial": "⚠ We could confirm only part of this (see Methods & caveats).",
-    "unverified": "⚠ We could not confirm this.",
-}
-
-
 # --- labels --------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from core import doses
 from core.data import Dataset
-from core.text import format_count
+from core.text import format_count, verification_words
 
 KINDS = {
     "route_dose_conflict": "Same route, different doses",
@@ -95,10 +95,6 @@ def _dose_rows(norm: pd.DataFrame) -> pd.DataFrame:
 
 def _fold_severity(fold: float) -> str:
     return "high" if fold >= 4 else "medium" if fold >= 2 else "low"
-
-
-def _verification_words(status: str) -> str:
-    return {"verified": "verified", "partial": "partly verified"}.get(status, "not verified")
 
 
 # --- rules ---------------------------------------------------------------------------------------
@@ -487,7 +483,7 @@ def outside_trial_range(norm: pd.DataFrame, trials: pd.DataFrame) -> list[dict]:
         trial_list = "; ".join(
             f"{t['short_name']}: "
             + ", ".join(format_count(d) for d in part["dose_as_tested"])
-            + f" ({_verification_words(t['verification'])})"
+            + f" ({verification_words(t['verification'])})"
             for _, part in tested.groupby("evidence_id", sort=False)
             for t in [part.iloc[0]]
         )
@@ -551,7 +547,7 @@ def iv_vs_approved(
         ]
         other_words = "".join(
             f" {o['short_name']} used {format_count(o['doses_cells'][0])} cells per kg "
-            f"({_verification_words(o['verification'])})."
+            f"({verification_words(o['verification'])})."
             for _, o in others.iterrows()
         )
         for _, group in on_route.groupby("source_id", sort=False):

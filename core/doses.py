@@ -478,11 +478,6 @@ def pick(frame: pd.DataFrame, ids: tuple[str, ...] | list[str], column: str = "i
     return found.set_index(column, drop=False).loc[[i for i in wanted if i in set(found[column])]]
 
 
-def verification_flag(status: str) -> str:
-    """'' for verified rows; a warning in words otherwise (the app flags every row that is not fully verified)."""
-    return {"verified": "", "partial": "partly verified"}.get(status, "NOT verified")
-
-
 def left_out_words(norm: pd.DataFrame) -> str:
     """A sentence naming the printed numbers left off a cells chart because they are not cell counts."""
     left = norm[~norm["comparable"] & norm["dose_low"].notna()]

@@ -23,3 +23,16 @@ def format_count(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:,.1f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{value:,.0f}"
+
+
+VERIFICATION_WORDS = {"verified": "verified", "partial": "partly verified", "unverified": "not verified"}
+
+
+def verification_words(status: str) -> str:
+    """How far a cited row was checked, in words (see data/README.md)."""
+    return VERIFICATION_WORDS.get(status, "not verified")
+
+
+def verification_flag(status: str) -> str:
+    """Nothing for a verified row; otherwise ' · ⚠ partly verified' (or 'not verified') to append to its line."""
+    return "" if status == "verified" else f" · ⚠ {verification_words(status)}"

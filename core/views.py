@@ -28,6 +28,7 @@ from core.data import Dataset
 from core.datadict import field_table
 from core.export import Spec, to_spec
 from core.rubric import rubric_sources, score_grid, score_source, score_totals
+from core.text import md_escape, verification_flag
 
 # --- home ----------------------------------------------------------------------------------------
 
@@ -131,12 +132,11 @@ class Evidence:
     def citations(self) -> list[str]:
         """One line per study or regulator statement, with its id and any doubt about it."""
 
-        def flagged(row) -> str:
-            flag = doses.verification_flag(row.verification)
-            return f"{row.id}, {flag}" if flag else row.id
-
-        return [f"Study: {e.short_name} ({flagged(e)})" for e in self.evidence.itertuples()] + [
-            f"Regulator: {r.title}, {r.date} ({flagged(r)})" for r in self.regulatory.itertuples()
+        return [
+            f"Study: {e.short_name} ({e.id}{verification_flag(e.verification)})" for e in self.evidence.itertuples()
+        ] + [
+            f"Regulator: {r.title}, {r.date} ({r.id}{verification_flag(r.verification)})"
+            for r in self.regulatory.itertuples()
         ]
 
 
@@ -160,12 +160,6 @@ def discrepancy_rows(ds: Dataset, weight: float) -> dict[Any, Evidence]:
     return out
 
 
-def flag(row) -> str:
-    """' · ⚠ partly verified'-style note for a row that is not fully verified, else ''."""
-    note = doses.verification_flag(row.verification)
-    return f" · ⚠ {note}" if note else ""
-
-
 # --- routes --------------------------------------------------------------------------------------
 
 
@@ -178,6 +172,20 @@ class RouteSection:
     studies: pd.DataFrame
     harms: pd.DataFrame
     statements: pd.DataFrame
+
+    def citations_markdown(self) -> str:
+        """The studies, harms and regulator statements behind the section, one escaped paragraph each."""
+        flag = verification_flag
+        return "\n\n".join(
+            [
+                *(f"**Study: {md_escape(e.short_name)}**{flag(e.verification)}. {md_escape(e.main_finding)} ({e.id})"
+                  for e in self.studies.itertuples()),
+                *(f"**Harm: {md_escape(h.short_name)}** ({h.year}){flag(h.verification)}. "
+                  f"{md_escape(h.what_happened)} ({h.id})" for h in self.harms.itertuples()),
+                *(f"**Regulator: {md_escape(r.title)}** ({r.date}, {md_escape(r.jurisdiction)}){flag(r.verification)}. "
+                  f"{md_escape(r.summary)} ({r.id})" for r in self.statements.itertuples()),
+            ]
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -92,12 +92,8 @@ for item in ui.paginate(listed, "at", per_page=5, noun="items").itertuples():
         )
         if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
             behind = rows_behind[item.Index]
-            for row in behind.regimens.itertuples():
-                ui.quote(row.quote, row.short_label, row.seed_file)
-                st.caption(f"{md_escape(row.reading)} ({row.regimen_id})")
-            for claim in behind.claims.itertuples():
-                ui.quote(claim.quote, claim.short_label, claim.seed_file)
-                st.caption(f"Claim {claim.id} · our verdict: {md_escape(claim.verdict)}")
+            ui.quotes(behind.regimens, lambda r: f"{md_escape(r.reading)} ({r.regimen_id})")
+            ui.quotes(behind.claims, lambda c: f"Claim {c.id} · our verdict: {md_escape(c.verdict)}")
             if behind.citations():
                 st.caption("  \n".join(md_escape(line) for line in behind.citations()))
 ui.page_end(ds, *listed["explanation"], *view.top["headline"])

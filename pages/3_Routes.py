@@ -65,19 +65,7 @@ for part in view.sections:
         )
         if not shown:
             continue
-        for dose in part.pages.itertuples():
-            ui.quote(dose.quote, dose.short_label, dose.seed_file)
-            st.caption(f"{md_escape(dose.reason or dose.reading)} ({dose.regimen_id})")
-        for claim in part.claims.itertuples():
-            ui.quote(claim.quote, claim.short_label, claim.seed_file)
-            st.caption(f"Our verdict: {md_escape(claim.verdict)}. {md_escape(claim.verdict_note)} ({claim.id})")
-        lines = [
-            *(f"**Study: {md_escape(e.short_name)}**{views.flag(e)}. {md_escape(e.main_finding)} ({e.id})"
-              for e in part.studies.itertuples()),
-            *(f"**Harm: {md_escape(h.short_name)}** ({h.year}){views.flag(h)}. {md_escape(h.what_happened)} ({h.id})"
-              for h in part.harms.itertuples()),
-            *(f"**Regulator: {md_escape(r.title)}** ({r.date}, {md_escape(r.jurisdiction)}){views.flag(r)}. "
-              f"{md_escape(r.summary)} ({r.id})" for r in part.statements.itertuples()),
-        ]  # fmt: skip
-        st.markdown("\n\n".join(lines))
+        ui.quotes(part.pages, lambda d: f"{md_escape(d.reason or d.reading)} ({d.regimen_id})")
+        ui.quotes(part.claims, lambda c: f"Our verdict: {md_escape(c.verdict)}. {md_escape(c.verdict_note)} ({c.id})")
+        st.markdown(part.citations_markdown())
 ui.page_end(ds, *(f"{p.row['where_needle_goes']} {p.row['evidence_summary']}" for p in view.sections))

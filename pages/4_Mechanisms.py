@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from core import views
 from core.claims import mechanism_topics
-from core.text import md_escape
+from core.text import md_escape, verification_flag
 
 ds = ui.page_frame(
     "Mechanisms",
@@ -54,15 +54,18 @@ for section in view.sections:
         st.markdown(
             "\n".join(
                 f"- **{md_escape(s.short_name)}** ({md_escape(s.kind)}, {s.year})"
-                + ("" if s.verification == "verified" else f" · checked: {s.verification}")
+                + verification_flag(s.verification)
                 + f". {md_escape(s.citation)}"
                 + (f" · PMID {s.pmid}" if s.pmid else "")
                 + (f" · DOI {md_escape(s.doi)}" if s.doi else "")
                 for s in section.studies.itertuples()
             )
         )
-        for claim in section.claims.itertuples():
-            st.markdown(f"Stated {md_escape(claim.stated_as)} · our verdict: **{md_escape(claim.verdict)}**")
-            ui.quote(claim.quote, claim.short_label, claim.seed_file)
-            st.caption(f"{md_escape(claim.verdict_note)} ({claim.id})")
+        ui.quotes(
+            section.claims,
+            lambda c: (
+                f"Stated {md_escape(c.stated_as)} · our verdict: {md_escape(c.verdict)}. "
+                f"{md_escape(c.verdict_note)} ({c.id})"
+            ),
+        )
 ui.page_end(ds, *(f"{m.topic['plain_explanation']} {m.topic['evidence_summary']}" for m in view.sections))

@@ -6,13 +6,12 @@ import ui
 from core import views
 from core.claims import (
     VERDICT_ORDER,
-    VERIFICATION_FLAG,
     certainty_table,
     claims_with_sources,
     filter_claims,
     verdict_table,
 )
-from core.text import md_escape
+from core.text import md_escape, verification_flag
 
 PER_PAGE = 8
 
@@ -57,12 +56,12 @@ for claim in ui.paginate(chosen, "page", per_page=PER_PAGE, noun="claims").itert
         ui.quote(claim.quote, claim.short_label, claim.seed_file)
         studies = [
             f"- **{md_escape(s['short_name'])}** ({md_escape(s['kind'])}, {s['year']}; certainty: "
-            f"{md_escape(s['certainty'])}). {md_escape(s['main_finding'])} {VERIFICATION_FLAG[s['verification']]}"
+            f"{md_escape(s['certainty'])}). {md_escape(s['main_finding'])}{verification_flag(s['verification'])}"
             for s in card.studies
         ] or ["*No study is linked to this claim.*"]
         rules = [
             f"- **{md_escape(r['jurisdiction'])}, {md_escape(r['date'])}** ({md_escape(r['body'])}): "
-            f"{md_escape(r['summary'])} {VERIFICATION_FLAG[r['verification']]}"
+            f"{md_escape(r['summary'])}{verification_flag(r['verification'])}"
             for r in card.statements
         ] or ["*No regulator or court statement is linked to this claim.*"]
         st.markdown(

@@ -110,14 +110,14 @@ st.subheader("Take the report with you")
 cols = st.columns(2)
 cols[0].download_button(
     "Download report (Markdown)",
-    data=textcheck.report_markdown(report, comparison).encode("utf-8"),
+    data=lambda: textcheck.report_markdown(report, comparison).encode("utf-8"),
     file_name="text-check-report.md",
     mime="text/markdown",
     icon=":material/download:",
 )
 cols[1].download_button(
     "Download findings (CSV)",
-    data=textcheck.report_csv(report),
+    data=lambda: textcheck.report_csv(report),
     file_name="text-check-findings.csv",
     mime="text/csv",
     icon=":material/table:",

@@ -145,3 +145,18 @@ def test_field_table_lists_every_column(dataset):
     assert list(table["column"]) == [f["name"] for f in dataset.resource("regimens")["schema"]["fields"]]
     assert table.set_index("column").loc["id", "required"] == "key"
     assert "cells; none stated" in table.set_index("column").loc["dose_unit", "allowed values"]
+
+
+@pytest.mark.parametrize(
+    ("status", "flag"),
+    [
+        ("verified", ""),
+        ("partial", " · ⚠ partly verified"),
+        ("unverified", " · ⚠ not verified"),
+        ("?", " · ⚠ not verified"),
+    ],
+)
+def test_verification_flag(status, flag):
+    from core.text import verification_flag
+
+    assert verification_flag(status) == flag

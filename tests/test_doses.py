@@ -294,5 +294,3 @@ def test_routes_csv_only_cites_rows_that_exist_and_flags_no_invented_numbers(dat
 
 def test_pick_keeps_the_order_of_ids(dataset):
     assert list(doses.pick(dataset.evidence, ("satue2019", "jo2014"))["id"]) == ["satue2019", "jo2014"]
-    assert doses.verification_flag("partial") == "partly verified"
-    assert doses.verification_flag("verified") == ""

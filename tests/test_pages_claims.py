@@ -94,7 +94,7 @@ def test_claims_card_shows_evidence_with_certainty_and_verification_flags():
     text = plain(all_text(at))
     assert card_ids(at) == ["c000-07"]
     assert "certainty: moderate" in text
-    assert "We could confirm only part of this" in text  # knee_grade_ma is only partly verified
+    assert "⚠ partly verified" in text  # knee_grade_ma is only partly verified
     assert "000_bc7969e74c9add27.txt" in text
 
 
