@@ -1,34 +1,51 @@
-"""Home: what this explainer is, the key findings drawn from the data, and how to use it in a workshop."""
+"""Home: the finding first (what is approved, how far the doses disagree), its picture, then how to use the site."""
 
 import streamlit as st
 
 import ui
-from core import views
+from core import home
 from core.text import md_escape
 
+
+def lead(ds) -> None:
+    # The lead needs no chart, so a freshly started server draws it before it builds the chart below.
+    with st.container(border=True):
+        st.markdown(home.lead_markdown(ui.derived(home.lead_view)))
+
+
 ds = ui.page_frame(
-    "Stem-cell shots for knee and back pain: claims vs evidence",
-    "Clinics and websites sell stem-cell injections for worn knees and sore backs. "
-    "This site takes five real web pages that promote them, lists every claim and dose they make, "
-    "and sets each one next to what trials, reviews and regulators found.",
+    "Stem-cell shots: claims vs evidence",
+    "Clinics and websites sell stem-cell injections for worn knees and sore backs. This site takes five real "
+    "web pages that promote them, lists every claim and dose they make, and sets each one next to what trials, "
+    "reviews and regulators found.",
+    lead=lead,
+)
+view = ui.derived(home.home_view)
+
+ui.chart_block(view.ladder_chart, caption=home.LADDER_CAPTION, data=view.ladder_table, file_stem="dose_ladder")
+
+st.header("What studies show")
+st.markdown(ui.derived(home.studies_show_markdown))
+st.caption(
+    "Certainty is in the words of GRADE, the system medical reviews use: high, moderate, low or very low. "
+    "Every outcome, with its sources, is on *Methods & caveats*."
 )
 
-st.header("What we found")
-for finding in ui.derived(views.home):
-    with st.container(border=True):
-        st.markdown(f"**{md_escape(finding.headline)}**")
-        st.markdown(md_escape(finding.detail))
-        st.caption("Rows behind this: " + ", ".join(finding.row_ids))
+st.header("More of what we found")
+for finding in view.findings:
+    st.markdown(f"- **{md_escape(finding.headline)}** {md_escape(finding.detail)}")
+if ui.reveal("Where each finding comes from (data rows)", key="finding_rows"):
+    st.dataframe(view.sources_table, hide_index=True, width="stretch")
+    ui.table_download(view.sources_table, "home_finding_rows")
 
 st.header("How to use this site")
 st.markdown(
     "- **Checking a clinic's offer?** Start with *The five pages* to see the kinds of claims clinics make, "
     "then read *Methods & caveats* to see how sure we are of each fact.\n"
     "- **Running a workshop?** Ask the group to read one page's claims and guess which ones trials back, "
-    "before you reveal the verdicts. Each quote names the file it came from, so anyone can check it.\n"
+    "before you reveal the verdicts (*Claims vs evidence* has a guess-first mode). Every quote names the page "
+    "it came from, so anyone can check it.\n"
     "- **Reporting a story?** Every study we cite carries its PubMed id, DOI, trial number or official link, "
     "and a note on how far we could verify it. Download the tables from *Methods & caveats*."
 )
-for page in ui.PAGES[1:]:
-    st.page_link(page.path, label=page.label, icon=page.icon)
-ui.page_end(ds, *(f"{f.headline} {f.detail}" for f in ui.derived(views.home)))
+ui.page_end(ds, home.lead_text(view), *(f"{f.headline} {f.detail}" for f in view.findings))

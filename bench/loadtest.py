@@ -1,4 +1,9 @@
-"""Workshop load test: simulated participants speak Streamlit's websocket protocol to one server on loopback."""
+"""Workshop load test: simulated participants speak Streamlit's websocket protocol to one server on loopback.
+
+Each participant opens the app, then now and then changes a widget (numbers to any decimal value, so that
+distinct weights reach the server), switches page, switches page several times in a row, pastes a text into
+"Check a text", or drops its connection and opens a new one.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ LOOPBACK = ("127.0.0.1", "localhost")
 @dataclass
 class Widget:
     id: str
-    kind: str  # selectbox, multiselect or number_input
+    kind: str  # selectbox, multiselect, number_input or text_area
     options: list[str] = field(default_factory=list)
     minimum: float = 0.0
     maximum: float = 0.0
@@ -33,6 +38,9 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     reruns: int = 0
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, what was asked)
+    by_action: dict[str, list[float]] = field(default_factory=dict)  # rerun seconds per kind of action
+    reconnects: int = 0
+    largest_message: int = 0  # bytes, to check server.maxMessageSize leaves room
 
 
 def _widget(element) -> Widget | None:
@@ -45,7 +53,27 @@ def _widget(element) -> Widget | None:
     if kind == "number_input":
         number = element.number_input
         return Widget(number.id, kind, minimum=number.min, maximum=number.max)
+    if kind == "text_area":
+        return Widget(element.text_area.id, kind)
     return None
+
+
+DOSE_WORDS = ["million", "billion", "cells", "stem cells", "MSCs", "per kg", "per injection", "injections"]
+FILLER = [
+    "Our", "proven", "treatment", "heals", "the", "knee", "and", "back", "without", "surgery",
+    "patients", "recover", "fast",
+]  # fmt: skip
+
+
+def paste_text(rng: random.Random) -> str:
+    """A made-up advert of 1 to 20 KB, different every time: sentences with doses among sure-sounding words."""
+    sentences = []
+    while sum(map(len, sentences)) < rng.randint(1_000, 20_000):
+        words = rng.sample(FILLER, k=rng.randint(4, len(FILLER)))
+        if rng.random() < 0.5:
+            words.insert(rng.randrange(len(words)), f"{rng.randint(1, 500)} {rng.choice(DOSE_WORDS)}")
+        sentences.append(" ".join(words).capitalize() + ".")
+    return " ".join(sentences)
 
 
 class Participant:
@@ -65,7 +93,7 @@ class Participant:
     def page_path(self, page_hash: str) -> str:
         return next((path or "/" for path, h in self.pages.items() if h == page_hash), "/")
 
-    async def _rerun(self, socket, page_hash: str, widget_state=None) -> None:
+    async def _rerun(self, socket, page_hash: str, widget_state=None, action: str = "page") -> None:
         message = BackMsg()
         message.rerun_script.query_string = ""
         message.rerun_script.page_script_hash = page_hash
@@ -76,7 +104,9 @@ class Participant:
         widgets: list[Widget] = []
         while True:
             forward = ForwardMsg()
-            forward.ParseFromString(await asyncio.wait_for(socket.recv(), timeout=60))
+            raw = await asyncio.wait_for(socket.recv(), timeout=60)
+            self.stats.largest_message = max(self.stats.largest_message, len(raw))
+            forward.ParseFromString(raw)
             kind = forward.WhichOneof("type")
             if kind == "new_session":
                 self.pages = {p.url_pathname: p.page_script_hash for p in forward.new_session.app_pages}
@@ -92,7 +122,10 @@ class Participant:
                 break
         elapsed = time.perf_counter() - started
         self.stats.rerun_seconds.append(elapsed)
-        asked = f"page {self.page_path(page_hash)}" + (f", widget {widget_state.id[-24:]}" if widget_state else "")
+        self.stats.by_action.setdefault(action, []).append(elapsed)
+        asked = f"{action}: page {self.page_path(page_hash)}" + (
+            f", widget {widget_state.id[-24:]}" if widget_state else ""
+        )
         self.stats.slowest = sorted([*self.stats.slowest, (elapsed, asked)], reverse=True)[:10]
         self.stats.reruns += 1
         self.widgets = widgets
@@ -106,28 +139,65 @@ class Participant:
             chosen = self.random.sample(widget.options, k=self.random.randint(1, len(widget.options)))
             state.string_array_value.data.extend(chosen)
         elif widget.kind == "number_input":
-            state.double_value = round(self.random.uniform(widget.minimum, min(widget.maximum, 150)))
+            # Any decimal: the app must snap it (to whole kilograms) rather than cache every distinct value.
+            state.double_value = round(self.random.uniform(widget.minimum, min(widget.maximum, 150)), 2)
+        elif widget.kind == "text_area":
+            state.string_value = paste_text(self.random)
         return state
+
+    def _page_named(self, name: str) -> str | None:
+        # Streamlit names pages by file name, with spaces for underscores ("Check a text").
+        return next((h for path, h in self.pages.items() if path.replace("_", " ") == name.replace("_", " ")), None)
+
+    async def _act(self, socket) -> str:
+        """One thing a participant does; returns "reconnect" when the connection should be dropped."""
+        roll = self.random.random()
+        if roll < 0.08:
+            return "reconnect"
+        if roll < 0.18 and self._page_named("Check_a_text"):
+            # Open "Check a text" and paste a text into its box.
+            self.page_hash = self._page_named("Check_a_text")
+            await self._rerun(socket, self.page_hash, action="page")
+            box = next((w for w in self.widgets if w.kind == "text_area"), None)
+            if box:
+                state = WidgetState(id=box.id, string_value=paste_text(self.random))
+                await self._rerun(socket, self.page_hash, state, action="paste")
+            return "paste"
+        if roll < 0.28:
+            for _ in range(self.random.randint(3, 5)):  # rapid page switches: no pause between them
+                self.page_hash = self.pages[self.random.choice(sorted(self.pages))]
+                await self._rerun(socket, self.page_hash, action="rapid switch")
+            return "rapid switch"
+        changeable = [w for w in self.widgets if w.kind != "text_area"]
+        if changeable and roll < 0.7:
+            self.widgets = changeable
+            await self._rerun(socket, self.page_hash, self._change_one_widget(), action="widget")
+            return "widget"
+        self.page_hash = self.pages[self.random.choice(sorted(self.pages))]
+        await self._rerun(socket, self.page_hash, action="page")
+        return "page"
 
     async def run(self, duration: float, think: float, arrive_within: float = 0.0) -> None:
         deadline = time.monotonic() + duration
         # People walk in over the first moments of a session rather than in the same millisecond.
         await asyncio.sleep(self.random.uniform(0, arrive_within))
-        try:
-            async with websockets.connect(
-                self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None
-            ) as socket:
-                await self._rerun(socket, "")
-                while time.monotonic() < deadline:
-                    await asyncio.sleep(self.random.uniform(0.5 * think, 1.5 * think))
-                    if self.widgets and self.random.random() < 0.6:
-                        await self._rerun(socket, self.page_hash, self._change_one_widget())
-                    else:
-                        path = self.random.choice(sorted(self.pages))
-                        self.page_hash = self.pages[path]
-                        await self._rerun(socket, self.page_hash)
-        except Exception as error:  # every failure is counted; none stops the run
-            self.stats.errors.append(f"{type(error).__name__}: {error}")
+        first = True
+        while time.monotonic() < deadline:
+            try:
+                async with websockets.connect(
+                    self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None
+                ) as socket:
+                    # A new connection is a new session: it reopens the page the participant was on.
+                    await self._rerun(socket, "" if first else self.page_hash, action="open" if first else "reconnect")
+                    first = False
+                    while time.monotonic() < deadline:
+                        await asyncio.sleep(self.random.uniform(0.5 * think, 1.5 * think))
+                        if await self._act(socket) == "reconnect":
+                            self.stats.reconnects += 1
+                            break
+            except Exception as error:  # every failure is counted; none stops the run
+                self.stats.errors.append(f"{type(error).__name__}: {error}")
+                return
 
 
 def _proc_sample(pid: int) -> tuple[float, int]:
@@ -165,6 +235,10 @@ async def load_test(
     elapsed = time.monotonic() - started
     cpu_end, rss_end = _proc_sample(server_pid)
     times = sorted(stats.rerun_seconds) or [float("nan")]
+    by_action = {
+        action: {"reruns": len(seconds), "p95_s": _percentile(seconds, 0.95)}
+        for action, seconds in sorted(stats.by_action.items())
+    }
     return {
         "participants": participants,
         "duration_s": round(elapsed, 1),
@@ -173,7 +247,16 @@ async def load_test(
         "error_examples": stats.errors[:5],
         "slowest": [f"{seconds:.2f} s: {asked}" for seconds, asked in stats.slowest],
         "p50_s": statistics.median(times),
-        "p95_s": times[min(len(times) - 1, int(0.95 * len(times)))],
+        "p95_s": _percentile(times, 0.95),
+        "p99_s": _percentile(times, 0.99),
+        "by_action": by_action,
+        "reconnects": stats.reconnects,
+        "largest_message_mb": stats.largest_message / 1e6,
         "server_cpu_percent": 100 * (cpu_end - cpu_start) / elapsed,
         "server_peak_rss_mb": max(peak_rss, rss_end) / 2**20,
     }
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values) or [float("nan")]
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]

@@ -5,8 +5,23 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from core import theme  # noqa: F401  (registers and enables the one chart theme)
+from core import theme
 from core.sources import STATED_AS_ORDER
+
+# Firmest first, as in the theme's purple ramp, so the legend reads dark to light.
+_ORDER = [s for s in theme.STATED_AS_ORDER if s in STATED_AS_ORDER]
+
+
+def claims_title(profile: pd.DataFrame) -> str:
+    total = int(profile[list(STATED_AS_ORDER)].to_numpy().sum()) if not profile.empty else 0
+    if total == 0:
+        return "No claims recorded"
+    fact = int(profile["as fact"].sum())
+    most = profile.loc[profile["as fact"].idxmax()]
+    return (
+        f"{fact} of the {total} claims are stated as plain fact; {most['short_label']} states the most "
+        f"({int(most['as fact'])})"
+    )
 
 
 def claims_by_stated_as(profile: pd.DataFrame) -> alt.Chart:
@@ -14,19 +29,25 @@ def claims_by_stated_as(profile: pd.DataFrame) -> alt.Chart:
     long = profile.melt(
         id_vars=["short_label"], value_vars=list(STATED_AS_ORDER), var_name="stated_as", value_name="n_claims"
     )
-    most = profile.loc[profile["as fact"].idxmax()] if not profile.empty else None
-    title = (
-        f"Most claims are stated as plain fact ({most['short_label']} has the most: {int(most['as fact'])})"
-        if most is not None
-        else "No claims recorded"
-    )
+    long = long.assign(row=long["short_label"].map(lambda v: theme.split_label(v, 20)))
+    title = claims_title(profile)
     return (
-        alt.Chart(long, title=alt.Title(title, subtitle="Claims per page, by how firmly the page states them"))
+        alt.Chart(long, title=theme.wrapped_title(title, "Claims per page, by how firmly the page states them"))
         .mark_bar()
         .encode(
-            y=alt.Y("short_label:N", title=None, sort=list(profile["short_label"])),
+            y=alt.Y(
+                "row:N",
+                title=None,
+                sort=[theme.split_label(v, 20) for v in profile["short_label"]],
+                axis=theme.wrapped_axis(),
+            ),
             x=alt.X("n_claims:Q", title="Number of claims", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("stated_as:N", title="Stated", sort=list(STATED_AS_ORDER)),
+            color=alt.Color(
+                "stated_as:N",
+                title="Stated",
+                sort=_ORDER,
+                scale=theme.colour_scale(theme.STATED_AS_COLOURS, _ORDER),
+            ),
             order=alt.Order("stated_as_order:Q"),
             tooltip=[
                 alt.Tooltip("short_label:N", title="Page"),
@@ -34,9 +55,9 @@ def claims_by_stated_as(profile: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("n_claims:Q", title="Claims"),
             ],
         )
-        .transform_calculate(stated_as_order=f"indexof({list(STATED_AS_ORDER)!r}, datum.stated_as)")
+        .transform_calculate(stated_as_order=f"indexof({_ORDER!r}, datum.stated_as)")
         .properties(
-            height=alt.Step(28),
+            height=alt.Step(44),
             description=f"Bar chart. {title}. Each bar is one page, split by how firmly its claims are stated.",
         )
     )

@@ -11,14 +11,16 @@ from core.data import Dataset
 from core.findings import Finding
 from core.text import format_count
 
-# Plain meanings of the verdict words used in claims.verdict, strongest support first.
+# Plain meanings of the verdict words used in claims.verdict, strongest support first. The full written method
+# (definitions, evidence each level requires, examples) is data/verdicts.csv; these short forms must agree with it.
 VERDICT_MEANING: dict[str, str] = {
     "consistent with evidence": "What the page says matches what trials, reviews or regulators found.",
     "partly supported": "Part of it is true, but the page goes further than the evidence or leaves out something "
     "important.",
     "not shown in controlled trials": "Trials that compared the treatment with a placebo, a sham procedure or another "
-    "treatment have not shown this.",
-    "contradicted by evidence": "Good evidence points the other way.",
+    "treatment have not shown this. That is not proof it is false.",
+    "contradicted by evidence": "Randomised trials, or reviews of them, show the claimed effect is absent, or there is "
+    "documented harm where safety is promised.",
     "misleading": "It may be true word for word, but it leaves the reader with a wrong picture.",
     "unverifiable": "The page gives nothing we can check, such as a study that cannot be found.",
     "not assessed": "Our evidence does not cover it, so we give no verdict.",

@@ -9,7 +9,7 @@ import pandas as pd
 
 from core import doses
 from core.data import Dataset
-from core.text import format_count, verification_words
+from core.text import format_count, plural, verification_words
 
 KINDS = {
     "route_dose_conflict": "Same route, different doses",
@@ -143,7 +143,7 @@ def route_dose_conflict(norm: pd.DataFrame) -> list[dict]:
             _item(
                 "route_dose_conflict",
                 _fold_severity(fold),
-                f"Pages dose the {family} differently: up to {fold:.1f}× apart.",
+                f"Pages dose the {family} differently: the highest is up to {fold:.1f} times the lowest.",
                 f"For the {family}, the pages give doses from {format_count(low)} to {format_count(high)} cells, "
                 f"a {fold:.1f}-fold spread. None of them says why its own dose is the right one.{basis_note}",
                 numbers,
@@ -227,7 +227,8 @@ def printed_total_check(norm: pd.DataFrame) -> list[dict]:
                     "printed_total_check",
                     "medium",
                     "Printed totals do not equal dose × days.",
-                    f"{len(bad)} printed total(s) differ from the dose times the number of days or "
+                    f"{plural(len(bad), 'printed total')} "
+                    f"{'differs' if len(bad) == 1 else 'differ'} from the dose times the number of days or "
                     "sessions the page gives.",
                     "; ".join(checks),
                     bad,
@@ -239,8 +240,8 @@ def printed_total_check(norm: pd.DataFrame) -> list[dict]:
                     "printed_total_check",
                     "none",
                     "The printed totals do add up: dose × days gives each one.",
-                    f"We checked {len(group)} printed total(s) against the dose times the days the page gives. They "
-                    "match, so the arithmetic itself is right; the problems lie elsewhere.",
+                    f"We checked {plural(len(group), 'printed total')} against the dose times the days the "
+                    "page gives. They match, so the arithmetic itself is right; the problems lie elsewhere.",
                     "; ".join(checks),
                     group,
                 )
@@ -419,8 +420,8 @@ def implied_course_total(norm: pd.DataFrame) -> list[dict]:
         undosed = group[group["dose_low"].isna()]
         total = parts["cells_per_course_low"].sum()
         later = (
-            f" It adds {len(undosed)} later session(s) with no dose at all, so the full course has no stated "
-            "upper limit."
+            f" It adds {plural(len(undosed), 'later session')} with no dose at all, so the full course has "
+            "no stated upper limit."
             if len(undosed)
             else ""
         )
@@ -615,6 +616,15 @@ def select(found: pd.DataFrame, kinds: list[str], sources: list[str]) -> pd.Data
     """Discrepancies of the chosen kinds that involve at least one of the chosen pages."""
     involved = found["source_ids"].map(lambda ids: bool(set(ids) & set(sources)))
     return found[found["kind"].isin(kinds) & involved]
+
+
+def within(found: pd.DataFrame, norm: pd.DataFrame, routes: Iterable[str], sources: Iterable[str]) -> pd.DataFrame:
+    """Discrepancies that involve a chosen page and, where they rest on dose rows, a chosen route."""
+    route_of = dict(zip(norm["regimen_id"], norm["route"], strict=True))
+    routes, sources = set(routes), set(sources)
+    on_page = found["source_ids"].map(lambda ids: bool(set(ids) & sources))
+    on_route = found["regimen_ids"].map(lambda ids: not ids or bool({route_of.get(i) for i in ids} & routes))
+    return found[on_page & on_route]
 
 
 def top_problems(found: pd.DataFrame, n: int = 5) -> pd.DataFrame:

@@ -3,35 +3,42 @@
 from __future__ import annotations
 
 import math
-import textwrap
 
 import altair as alt
 import pandas as pd
 
+from core import theme
 from core.text import format_count
-from core.theme import palette
 
-TRIAL_GREY = "#6b6b6b"  # trial marks are grey so that colour always means "which page"
-STRENGTH_ORDER = ("none", "very low", "low", "moderate", "high")
+TRIAL_GREY = theme.TRIAL_GREY  # trial marks are grey so that colour always means "which page"
+STRENGTH_ORDER = tuple(theme.STRENGTH_COLOURS)
 # Axis labels in words a reader can take in: 15 m, 200 m, 1.2 bn.
 CELLS_LABEL = (
     "datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + ' billion' : "
     "datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' million' : format(datum.value, ',~g')"
 )
-Y_LABELS = alt.Axis(labelLimit=120)
-
-
-# Titles do not wrap by themselves; these widths keep them whole on a 390-px phone screen.
-TITLE_CHARS, SUBTITLE_CHARS = 44, 50
-
-
-def _title(title: str, subtitle: str) -> alt.Title:
-    return alt.Title(textwrap.wrap(title, TITLE_CHARS), subtitle=textwrap.wrap(subtitle, SUBTITLE_CHARS))
+# Row labels break into lines of this many characters (drawn whole, never cut off with an ellipsis).
+LABEL_CHARS = 18
+Y_LABELS = theme.wrapped_axis()
+TITLE_CHARS, SUBTITLE_CHARS = theme.TITLE_CHARS, theme.SUBTITLE_CHARS
+_title = theme.wrapped_title
 
 
 def _height(rows: int, per_row: int, legend_entries: int, title: alt.Title) -> int:
     """Total height: Streamlit fits title, axis and legend into it, so they are counted on top of the plot."""
-    return rows * per_row + 19 * len(title.text) + 16 * len(title.subtitle) + 20 * legend_entries + 90
+    return rows * per_row + 24 * theme.title_lines(title) + 22 * legend_entries + 100
+
+
+def _row_height(rows: list[str], least: int) -> int:
+    """Room for a row: at least `least` pixels, more when its label breaks into several lines."""
+    most_lines = max((r.count("|") + 1 for r in rows), default=1)
+    return max(least, 18 * most_lines + 10)
+
+
+def _rows(frame: pd.DataFrame, column: str) -> tuple[pd.Series, list[str]]:
+    """The column's values with '|' where a long label breaks, and their order of first appearance."""
+    split = frame[column].map(lambda v: theme.split_label(str(v), LABEL_CHARS))
+    return split, list(dict.fromkeys(split))
 
 
 def log_ticks(low: float, high: float) -> list[float]:
@@ -57,11 +64,17 @@ def _extent(frame: pd.DataFrame) -> tuple[float, float]:
     return (values.min(), values.max()) if not values.empty else (1e6, 1e9)
 
 
-def _source_colour(labels: list[str]) -> tuple[alt.Color, alt.Shape]:
-    """One colour AND one shape per page, so nothing rests on colour alone."""
+def _source_colour(frame: pd.DataFrame) -> tuple[alt.Color, alt.Shape]:
+    """One colour AND one shape per page, the same on every chart, so nothing rests on colour alone."""
+    pages = frame[frame["who"] == "page"] if "who" in frame else frame
+    labels_by_id = dict(zip(pages["source_id"], pages["label"], strict=True))
+    colours = theme.source_colours(labels_by_id)
+    ids = list(theme.SOURCE_COLOURS)
+    shapes = [theme.SOURCE_SHAPES[ids.index(sid) if sid in ids else -1] for sid in labels_by_id]
+    labels = list(labels_by_id.values())
     return (
-        alt.Color("label:N", title="Page", scale=alt.Scale(domain=labels, range=list(palette()))),
-        alt.Shape("label:N", title="Page", scale=alt.Scale(domain=labels)),
+        alt.Color("label:N", title="Page", scale=theme.colour_scale(colours, labels)),
+        alt.Shape("label:N", title="Page", scale=alt.Scale(domain=labels, range=shapes)),
     )
 
 
@@ -71,9 +84,9 @@ def dose_title(points: pd.DataFrame) -> str:
     if pages.empty:
         return "No cell doses to show for this choice"
     low, high = pages["low"].min(), pages["high"].max()
-    title = f"The pages' doses run from {format_count(low)} to {format_count(high)} cells, {high / low:.0f}× apart"
+    title = f"The pages' doses run from {format_count(low)} to {format_count(high)} cells, a {high / low:.0f}-fold spread"
     if not trials.empty:
-        title += f"; studies tested {format_count(trials['low'].min())} to {format_count(trials['low'].max())}"
+        title += f"; studies: {format_count(trials['low'].min())} to {format_count(trials['low'].max())}"
     return title
 
 
@@ -100,13 +113,14 @@ def dose_dots(points: pd.DataFrame) -> alt.LayerChart:
     """Dot-and-range of cells per dose by route on a log scale: pages as coloured shapes, study doses as grey ticks."""
     title = dose_title(points)
     labels = list(dict.fromkeys(points.loc[points["who"] == "page", "label"]))
-    routes = list(dict.fromkeys(points["route_label"]))
-    data = points.assign(lane=points["label"].where(points["who"] == "page", "studies"))
-    color, shape = _source_colour(labels)
-    y = alt.Y("route_label:N", title=None, sort=routes, axis=Y_LABELS)
+    rows, routes = _rows(points, "route_label")
+    data = points.assign(lane=points["label"].where(points["who"] == "page", "studies"), row=rows)
+    color, shape = _source_colour(points)
+    y = alt.Y("row:N", title=None, sort=routes, axis=Y_LABELS)
     y_offset = alt.YOffset("lane:N", sort=[*labels, "studies"])
     page_tooltip = [
         alt.Tooltip("label:N", title="Page"),
+        alt.Tooltip("route_label:N", title="Route"),
         alt.Tooltip("route_as_stated:N", title="Route as stated"),
         alt.Tooltip("dose:N", title="Dose"),
         alt.Tooltip("quote:N", title="Quote"),
@@ -128,14 +142,10 @@ def dose_dots(points: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("low:Q"), y=y, yOffset=y_offset, tooltip=trial_tooltip
     )
     n_pages = int((points["who"] == "page").sum())
-    heading = _title(
-        title,
-        "Cells per dose (per knee, injection, session or day, as the page counts), log scale. Coloured shapes: "
-        "the pages. Grey ticks: doses that studies tested by the same route.",
-    )
+    heading = _title(title, "Cells per dose, log scale. Coloured shapes: the pages. Grey ticks: doses studies tested.")
     return alt.layer(*ranges, ticks).properties(
         title=heading,
-        height=_height(len(routes), 44, len(labels) + 1, heading),
+        height=_height(len(routes), _row_height(routes, 40 + 8 * len(labels)), len(labels), heading),
         description=(
             f"Dot-and-range chart. {title}. {n_pages} page doses across {len(routes)} routes "
             f"({', '.join(routes)}), each page in its own colour and shape, with study doses as grey ticks."
@@ -165,8 +175,12 @@ def course_totals(courses: pd.DataFrame) -> alt.LayerChart:
         mark_word=courses["basis"] + courses["open_ended"].map({True: ", no limit", False: ""}),
         end=courses["high"].fillna(courses["low"]),
     )
-    color, shape = _source_colour(labels)
-    y = alt.Y("item:N", title=None, sort=list(dict.fromkeys(data["item"])), axis=Y_LABELS)
+    # The page's name on its own line(s), then what the course is: "000 Vega Stem Cell|vein".
+    rows = data["item"].map(lambda v: "|".join(theme.split_label(part, 18) for part in str(v).split(" · ")))
+    items = list(dict.fromkeys(rows))
+    data = data.assign(row=rows)
+    color, shape = _source_colour(data.assign(who="page"))
+    y = alt.Y("row:N", title=None, sort=items, axis=Y_LABELS)
     y_offset = alt.YOffset("basis:N", sort=["printed", "computed"])
     tooltip = [
         alt.Tooltip("short_label:N", title="Page"),
@@ -194,17 +208,13 @@ def course_totals(courses: pd.DataFrame) -> alt.LayerChart:
         for basis, filled in (("printed", True), ("computed", False))
         for end in ("low", "end")
     ]
-    words = base.mark_text(align="left", dx=9, fontSize=11, color="#333333").encode(
+    words = base.mark_text(align="left", dx=9, fontSize=theme.MARK_TEXT_SIZE, color=theme.TEXT).encode(
         x=alt.X("end:Q"), y=y, yOffset=y_offset, text="mark_word:N"
     )
-    heading = _title(
-        title,
-        "Cells per course, log scale. Solid and filled: printed by the page. Dashed and hollow: computed by us "
-        "from dose × sessions; the page never states it.",
-    )
+    heading = _title(title, "Cells per course, log scale. Solid: printed by the page. Dashed, hollow: our sum.")
     return alt.layer(rule, *points, words).properties(
         title=heading,
-        height=_height(data["item"].nunique(), 48, len(labels) + 3, heading),
+        height=_height(len(items), _row_height(items, 56), len(labels) + 3, heading),
         description=(
             f"Range chart of cells per course. {title}. Hollow marks and dashed lines are totals we computed "
             "because the page never states them; filled marks are totals the page printed."
@@ -226,9 +236,10 @@ def per_kg(points: pd.DataFrame, weight_kg: float) -> alt.LayerChart:
     title = per_kg_title(points)
     pages = points[points["who"] == "page"]
     labels = list(dict.fromkeys(pages["label"]))
-    order = list(dict.fromkeys(points["label"]))
-    color, shape = _source_colour(labels)
-    y = alt.Y("label:N", title=None, sort=order, axis=Y_LABELS)
+    rows, order = _rows(points, "label")
+    points = points.assign(row=rows)
+    color, shape = _source_colour(points)
+    y = alt.Y("row:N", title=None, sort=order, axis=Y_LABELS)
     tooltip = [
         alt.Tooltip("label:N", title="Page or study"),
         alt.Tooltip("dose:N", title="Dose"),
@@ -238,8 +249,8 @@ def per_kg(points: pd.DataFrame, weight_kg: float) -> alt.LayerChart:
     ]
     x = alt.X(
         "low:Q",
-        title=f"Cells per kg of body weight (at {weight_kg:g} kg)",
-        axis=alt.Axis(labelExpr=CELLS_LABEL, tickCount=5),
+        title=f"Cells per kg (at {weight_kg:g} kg)",
+        axis=alt.Axis(labelExpr=CELLS_LABEL, tickCount=4),
     )
     base = alt.Chart(points)
     page_marks = base.transform_filter(alt.datum.who == "page")
@@ -258,13 +269,11 @@ def per_kg(points: pd.DataFrame, weight_kg: float) -> alt.LayerChart:
         .encode(x=alt.X("low:Q"), tooltip=tooltip),
     ]
     heading = _title(
-        title,
-        f"Cells per kg of body weight for a {weight_kg:g}-kg person. Coloured shapes: the pages' vein doses. "
-        "Grey: approved label and study doses (dashed line: the approved dose).",
+        title, f"Cells per kg for a {weight_kg:g}-kg person. Grey: study doses; dashed line: the approved dose."
     )
     return alt.layer(*layers).properties(
         title=heading,
-        height=_height(len(order), 36, len(labels) + 1, heading),
+        height=_height(len(order), _row_height(order, 36), len(labels), heading),
         description=(
             f"Range chart of vein doses per kg of body weight at {weight_kg:g} kg. {title}. The pages' doses are "
             "coloured shapes; the approved label dose is a grey tick with a dashed line, other study doses grey ticks."
@@ -284,14 +293,13 @@ def route_spread_title(spread: pd.DataFrame) -> str:
 def route_spread(spread: pd.DataFrame) -> alt.LayerChart:
     """Per route: the spread of the pages' doses and of the studies' doses, side by side on a log scale."""
     title = route_spread_title(spread)
-    sections = list(dict.fromkeys(spread["section"]))
-    colour = alt.Color(
-        "who:N", title="Doses from", scale=alt.Scale(domain=["pages", "trials"], range=[palette()[0], TRIAL_GREY])
-    )
+    rows, sections = _rows(spread, "section")
+    spread = spread.assign(row=rows)
+    colour = alt.Color("who:N", title="Doses from", scale=theme.colour_scale(theme.DOSE_SOURCE_COLOURS))
     shape = alt.Shape(
         "who:N", title="Doses from", scale=alt.Scale(domain=["pages", "trials"], range=["circle", "square"])
     )
-    y = alt.Y("section:N", title=None, sort=sections, axis=Y_LABELS)
+    y = alt.Y("row:N", title=None, sort=sections, axis=Y_LABELS)
     y_offset = alt.YOffset("who:N", sort=["pages", "trials"])
     tooltip = [
         alt.Tooltip("section:N", title="Route"),
@@ -305,7 +313,7 @@ def route_spread(spread: pd.DataFrame) -> alt.LayerChart:
     heading = _title(title, "Lowest to highest cells per dose, log scale: the pages' doses and the studies'.")
     return alt.layer(*ranges).properties(
         title=heading,
-        height=_height(len(sections), 48, 3, heading),
+        height=_height(len(sections), _row_height(sections, 48), 2, heading),
         description=(
             f"Range chart by route. {title}. For each route, one line spans the pages' doses and, where any "
             "exist, a second line spans the doses studies tested."
@@ -323,29 +331,33 @@ def evidence_strength_title(sections: pd.DataFrame) -> str:
 
 
 def evidence_strength(sections: pd.DataFrame) -> alt.LayerChart:
-    """Bars: the strongest evidence of benefit for each route, from none to high certainty."""
+    """Bars: the strongest evidence of benefit for each route, from none to high certainty, each labelled in words."""
     title = evidence_strength_title(sections)
-    data = sections.assign(rank=sections["evidence_strength"].map(STRENGTH_ORDER.index))
-    heading = _title(title, "Certainty of the best evidence that the route helps (GRADE words).")
+    rows, order = _rows(sections, "label")
+    data = sections.assign(rank=sections["evidence_strength"].map(STRENGTH_ORDER.index), row=rows)
+    heading = _title(title, "Certainty of the best evidence that the route helps, in GRADE words.")
     encoding = {
-        "y": alt.Y("label:N", title=None, sort=list(data["label"]), axis=Y_LABELS),
+        "y": alt.Y("row:N", title=None, sort=order, axis=Y_LABELS),
         "x": alt.X(
             "rank:Q",
-            title="Strongest evidence of benefit",
-            scale=alt.Scale(domain=[0, len(STRENGTH_ORDER) - 1]),
-            axis=alt.Axis(values=list(range(len(STRENGTH_ORDER))), labelExpr=f"{list(STRENGTH_ORDER)!r}[datum.value]"),
+            title="Strongest evidence of benefit: none to high",
+            # Room on the right for the word at the end of the longest bar.
+            scale=alt.Scale(domain=[0, len(STRENGTH_ORDER) + 1]),
+            axis=alt.Axis(labels=False, ticks=False, grid=False),
         ),
         "tooltip": [
             alt.Tooltip("label:N", title="Route"),
             alt.Tooltip("evidence_strength:N", title="Strongest evidence of benefit"),
         ],
     }
-    bars = alt.Chart(data).mark_bar(color=palette()[0], height=18).encode(**encoding)
-    # A dot at the bar's end keeps 'none' (a bar of length zero) visible.
-    dots = alt.Chart(data).mark_point(color=palette()[0], filled=True, size=70, opacity=1).encode(**encoding)
-    return alt.layer(bars, dots).properties(
+    colour = alt.Color("evidence_strength:N", scale=theme.colour_scale(theme.STRENGTH_COLOURS), legend=None)
+    bars = alt.Chart(data).mark_bar(height=20).encode(color=colour, **encoding)
+    # A dot at the bar's end keeps 'none' (a bar of length zero) visible; the word says what the bar means.
+    dots = alt.Chart(data).mark_point(filled=True, size=80, opacity=1).encode(color=colour, **encoding)
+    words = alt.Chart(data).mark_text(align="left", dx=10).encode(text="evidence_strength:N", **encoding)
+    return alt.layer(bars, dots, words).properties(
         title=heading,
-        height=_height(len(data), 30, 0, heading),
+        height=_height(len(data), _row_height(order, 34), 0, heading),
         description=(
             f"Bar chart. {title}. " + "; ".join(f"{r.label}: {r.evidence_strength}" for r in data.itertuples()) + "."
         ),

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from core.data import Dataset
-from core.text import format_count
+from core.text import format_count, plural
 
 DAYS_PER_MONTH = 30.44  # average month length (365.25 / 12), used for every month-to-day conversion
 INTERVAL_DAYS = {"day": 1.0, "month": DAYS_PER_MONTH}
@@ -249,6 +249,7 @@ def dose_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
     )
     tested = trials.assign(
         who="trial",
+        source_id="",
         label=trials["short_name"],
         low=trials["cells_per_admin"],
         high=trials["cells_per_admin"],
@@ -259,6 +260,7 @@ def dose_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
     )
     columns = [
         "who",
+        "source_id",
         "label",
         "route",
         "route_label",
@@ -286,7 +288,7 @@ def course_totals(norm: pd.DataFrame) -> pd.DataFrame:
         parts = group[group["comparable"]]
         open_parts = group[group["open_ended"] | (group["comparable"] & group["admins_low"].isna())]
         undosed = group[group["dose_low"].isna() & (group["statement_kind"] != "protocol table total")]
-        label = f"{first['source_id']} · protocol"
+        label = f"{first['short_label']} · protocol"
         if not parts.empty:
             # A part with no limit on sessions, or a session with no dose, leaves the course with no upper end.
             closed = open_parts.empty and undosed.empty
@@ -315,8 +317,9 @@ def course_totals(norm: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     out = pd.DataFrame(rows, columns=["source_id", "short_label", "item", "low", "high", "basis", "regimen_ids"])
-    repeated = out.duplicated(["item", "basis"], keep=False)
-    out.loc[repeated, "item"] = out.loc[repeated, "item"] + " · " + out.loc[repeated, "regimen_ids"].map(" ".join)
+    # Two schedules of one page on one route would share a row: number them (ids stay in regimen_ids).
+    repeat = out.groupby(["item", "basis"]).cumcount()
+    out.loc[repeat > 0, "item"] = out.loc[repeat > 0, "item"] + ", schedule " + (repeat[repeat > 0] + 1).astype(str)
     out["open_ended"] = out["high"].isna()
     out["total"] = [cells_range(lo, hi) for lo, hi in zip(out["low"], out["high"], strict=True)]
     return out
@@ -327,7 +330,7 @@ def _course_row(source_id: str, short_label: str, what: str, r: pd.Series, ids: 
     return {
         "source_id": source_id,
         "short_label": short_label,
-        "item": f"{source_id} · {what}",
+        "item": f"{short_label} · {what}",
         "low": r["total_printed"] if printed else r["cells_per_course_low"],
         "high": r["total_printed"] if printed else r["cells_per_course_high"],
         "basis": "printed" if printed else "computed",
@@ -397,7 +400,8 @@ def overview_sentence(row: pd.Series) -> str:
     if row["n_pages"] == 0:
         pages = "None of the pages gives a dose for this route."
     elif pd.isna(row["pages_low"]):
-        pages = f"The pages give {row['n_not_cells']} number(s) here, none of them a count of cells."
+        numbers = plural(row["n_not_cells"], "number")
+        pages = f"The pages give {numbers} here, none of them a count of cells."
     else:
         who = "1 page gives" if row["n_pages"] == 1 else f"{row['n_pages']} pages give"
         pages = f"{who} {cells_range(row['pages_low'], row['pages_high'])} cells per dose."
@@ -417,19 +421,21 @@ def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
     pages = norm[norm["cells_per_kg_low"].notna()]
     per_kg = trials[trials["computed_from_weight"]]
     rows = [
-        {"who": "page", "label": r["short_label"], "low": r["cells_per_kg_low"], "high": r["cells_per_kg_high"],
+        {"who": "page", "source_id": r["source_id"], "label": r["short_label"], "low": r["cells_per_kg_low"],
+         "high": r["cells_per_kg_high"],
          "dose": f"{dose_text(r)} ÷ {r['weight_kg']:g} kg", "row_id": r["regimen_id"], "quote": r["quote"],
          "kind": r["statement_kind"], "verification": ""}
         for _, r in pages.iterrows()
     ] + [
-        {"who": "approved" if t["kind"] == "drug label" else "trial", "label": t["short_name"],
+        {"who": "approved" if t["kind"] == "drug label" else "trial", "source_id": "", "label": t["short_name"],
          "low": t["dose_as_tested"], "high": t["dose_as_tested"], "dose": f"{format_count(t['dose_as_tested'])} "
          "cells per kg", "row_id": t["evidence_id"], "quote": t["quote"], "kind": t["kind"],
          "verification": t["verification"]}
         for _, t in per_kg.iterrows()
     ]  # fmt: skip
     return pd.DataFrame(
-        rows, columns=["who", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"]
+        rows,
+        columns=["who", "source_id", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"],
     )
 
 
@@ -484,3 +490,33 @@ def left_out_words(norm: pd.DataFrame) -> str:
     if left.empty:
         return ""
     return f"Left out because they are not cell counts: {', '.join(left['route_as_stated'])}. "
+
+
+# --- protocol tables ------------------------------------------------------------------------------
+
+
+def protocol_tables(regimens: pd.DataFrame, source_id: str | None = None) -> list[tuple[str, pd.DataFrame, list[str]]]:
+    """Each protocol table a page printed, rebuilt as rows and columns, with its lines as they appear in the copy.
+
+    A table copied from a web page loses its cell borders ("IV50,000,0003150,000,000"); the rows' own fields
+    say where each cell ends, so the table can be shown as the page meant it. Returns (protocol id, table, raw lines).
+    """
+    rows = regimens[regimens["statement_kind"].isin(["protocol table row", "protocol table total"])]
+    if source_id is not None:
+        rows = rows[rows["source_id"] == source_id]
+    out = []
+    for protocol_id, group in rows.groupby("protocol_id", sort=False):
+        table = pd.DataFrame(
+            {
+                "Route": group["route_as_stated"],
+                "Dose": [f"{d:,.0f}" if pd.notna(d) else "" for d in group["dose_low"]],
+                "Time": [
+                    plural(n, str(per)) if pd.notna(n) and per else ""
+                    for n, per in zip(group["administrations_low"], group["dose_per"], strict=True)
+                ],
+                "Total cells (as printed)": group["total_as_printed"],
+                "Row": group["id"],
+            }
+        )
+        out.append((str(protocol_id), table.reset_index(drop=True), list(group["quote"])))
+    return out

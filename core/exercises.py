@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from core.data import Dataset
-from core.doses import cells_range, normalise
+from core.doses import cells_range, normalise, trial_doses
+from core.verdicts import approval_status
 
 SPINE_ROUTES = (
     "intradiscal",
@@ -20,13 +22,16 @@ SPINE_ROUTES = (
 UNSUPPORTED = ("not shown in controlled trials", "contradicted by evidence")
 SUPPORTED = ("consistent with evidence",)  # decoys must be clearly right, not arguable
 CLAIM_QUESTIONS = 3
+TOPICS = ("doses", "routes", "mechanisms", "evidence", "regulation", "harms")
+DOSES, ROUTES, MECHANISMS = "pages/2_Doses.py", "pages/3_Routes.py", "pages/4_Mechanisms.py"
+CLAIMS, EVIDENCE = "pages/5_Claims.py", "pages/6_Evidence.py"
 
 
 @dataclass(frozen=True)
 class Quote:
     text: str
     source_label: str
-    seed_file: str
+    seed_file: str  # the archived page a clinic quote comes from; "" for a study or regulator quote
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class Exercise:
     explanation: str
     quotes: tuple[Quote, ...]
     row_ids: tuple[str, ...]
+    topic: str = "doses"  # one of TOPICS
+    explains_page: str = "pages/2_Doses.py"  # the page a facilitator opens to go deeper
 
 
 def _shuffled(options: list[str], seed: str) -> tuple[str, ...]:
@@ -49,6 +56,32 @@ def _shuffled(options: list[str], seed: str) -> tuple[str, ...]:
 
 def _quote(row: pd.Series, text_column: str = "quote") -> Quote:
     return Quote(row[text_column], row["short_label"], row["seed_file"])
+
+
+def _question(
+    id: str,
+    question: str,
+    answer: str,
+    decoys: Iterable[str],
+    explanation: str,
+    quotes: Iterable[Quote],
+    rows: Iterable[str],
+    topic: str = "doses",
+    page: str = DOSES,
+    seed: str | None = None,
+) -> Exercise:
+    """An exercise whose options are the answer then its decoys, in an order seeded by the id (or `seed`)."""
+    return Exercise(
+        id=id,
+        question=question,
+        options=_shuffled([answer, *decoys], seed or id),
+        answer=answer,
+        explanation=explanation,
+        quotes=tuple(quotes),
+        row_ids=tuple(rows),
+        topic=topic,
+        explains_page=page,
+    )
 
 
 def most_cells_into_the_spine(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
@@ -67,6 +100,7 @@ def most_cells_into_the_spine(ds: Dataset, norm: pd.DataFrame) -> Exercise | Non
     )
     silent = sorted(set(ds.sources["short_label"]) - set(spine["short_label"]))
     options = list(ds.sources["short_label"]) + ([tie] if len(winners) > 1 else [])
+    # Not _question: the options are every page in page order, and that order (not answer-first) seeds the shuffle.
     return Exercise(
         id="spine",
         question="Which page puts the most cells into the spine in a single injection?",
@@ -95,22 +129,16 @@ def monthly_iv_course(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
     per_session = cells_range(row["cells_per_admin_low"], row["cells_per_admin_high"])
     course = cells_range(row["cells_per_course_low"], row["cells_per_course_high"])
     tenfold = cells_range(10 * row["cells_per_course_low"], 10 * row["cells_per_course_high"])
-    return Exercise(
-        id="iv_course",
-        question=(
-            f"{row['short_label']} recommends {per_session} cells into a vein per session, "
-            f"{int(row['admins_low'])} to {int(row['admins_high'])} sessions. How many cells is the whole course?"
-        ),
-        options=_shuffled(
-            [course, per_session, tenfold, "The page prints the total, so no sum is needed"], "iv_course"
-        ),
-        answer=course,
-        explanation=(
-            f"{per_session} per session × {int(row['admins_low'])} to {int(row['admins_high'])} sessions = {course} "
-            "cells. The page never prints this total; a reader has to work it out."
-        ),
-        quotes=(_quote(row), _quote(row, "schedule_quote")) if row["schedule_quote"] else (_quote(row),),
-        row_ids=(row["regimen_id"],),
+    return _question(
+        "iv_course",
+        f"{row['short_label']} recommends {per_session} cells into a vein per session, "
+        f"{int(row['admins_low'])} to {int(row['admins_high'])} sessions. How many cells is the whole course?",
+        course,
+        [per_session, tenfold, "The page prints the total, so no sum is needed"],
+        f"{per_session} per session × {int(row['admins_low'])} to {int(row['admins_high'])} sessions = {course} "
+        "cells. The page never prints this total; a reader has to work it out.",
+        (_quote(row), _quote(row, "schedule_quote")) if row["schedule_quote"] else (_quote(row),),
+        [row["regimen_id"]],
     )
 
 
@@ -125,21 +153,17 @@ def total_leaves_out(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
         return None
     answer = " and ".join(f"the {name} row" for name in left_out["route_as_stated"])
     included = [f"the {name} row" for name in table[table["total_printed"].notna()]["route_as_stated"]]
-    return Exercise(
-        id="total",
-        question=(
-            f"{total['short_label']}'s protocol table prints a total of {total['total_as_printed']}. "
-            "Which rows does that total leave out?"
-        ),
-        options=_shuffled([answer, "Nothing: it adds up every row", *included[:2]], "total"),
-        answer=answer,
-        explanation=(
-            f"The total adds up only the rows that print a total of their own. {answer[0].upper()}{answer[1:]} "
-            f"{'is' if len(left_out) == 1 else 'are'} left out; "
-            + " ".join(f"{r['route_as_stated']}: {r['reason'] or 'no total printed.'}" for _, r in left_out.iterrows())
-        ),
-        quotes=tuple(_quote(r) for _, r in pd.concat([table, totals.iloc[[0]]]).iterrows()),
-        row_ids=(*table["regimen_id"], total["regimen_id"]),
+    return _question(
+        "total",
+        f"{total['short_label']}'s protocol table prints a total of {total['total_as_printed']}. "
+        "Which rows does that total leave out?",
+        answer,
+        ["Nothing: it adds up every row", *included[:2]],
+        f"The total adds up only the rows that print a total of their own. {answer[0].upper()}{answer[1:]} "
+        f"{'is' if len(left_out) == 1 else 'are'} left out; "
+        + " ".join(f"{r['route_as_stated']}: {r['reason'] or 'no total printed.'}" for _, r in left_out.iterrows()),
+        (_quote(r) for _, r in pd.concat([table, totals.iloc[[0]]]).iterrows()),
+        [*table["regimen_id"], total["regimen_id"]],
     )
 
 
@@ -161,14 +185,17 @@ def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
         decoys = supported.sample(n=2, random_state=len(exercises))
         source = sources.loc[claim["source_id"]]
         exercises.append(
-            Exercise(
-                id=f"claim_{claim['id']}",
-                question=f"About {topic}: which sentence is stated as fact but not backed by controlled trials?",
-                options=_shuffled([claim["quote"], *decoys["quote"]], claim["id"]),
-                answer=claim["quote"],
-                explanation=f"Our verdict: {claim['verdict']}. {claim['verdict_note']}",
-                quotes=(Quote(claim["quote"], source["short_label"], source["seed_file"]),),
-                row_ids=(claim["id"], *decoys["id"]),
+            _question(
+                f"claim_{claim['id']}",
+                f"About {topic}: which sentence is stated as fact but not backed by controlled trials?",
+                claim["quote"],
+                decoys["quote"],
+                f"Our verdict: {claim['verdict']}. {claim['verdict_note']}",
+                [Quote(claim["quote"], source["short_label"], source["seed_file"])],
+                [claim["id"], *decoys["id"]],
+                "mechanisms",
+                MECHANISMS,
+                seed=claim["id"],
             )
         )
         if len(exercises) == CLAIM_QUESTIONS:
@@ -176,14 +203,364 @@ def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
     return exercises
 
 
+# --- questions on the studies, regulators and harms ----------------------------------------------
+
+
+def _study_quote(row: pd.Series, label_column: str = "short_name") -> Quote:
+    return Quote(row["quote"], row[label_column], "")
+
+
+def dose_spread(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
+    cells = norm[norm["comparable"] & norm["cells_per_admin_low"].notna()]
+    if cells.empty:
+        return None
+    low = cells.loc[cells["cells_per_admin_low"].idxmin()]
+    high = cells.loc[cells["cells_per_admin_high"].idxmax()]
+    ratio = high["cells_per_admin_high"] / low["cells_per_admin_low"]
+    if ratio < 3:
+        return None
+    answer = f"About {ratio:.0f} times"
+    return _question(
+        "dose_spread",
+        "Take every cell dose the pages print. How far apart are the smallest and the largest single dose?",
+        answer,
+        ["They agree on one dose", "About 2 times", f"About {ratio * 10:.0f} times"],
+        f"The smallest is {cells_range(low['cells_per_admin_low'], low['cells_per_admin_low'])} cells "
+        f"({low['short_label']}, {low['route_label']}); the largest "
+        f"{cells_range(high['cells_per_admin_high'], high['cells_per_admin_high'])} ({high['short_label']}, "
+        f"{high['route_label']}). No page says why its number is the right one.",
+        (_quote(low), _quote(high)) if low["regimen_id"] != high["regimen_id"] else (_quote(low),),
+        [low["regimen_id"], high["regimen_id"]],
+    )
+
+
+def knee_trial_doses(ds: Dataset) -> Exercise | None:
+    trials = trial_doses(ds)
+    knee = trials[trials["route"] == "intra-articular knee"]
+    if knee["evidence_id"].nunique() < 2:
+        return None
+    answer = f"{cells_range(knee['cells_per_admin'].min(), knee['cells_per_admin'].max())} cells"
+    studies = knee.drop_duplicates("evidence_id")
+    return _question(
+        "knee_trial_doses",
+        "Knee trials injected stem cells into the joint. How many cells did they use per injection?",
+        answer,
+        ["One agreed dose that every trial used", "More than a billion cells"],
+        f"{len(studies)} knee studies we list injected between "
+        f"{cells_range(knee['cells_per_admin'].min(), knee['cells_per_admin'].min())} and "
+        f"{cells_range(knee['cells_per_admin'].max(), knee['cells_per_admin'].max())} cells. There is no agreed "
+        "dose, so no clinic's number can be checked against one.",
+        (_study_quote(r) for _, r in studies.head(3).iterrows() if r["quote"]),
+        studies["evidence_id"],
+    )
+
+
+def largest_knee_trial(ds: Dataset) -> Exercise | None:
+    ev = ds.evidence
+    trials = ev[(ev["kind"] == "randomised trial") & (ev["condition"] == "knee osteoarthritis")]
+    trials = trials[trials["n"].notna() & (trials["n_unit"] == "participants")]
+    if trials.empty:
+        return None
+    top = trials.loc[trials["n"].idxmax()]
+    if not top["comparator"]:
+        return None
+    answer = "No better than the comparison"
+    return _question(
+        "largest_knee_trial",
+        f"In the largest randomised knee trial we list ({top['short_name']}, {int(top['n'])} people), how did "
+        f"cell shots do against a {top['comparator']} after a year?",
+        answer,
+        ["Clearly better", "Worse, with serious harm from the cells"],
+        top["main_finding"],
+        [_study_quote(top)] if top["quote"] else [],
+        [top["id"]],
+        "evidence",
+        EVIDENCE,
+        seed="largest_knee",
+    )
+
+
+def claims_stated_as_fact(ds: Dataset) -> Exercise | None:
+    claims = ds.claims
+    if len(claims) < 10:
+        return None
+    as_fact = claims[claims["stated_as"] == "as fact"]
+    share = len(as_fact) / len(claims)
+    answer = f"{len(as_fact)} of {len(claims)}"
+    other = [f"{round(len(claims) * f)} of {len(claims)}" for f in (0.1, 0.3, 0.95) if abs(f - share) > 0.1]
+    sample = as_fact.head(2).merge(ds.sources, left_on="source_id", right_on="id", suffixes=("", "_source"))
+    return _question(
+        "as_fact",
+        f"The five pages make {len(claims)} claims we list. How many are stated as plain fact?",
+        answer,
+        other[:3],
+        f"{len(as_fact)} of {len(claims)} claims are stated as fact, with no 'may' or 'some patients'. "
+        "How firmly a page says something tells you nothing about whether trials back it.",
+        (Quote(r["quote"], r["short_label"], r["seed_file"]) for _, r in sample.iterrows()),
+        as_fact["id"],
+        "evidence",
+        CLAIMS,
+    )
+
+
+def _regulator_quote(row: pd.Series) -> Quote:
+    return Quote(row["quote"] or row["summary"], f"{row['body']}, {row['date']}", "")
+
+
+def approved_for_knees(ds: Dataset) -> Exercise | None:
+    maci = ds.regulatory[ds.regulatory["title"].str.contains("MACI", case=False)]
+    if maci.empty:
+        return None
+    status = approval_status(ds)
+    answer = "A patch of the patient's own cartilage cells, put in by surgery (MACI)"
+    return _question(
+        "approved_knee",
+        "In the US, which cell product is approved for the knee?",
+        answer,
+        [
+            "Stem-cell injections for knee arthritis",
+            "Fat-derived cell (SVF) injections",
+            "Umbilical-cord stem-cell shots",
+        ],
+        f"{status.headline} {status.exception}",
+        [_regulator_quote(maci.iloc[0])],
+        status.row_ids,
+        "regulation",
+        EVIDENCE,
+    )
+
+
+def approved_msc_is_for(ds: Dataset) -> Exercise | None:
+    rows = ds.regulatory[(ds.regulatory["kind"] == "approval") & ds.regulatory["summary"].str.contains(
+        "graft-versus-host", case=False)]  # fmt: skip
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    answer = "A rare transplant complication in children"
+    # Not a _Lookup: this one quotes the row's summary when it has no verbatim quote, rather than dropping it.
+    return _question(
+        "approved_msc",
+        "The one mesenchymal stem-cell product approved in the US: what is it approved for?",
+        answer,
+        ["Knee osteoarthritis", "Low back pain", "Slowing ageing"],
+        row["summary"],
+        [_regulator_quote(row)],
+        [row["id"]],
+        "regulation",
+        EVIDENCE,
+    )
+
+
+def largest_harm_report(ds: Dataset) -> Exercise | None:
+    clinic = ds.harms[(ds.harms["setting"] == "unapproved clinic") & ds.harms["n_patients"].notna()]
+    if clinic.empty:
+        return None
+    top = clinic.loc[clinic["n_patients"].idxmax()]
+    n = int(top["n_patients"])
+    answer = f"{n:,} people"
+    decoys = [f"{max(1, n // 100):,} people", f"{max(2, n // 10):,} people", f"{n * 10:,} people"]
+    return _question(
+        "harm_count",
+        "The largest report of harm after unapproved stem-cell products that we list counts how many people?",
+        answer,
+        decoys,
+        f"{top['what_happened']} Reports overlap, so their counts cannot be added up.",
+        [_study_quote(top)] if top["quote"] else [],
+        [top["id"]],
+        "harms",
+        EVIDENCE,
+    )
+
+
+def _people(n) -> str:
+    return "People" if pd.isna(n) else ("One person" if int(n) == 1 else f"{int(n)} people")
+
+
+def worst_harm(ds: Dataset) -> Exercise | None:
+    eye = ds.harms[(ds.harms["severity"] == "permanent disability") & (ds.harms["setting"] == "unapproved clinic")]
+    if eye.empty:
+        return None
+    row = eye.iloc[0]
+    answer = "They lost much or all of their sight"
+    return _question(
+        "harm_eyes",
+        f"{_people(row['n_patients'])} given clinic 'stem cell' injections into the eye: what happened to their sight?"
+        if row["route"] == "intraocular"
+        else f"{_people(row['n_patients'])} given clinic 'stem cell' injections: what happened to them?",
+        answer,
+        ["Their sight improved", "Nothing changed", "A day of mild redness"],
+        row["what_happened"],
+        [_study_quote(row)] if row["quote"] else [],
+        [row["id"]],
+        "harms",
+        ROUTES,
+    )
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """A question with fixed wording, explained and quoted by the rows of one table that match a filter."""
+
+    id: str
+    table: str  # a key of _EXPLAINED_BY
+    question: str  # may name a field of the first matching row, e.g. {short_name}
+    answer: str
+    decoys: tuple[str, ...]
+    topic: str
+    page: str
+    where: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # column: accepted values; all must hold
+    mentions: tuple[str, str] | None = None  # (column, case-insensitive pattern it must contain)
+    shown: int = 1  # matching rows that explain and quote; with more than one, every match is cited
+    leading: tuple[str, str] | None = None  # (column, value): rows with that value come first
+
+
+# Each table's column that explains a row, and how a row is quoted. A row without a verbatim quote is not quoted.
+_EXPLAINED_BY = {
+    "evidence": ("main_finding", _study_quote),
+    "regulatory": ("summary", _regulator_quote),
+    "harms": ("what_happened", _study_quote),
+}
+_LOOKUPS = {
+    spec.id: spec
+    for spec in (
+        _Lookup(
+            "iv_lungs",
+            "evidence",
+            "Cells dripped into a vein: where do most of them end up first?",
+            "Most are caught in the lungs",
+            (
+                "They travel to the sore knee or back",
+                "They spread evenly through the body",
+                "They stay in the arm where the drip went in",
+            ),
+            "routes",
+            ROUTES,
+            where={"route": ("intravenous",)},
+            mentions=("quote", "lung"),
+            shown=2,
+        ),
+        _Lookup(
+            "knee_cells",
+            "evidence",
+            "Cells injected into a knee joint: what happens to them?",
+            "They stay in or near the joint, and fade",
+            (
+                "They spread through the whole body",
+                "They turn into a new knee",
+                "They last for the rest of the patient's life",
+            ),
+            "routes",
+            ROUTES,
+            where={"route": ("intra-articular knee", "multiple routes")},
+            mentions=("quote", "intraarticular|IA-injected|synovial"),
+            shown=2,
+            # The knee study first: it answers the question asked; the review across routes backs it up.
+            leading=("route", "intra-articular knee"),
+        ),
+        _Lookup(
+            "signalling",
+            "evidence",
+            "The scientist who named 'mesenchymal stem cells' says injected cells mainly do what?",
+            "Send chemical signals that prompt the body's own cells",
+            ("Turn into new cartilage", "Replace the worn disc", "Nothing at all"),
+            "mechanisms",
+            MECHANISMS,
+            mentions=("quote", "Medicinal Signaling"),
+        ),
+        _Lookup(
+            "courts",
+            "regulatory",
+            "US appeals courts ruled on clinics that inject patients' own processed fat cells (SVF). "
+            "What did they decide?",
+            "They are drugs, so they need FDA approval",
+            (
+                "They are surgery, so the FDA has no say",
+                "They are approved for knee pain",
+                "They are safe as long as the cells are the patient's own",
+            ),
+            "regulation",
+            EVIDENCE,
+            where={"kind": ("court ruling",)},
+            mentions=("summary", "SVF"),
+            shown=2,
+        ),
+        _Lookup(
+            "trial_side_effects",
+            "harms",
+            "In pooled knee trials, how did side effects after stem-cell shots compare with placebo?",
+            "More side effects with the cells than with placebo",
+            ("No side effects at all", "Fewer side effects than placebo"),
+            "harms",
+            ROUTES,
+            where={"setting": ("pooled trials",)},
+            mentions=("short_name", "placebo"),
+        ),
+        _Lookup(
+            "harm_route",
+            "harms",
+            "{short_name}: how had the cells been given?",
+            "Into the spinal fluid",
+            ("Into a knee joint", "As a skin cream", "Into a muscle of the arm"),
+            "harms",
+            ROUTES,
+            where={"route": ("intrathecal",), "setting": ("unapproved clinic",)},
+        ),
+    )
+}
+
+
+def _looked_up(ds: Dataset, spec_id: str) -> Exercise | None:
+    spec = _LOOKUPS[spec_id]
+    frame = getattr(ds, spec.table)
+    keep = pd.Series(True, index=frame.index)
+    for column, values in spec.where.items():
+        keep &= frame[column].isin(values)
+    if spec.mentions:
+        column, pattern = spec.mentions
+        keep &= frame[column].str.contains(pattern, case=False)
+    matched = frame[keep]
+    if matched.empty:
+        return None
+    if spec.leading:
+        column, value = spec.leading
+        matched = matched.sort_values(column, key=lambda c: c != value, kind="stable")
+    shown = matched.head(spec.shown)
+    text_column, quote = _EXPLAINED_BY[spec.table]
+    return _question(
+        spec.id,
+        spec.question.format_map(shown.iloc[0]),
+        spec.answer,
+        spec.decoys,
+        " ".join(shown[text_column]),
+        (quote(r) for _, r in shown.iterrows() if r["quote"]),
+        matched["id"] if spec.shown > 1 else shown["id"],
+        spec.topic,
+        spec.page,
+    )
+
+
 def exercises(ds: Dataset) -> list[Exercise]:
     """Every exercise the data supports, in a sensible order for a session."""
     norm = normalise(ds)
     found = [
+        approved_for_knees(ds),
+        dose_spread(ds, norm),
         most_cells_into_the_spine(ds, norm),
         monthly_iv_course(ds, norm),
         total_leaves_out(ds, norm),
+        knee_trial_doses(ds),
+        _looked_up(ds, "iv_lungs"),
+        _looked_up(ds, "knee_cells"),
+        _looked_up(ds, "signalling"),
         *fact_but_unsupported(ds),
+        largest_knee_trial(ds),
+        claims_stated_as_fact(ds),
+        approved_msc_is_for(ds),
+        _looked_up(ds, "courts"),
+        _looked_up(ds, "trial_side_effects"),
+        _looked_up(ds, "harm_route"),
+        worst_harm(ds),
+        largest_harm_report(ds),
     ]
     return [e for e in found if e is not None]
 

@@ -56,7 +56,7 @@ def trial_doses(ds: Dataset) -> Finding | None:
         return None
     doses = [d for tested in knee["doses_cells"] for d in tested]
     return Finding(
-        f"Knee trials themselves used doses {max(doses) / min(doses):.0f} times apart.",
+        f"Knee trials themselves used doses that differ {max(doses) / min(doses):.0f}-fold.",
         f"{len(knee)} knee studies we list injected between {format_count(min(doses))} and "
         f"{format_count(max(doses))} cells per injection. There is no agreed dose to check a clinic against.",
         tuple(knee["id"]),
@@ -73,7 +73,7 @@ def largest_trial(ds: Dataset, condition: str) -> Finding | None:
         return None
     top = trials.loc[trials["n"].idxmax()]
     return Finding(
-        f"The largest randomised {condition} trial we list: {top['short_name']} ({int(top['n'])} people).",
+        f"The largest randomised {condition} trial we list: {top['short_name']}, with {int(top['n'])} people.",
         top["main_finding"],
         (top["id"],),
     )

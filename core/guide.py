@@ -23,10 +23,11 @@ LEARNING_GOALS = (
 
 PLANS: dict[str, tuple[Step, ...]] = {
     "45 minutes": (
-        Step(5, "streamlit_app.py", "Welcome. Read the key findings together.", "Which finding surprises you most?"),
+        Step(5, "streamlit_app.py", "Welcome. Read the finding at the top of Home and its dose chart together.",
+             "Which finding surprises you most?"),
         Step(10, "pages/1_Sources.py", "Pairs pick one of the five pages and read what it claims.",
              "Which claims sound certain? Which name a study you could look up?"),
-        Step(10, "pages/5_Claims.py", "Reveal the verdicts for the claims the pairs picked.",
+        Step(10, "pages/5_Claims.py", "Turn on guess-first mode; pairs guess a verdict for each claim, then reveal it.",
              "Did any verdict change your mind? What would a clinic need to show you?"),
         Step(10, "pages/2_Doses.py", "Look at the dose chart: how far apart are the pages, and the trials?",
              "If two clinics disagree tenfold on the dose, what does that tell you?"),
@@ -40,7 +41,7 @@ PLANS: dict[str, tuple[Step, ...]] = {
              "Who is behind this page, and what does it want you to do?"),
         Step(15, "pages/4_Mechanisms.py", "Compare how the pages say cells work with what studies found.",
              "Why might 'the cells turn into cartilage' be more persuasive than 'the cells send signals'?"),
-        Step(15, "pages/5_Claims.py", "Guess each claim's verdict before revealing it; keep score.",
+        Step(15, "pages/5_Claims.py", "In guess-first mode, guess each verdict before revealing it; keep score.",
              "Which claims were hardest to judge? Why?"),
         Step(15, "pages/2_Doses.py", "Work through the dose discrepancies and the course totals.",
              "What does the monthly IV course add up to? Was that number on the page?"),
@@ -66,6 +67,7 @@ BEFORE_THE_SESSION = (
     "Print the handout (Handout page) for people without a phone.",
     "Pick which seed page each group will read, and copy its link (the page's address holds your choice).",
     "Decide whether to reveal verdicts yourself (facilitator mode on the Exercises page) or let groups do it.",
+    "Copy the Claims page link with guess-first mode on (it ends in ?guess=1) so the room sees no verdicts yet.",
 )
 
 

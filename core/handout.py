@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import segno
 
 from core.data import Dataset
-from core.findings import key_findings
+from core.home import key_points as key_findings
 
 QUESTIONS_FOR_A_CLINIC = (
     "Is this product approved by the regulator for my condition? Can I see that in writing?",
@@ -34,13 +34,29 @@ class HandoutError(ValueError):
     """The app address given for the handout is not a web address."""
 
 
+# A longer address makes a QR code too dense to scan across a room; past about 2,300 characters none can hold it.
+MAX_URL_CHARS = 300
+
+
 def check_app_url(url: str) -> str:
     """The app's address, if it is a plain http(s) URL; otherwise a HandoutError saying why."""
     url = url.strip()
+    if len(url) > MAX_URL_CHARS:
+        raise HandoutError(
+            f"That address is {len(url):,} characters long; the handout's QR code takes at most {MAX_URL_CHARS}. "
+            "Use the app's short address."
+        )
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in url):
         raise HandoutError(f"“{url}” is not a web address starting with http:// or https://")
     return url
+
+
+def qr_png(url: str, scale: int = 10) -> bytes:
+    """A QR code for the address as PNG bytes, large enough to scan from a screen across a room."""
+    buffer = io.BytesIO()
+    segno.make(check_app_url(url), error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
 
 
 def qr_svg(url: str) -> str:

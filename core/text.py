@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+# Every ASCII punctuation character: CommonMark lets a backslash escape any of them, which stops every construct
+# the parser itself recognises (emphasis, links, images, HTML, headings and setext underlines, lists, quotes,
+# rules, tables, fences, LaTeX `$`, `:red[...]` directives, entities).
+_ESCAPE_PUNCTUATION = str.maketrans({char: "\\" + char for char in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+# Streamlit's renderer also rewrites the *text* left after parsing, where backslash escapes are already gone:
+# bare-address autolinks (`www.`, `http://`, e-mail), `:emoji:`, `:material/…:` and `:streamlit:` shortcodes, and
+# arrows made of `->` or `<=`. An invisible WORD JOINER breaks each pattern without changing what a reader sees.
+WORD_JOINER = "\u2060"
+# Breaks go after every colon, before every @, between "www" and its dot, and inside every two-symbol arrow.
+_BREAKS = re.compile(r"(?i:www(?=\.))|[-<>~](?=[-<>=])")
+_LINE_EDGE_SPACE = " \t\f\v"  # leading: four spaces or a tab make a code block; trailing: two make a line break
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown syntax so a string renders as the literal text it is (no links, HTML or styling)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Make any string render as the literal text it is in Streamlit's Markdown: no link, heading, code, list,
+    image, icon, emoji, colour, LaTeX or HTML, whatever it contains (tests/test_text_escape.py probes each)."""
+    text = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = "\n".join(_one_edge_space(line) for line in text.split("\n")).replace("\t", " ")
+    text = text.replace(":", ":" + WORD_JOINER).replace("@", WORD_JOINER + "@")
+    text = _BREAKS.sub(lambda match: match.group() + WORD_JOINER, text)
+    return text.translate(_ESCAPE_PUNCTUATION)
+
+
+def _one_edge_space(line: str) -> str:
+    # At most one space at each end: harmless in Markdown, and it keeps "a " + fragment + " b" reading right.
+    inner = line.strip(_LINE_EDGE_SPACE)
+    lead = " " if line[:1] in _LINE_EDGE_SPACE and line else ""
+    trail = " " if inner and line[-1] in _LINE_EDGE_SPACE else ""
+    return lead + inner + trail
 
 
 def normalise_space(text: str) -> str:
@@ -36,3 +60,8 @@ def verification_words(status: str) -> str:
 def verification_flag(status: str) -> str:
     """Nothing for a verified row; otherwise ' · ⚠ partly verified' (or 'not verified') to append to its line."""
     return "" if status == "verified" else f" · ⚠ {verification_words(status)}"
+
+
+def plural(n: float, word: str, many: str | None = None) -> str:
+    """'1 harm', '2 harms', '1 study', '3 studies': a count with its noun in the right number."""
+    return f"{n:g} {word if n == 1 else (many or word + 's')}"

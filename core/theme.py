@@ -1,35 +1,201 @@
-"""One Altair theme for every chart, using the palette set once in .streamlit/config.toml."""
+"""One chart theme and one semantic palette: a concept keeps its colour on every page and in every chart."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 
-CONFIG_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
 THEME_NAME = "claims_vs_evidence"
-FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+# Streamlit's own text font (theme.font = "sans-serif" is Source Sans, served with the app), so chart text
+# reads as part of the page; the fallbacks cover exported images rendered outside the browser.
+FONT = '"Source Sans", "Source Sans Pro", "Source Sans 3", Helvetica, Arial, sans-serif'
+TEXT = "#1a1a1a"
+SUBTLE_TEXT = "#444444"
+
+# Projector sizes: labels no smaller than 14 px, titles about 18 px.
+TITLE_SIZE, SUBTITLE_SIZE, LABEL_SIZE, MARK_TEXT_SIZE = 18, 15, 14, 14
+# A title line of this many characters fits a 390-px phone at TITLE_SIZE (Vega never wraps titles itself).
+TITLE_CHARS, SUBTITLE_CHARS = 38, 44
+
+# Okabe & Ito (2008) colours, distinguishable with the common forms of colour blindness.
+BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
+PURPLE, SKY, YELLOW, BLACK = "#CC79A7", "#56B4E9", "#F0E442", "#000000"
+GREY, LIGHT_GREY, MUTED = "#8c8c8c", "#c8c8c8", "#f2f4f7"
+# Room at the edges so the first title line and the widest label are never clipped by the chart's box.
+PADDING = {"left": 8, "right": 8, "top": 8, "bottom": 6}
+TRIAL_GREY = "#6b6b6b"  # studies and approved labels: grey, so that colour always means "which page"
+
+# Verdicts from worst to best for a patient: a warm-to-cool ramp (vermillion, orange, yellow, sky, blue) that
+# keeps its order in lightness and hue for colour-blind readers; the two "no verdict" values are grey.
+VERDICT_COLOURS: dict[str, str] = {
+    "contradicted by evidence": VERMILLION,
+    "misleading": ORANGE,
+    "not shown in controlled trials": YELLOW,
+    "partly supported": SKY,
+    "consistent with evidence": BLUE,
+    "unverifiable": GREY,
+    "not assessed": LIGHT_GREY,
+}
+VERDICT_ORDER = tuple(VERDICT_COLOURS)
+
+# How firmly a page states a claim, firmest first: one purple ramp, dark to light, so "as fact" is always the
+# darkest and never shares a hue with a verdict; an empty cell ("not claimed") is white.
+STATED_AS_COLOURS: dict[str, str] = {
+    "as fact": "#6a1f53",
+    "unverifiable citation": "#a4477f",
+    "hedged": PURPLE,
+    "anecdote or testimonial": "#ebc6dc",
+    "not claimed": "#ffffff",
+}
+STATED_AS_ORDER = tuple(STATED_AS_COLOURS)
+
+# The five pages, by source id, in seed order; a page is also drawn with its own shape wherever it appears.
+SOURCE_COLOURS: dict[str, str] = {
+    "vega": BLUE,
+    "shadesofgreen": ORANGE,
+    "stemcellu": GREEN,
+    "a1a9u": VERMILLION,
+    "nbscience": PURPLE,
+}
+SOURCE_SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross")
+# A sixth page added to the data still gets a colour, in this order, until it is named above.
+SPARE_COLOURS = (SKY, BLACK, "#7f5f00", "#4d4d4d")
+
+# What a study compared the cells with: the one design that can isolate the cells' effect is green.
+COMPARISON_COLOURS: dict[str, str] = {
+    "placebo or sham": GREEN,
+    "another treatment or mixed controls": SKY,
+    "no comparison group": ORANGE,
+    "not a test of benefit": GREY,
+}
+COMPARISON_SHAPES = ("circle", "square", "triangle-up", "cross")
+
+# Regulator and court statements: approvals blue, statements against unproven products warm, rules grey-black.
+STATEMENT_COLOURS: dict[str, str] = {
+    "approval": BLUE,
+    "consumer warning": ORANGE,
+    "safety alert": VERMILLION,
+    "court ruling": BLACK,
+    "rule or framework": GREY,
+    "professional guidance": GREEN,
+}
+STATEMENT_SHAPES = ("circle", "triangle-up", "diamond", "square", "cross", "triangle-down")
+
+# Source-quality checklist: does the page meet the item?
+RUBRIC_COLOURS: dict[str, str] = {"yes": BLUE, "partly": SKY, "no": VERMILLION, "not applicable": MUTED}
+
+# Certainty of the best evidence of benefit (GRADE words), none to high: one blue ramp.
+STRENGTH_COLOURS: dict[str, str] = {
+    "none": LIGHT_GREY,
+    "very low": "#b3d4ea",
+    "low": SKY,
+    "moderate": "#2b8cc4",
+    "high": BLUE,
+}
+
+# Who a dose comes from on the Routes chart.
+DOSE_SOURCE_COLOURS: dict[str, str] = {"pages": BLUE, "trials": TRIAL_GREY}
 
 
-@cache
-def palette() -> tuple[str, ...]:
-    """The categorical colours, in order, as configured for the app."""
-    config = tomllib.loads(CONFIG_FILE.read_text(encoding="utf-8"))
-    return tuple(config["theme"]["chartCategoricalColors"])
+def colour_scale(mapping: Mapping[str, str], domain: Sequence[str] | None = None) -> alt.Scale:
+    """A colour scale that gives each value its colour from the palette; unknown values get spare colours."""
+    values = list(domain) if domain is not None else list(mapping)
+    spare = iter(SPARE_COLOURS * (1 + len(values) // len(SPARE_COLOURS)))
+    return alt.Scale(domain=values, range=[mapping[v] if v in mapping else next(spare) for v in values])
+
+
+def source_colours(labels_by_id: Mapping[str, str]) -> dict[str, str]:
+    """Page label → colour, for charts that show pages by their readable label rather than their id."""
+    spare = iter(SPARE_COLOURS * (1 + len(labels_by_id)))
+    return {label: SOURCE_COLOURS.get(source_id) or next(spare) for source_id, label in labels_by_id.items()}
+
+
+def text_on(fill: str) -> str:
+    """Black or white, whichever reads better on the given fill colour (WCAG relative luminance)."""
+    channels = [int(fill.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#ffffff" if (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / 0.05) else TEXT
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` characters, broken between words (a word longer than that keeps its own line)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def wrapped_title(text: str, subtitle: str | None = None) -> alt.Title:
+    """A chart title as lines that fit a 390-px phone, with an optional wrapped subtitle."""
+    if subtitle:
+        return alt.Title(wrap(text, TITLE_CHARS), subtitle=wrap(subtitle, SUBTITLE_CHARS))
+    return alt.Title(wrap(text, TITLE_CHARS))
+
+
+def title_lines(title: alt.Title) -> int:
+    """How many lines a wrapped title and its subtitle take (used to size a chart so the plot keeps its room)."""
+    subtitle = title.subtitle if isinstance(title.subtitle, list) else []
+    return len(title.text) + len(subtitle)
+
+
+def split_label(label: str, width: int = 16) -> str:
+    """A long axis label with '|' where it should break; draw it with LABEL_LINES so nothing is cut off."""
+    return "|".join(wrap(label, width))
+
+
+# Vega draws an array of strings as lines: axis labels carry '|' where split_label breaks them.
+LABEL_LINES = "split(datum.label, '|')"
+
+
+def wrapped_axis(**kwargs) -> alt.Axis:
+    """An axis whose labels are drawn whole, broken into lines at '|', never cut off with an ellipsis."""
+    # Overlap checks would drop every other multi-line label: rows are sized so that they do not overlap.
+    return alt.Axis(labelExpr=LABEL_LINES, labelLimit=0, labelOverlap=False, **kwargs)
+
+
+def lines(values: Iterable[str], width: int = 16) -> list[str]:
+    return [split_label(v, width) for v in values]
 
 
 @alt.theme.register(THEME_NAME, enable=True)
 def claims_theme() -> alt.theme.ThemeConfig:
+    label = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": LABEL_SIZE, "titleFontSize": LABEL_SIZE,
+             "labelColor": TEXT, "titleColor": TEXT, "labelLimit": 0}  # fmt: skip
     return {
         "config": {
             "font": FONT,
-            "range": {"category": list(palette())},
-            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444444"},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e6e6e6"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "vertical"},
+            "range": {"category": [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, BLACK, YELLOW]},
+            "title": {
+                "anchor": "start",
+                "font": FONT,
+                "fontSize": TITLE_SIZE,
+                "fontWeight": 600,
+                "color": TEXT,
+                "subtitleFont": FONT,
+                "subtitleFontSize": SUBTITLE_SIZE,
+                "subtitleColor": SUBTLE_TEXT,
+                "subtitlePadding": 4,
+                "offset": 10,
+                "limit": 0,
+            },
+            "axis": {**label, "gridColor": "#e6e6e6", "titleFontWeight": 400, "labelOverlap": True},
+            "legend": {
+                **label,
+                "orient": "bottom",
+                "direction": "vertical",
+                "titleFontWeight": 600,
+                "symbolSize": 120,
+                "columns": 1,
+            },
+            "header": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": LABEL_SIZE, "labelLimit": 0},
+            "text": {"font": FONT, "fontSize": MARK_TEXT_SIZE, "color": TEXT},
             "view": {"stroke": None},
+            "padding": PADDING,
             "background": "#ffffff",
         }
     }
+
+
+def palette() -> tuple[str, ...]:
+    """The categorical colours in order (kept for older callers; new code uses the named mappings)."""
+    return (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, BLACK, YELLOW)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from core import charts, claim_charts, discrepancies, dose_charts, doses, exercises, findings, sources
+from core import charts, claim_charts, discrepancies, dose_charts, doses, exercises, findings, sources, verdicts
 from core.claims import (
     claims_with_sources,
     evidence_overview,
@@ -69,6 +69,7 @@ class SourceDetail:
     checklist: pd.DataFrame
     checklist_summary: str
     doses: pd.DataFrame
+    protocols: list[tuple[pd.DataFrame, list[str]]]
 
 
 def source_detail(ds: Dataset, source_id: str) -> SourceDetail:
@@ -78,6 +79,7 @@ def source_detail(ds: Dataset, source_id: str) -> SourceDetail:
         checklist=result.items,
         checklist_summary=result.summary(),
         doses=ds.regimens[ds.regimens["source_id"] == source_id],
+        protocols=[(table, raw) for _, table, raw in doses.protocol_tables(ds.regimens, source_id)],
     )
 
 
@@ -93,6 +95,7 @@ class DosesView:
     found: pd.DataFrame
     top: pd.DataFrame
     left_out: str
+    protocols: list[tuple[pd.DataFrame, list[str]]]
     dots_chart: Spec
     per_kg_chart: Spec | None
     courses_chart: Spec
@@ -106,17 +109,26 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
     courses = doses.course_totals(norm[norm["source_id"].isin(source_ids)])
     per_kg = doses.per_kg_points(shown, trials)
     found = discrepancies.find(ds, weight)
+    chosen = discrepancies.within(found, norm, routes, source_ids)
     return DosesView(
         norm=norm,
         points=points,
         courses=courses,
         per_kg=per_kg,
         found=found,
-        top=discrepancies.top_problems(found),
+        top=discrepancies.top_problems(chosen),
         left_out=doses.left_out_words(shown),
+        protocols=[(table, raw) for sid in source_ids for _, table, raw in doses.protocol_tables(ds.regimens, sid)],
         dots_chart=to_spec(dose_charts.dose_dots(points)),
         per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight)),
         courses_chart=to_spec(dose_charts.course_totals(courses)),
+    )
+
+
+def ids_table(*parts: tuple[str, pd.DataFrame, str]) -> pd.DataFrame:
+    """(kind of row, frame, id column) → one table of every row id, for readers who check the data."""
+    return pd.DataFrame(
+        [(kind, row_id) for kind, frame, column in parts for row_id in frame[column]], columns=["row", "id"]
     )
 
 
@@ -130,14 +142,20 @@ class Evidence:
     regulatory: pd.DataFrame
 
     def citations(self) -> list[str]:
-        """One line per study or regulator statement, with its id and any doubt about it."""
+        """One line per study or regulator statement, with any doubt about it (ids are in ids_table)."""
 
-        return [
-            f"Study: {e.short_name} ({e.id}{verification_flag(e.verification)})" for e in self.evidence.itertuples()
-        ] + [
-            f"Regulator: {r.title}, {r.date} ({r.id}{verification_flag(r.verification)})"
-            for r in self.regulatory.itertuples()
+        return [f"Study: {e.short_name}{verification_flag(e.verification)}" for e in self.evidence.itertuples()] + [
+            f"Regulator: {r.title}, {r.date}{verification_flag(r.verification)}" for r in self.regulatory.itertuples()
         ]
+
+    def ids_table(self) -> pd.DataFrame:
+        """Every row behind the item, by table and id, for readers who check the data."""
+        return ids_table(
+            ("dose statement", self.regimens, "regimen_id"),
+            ("claim", self.claims, "id"),
+            ("study", self.evidence, "id"),
+            ("regulator statement", self.regulatory, "id"),
+        )
 
 
 def discrepancy_rows(ds: Dataset, weight: float) -> dict[Any, Evidence]:
@@ -173,17 +191,27 @@ class RouteSection:
     harms: pd.DataFrame
     statements: pd.DataFrame
 
+    def ids_table(self) -> pd.DataFrame:
+        """Every row behind the section, by table and id, for readers who check the data."""
+        return ids_table(
+            ("dose statement", self.pages, "regimen_id"),
+            ("claim", self.claims, "id"),
+            ("study", self.studies, "id"),
+            ("harm report", self.harms, "id"),
+            ("regulator statement", self.statements, "id"),
+        )
+
     def citations_markdown(self) -> str:
         """The studies, harms and regulator statements behind the section, one escaped paragraph each."""
         flag = verification_flag
         return "\n\n".join(
             [
-                *(f"**Study: {md_escape(e.short_name)}**{flag(e.verification)}. {md_escape(e.main_finding)} ({e.id})"
+                *(f"**Study: {md_escape(e.short_name)}**{flag(e.verification)}. {md_escape(e.main_finding)}"
                   for e in self.studies.itertuples()),
                 *(f"**Harm: {md_escape(h.short_name)}** ({h.year}){flag(h.verification)}. "
-                  f"{md_escape(h.what_happened)} ({h.id})" for h in self.harms.itertuples()),
+                  f"{md_escape(h.what_happened)}" for h in self.harms.itertuples()),
                 *(f"**Regulator: {md_escape(r.title)}** ({r.date}, {md_escape(r.jurisdiction)}){flag(r.verification)}. "
-                  f"{md_escape(r.summary)} ({r.id})" for r in self.statements.itertuples()),
+                  f"{md_escape(r.summary)}" for r in self.statements.itertuples()),
             ]
         )  # fmt: skip
 
@@ -280,18 +308,36 @@ class ClaimCard:
     claim: dict[str, Any]
     studies: tuple[dict[str, Any], ...]
     statements: tuple[dict[str, Any], ...]
+    harms: tuple[dict[str, Any], ...] = ()
+    # The verdict method behind this claim: its level's meaning, certainty, check date and group.
+    method: dict[str, Any] | None = None
+    # Summary-of-findings rows that rest on the same studies: what the pooled evidence says.
+    pooled: tuple[dict[str, Any], ...] = ()
 
 
 def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
-    """Every claim with its linked studies and regulator statements, by claim id."""
-    return {
-        claim["id"]: ClaimCard(
+    """Every claim with its linked studies, regulator statements, harms, verdict method and pooled findings."""
+    pooled = verdicts.summary_of_findings(ds).to_dict("records")
+    cards = {}
+    for _, claim in claims_with_sources(ds).iterrows():
+        detail = verdicts.claim_verdict_detail(ds, claim["id"])
+        cited = set(claim["evidence_ids"])
+        cards[claim["id"]] = ClaimCard(
             claim=claim.to_dict(),
             studies=tuple(linked_evidence(ds, claim["evidence_ids"]).to_dict("records")),
             statements=tuple(linked_regulatory(ds, claim["regulatory_ids"]).to_dict("records")),
+            harms=tuple(detail.harms.to_dict("records")),
+            method={
+                "label": detail.label,
+                "definition": detail.definition,
+                "certainty": detail.certainty,
+                "checked_on": verdicts.checked_on_words(detail.checked_on),
+                "group_label": detail.group_label,
+                "group_size": len(detail.group_claim_ids),
+            },
+            pooled=tuple(row for row in pooled if cited & set(row["row_ids"])),
         )
-        for _, claim in claims_with_sources(ds).iterrows()
-    }
+    return cards
 
 
 # --- evidence ------------------------------------------------------------------------------------
@@ -301,6 +347,8 @@ def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
 class EvidenceView:
     overview: pd.DataFrame
     overview_chart: Spec
+    knee_back: pd.DataFrame
+    knee_back_chart: Spec
     results: list[tuple[findings.Finding, pd.DataFrame]]
     harms_summary: str
     timeline: pd.DataFrame
@@ -310,9 +358,12 @@ class EvidenceView:
 def evidence_page(ds: Dataset) -> EvidenceView:
     overview = evidence_overview(ds)
     timeline = regulatory_timeline(ds)
+    knee_back = claim_charts.knee_back_studies(overview)
     return EvidenceView(
         overview=overview,
         overview_chart=to_spec(claim_charts.evidence_chart(overview)),
+        knee_back=knee_back,
+        knee_back_chart=to_spec(claim_charts.evidence_chart(knee_back)),
         results=[(result, linked_evidence(ds, result.row_ids)) for result in key_results(ds)],
         harms_summary=harms_summary(ds),
         timeline=timeline,

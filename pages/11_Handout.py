@@ -5,13 +5,13 @@ import datetime
 import streamlit as st
 
 import ui
-from core import handout, views
+from core import handout, home
 from core.text import md_escape
 
 ds = ui.page_frame(
     "Handout",
     "A one-page summary to print or share: the key findings, questions to ask a clinic, and a QR code "
-    "that opens this site. Download it, open it in a browser and print it.",
+    "that opens this site. Show the code on screen for a room to scan, or download the page and print it.",
 )
 
 # 1. Inputs: the address participants should reach (the hosted app, not this machine, in a workshop).
@@ -21,11 +21,16 @@ app_url = st.text_input("Address of the app to print on the handout", value=defa
 # 2. Compute
 try:
     page = ui.derived(handout.handout_html, app_url, datetime.date.today().isoformat())
+    code = handout.qr_png(app_url)
 except handout.HandoutError as error:
-    st.error(md_escape(str(error)))
-    st.stop()
+    st.warning(md_escape(str(error)), icon=":material/info:")
+    ui.stop_page()
+points = ui.derived(home.key_points)
 
-# 3. Render: a plain preview, and the print-ready file.
+# 3. Render: the code to scan, a plain preview, and the print-ready file.
+st.subheader("Scan to open this site")
+st.image(code, width=300, alt=f"QR code that opens {app_url}")
+st.caption(f"The code opens {md_escape(app_url)}")
 st.download_button(
     "Download the handout (print-ready HTML)",
     data=page.encode("utf-8"),
@@ -36,9 +41,8 @@ st.download_button(
 )
 with st.container(border=True):
     st.subheader("What we found")
-    for finding in ui.derived(views.home):
-        st.markdown(f"- **{md_escape(finding.headline)}** {md_escape(finding.detail)}")
+    for point in points:
+        st.markdown(f"- **{md_escape(point.headline)}** {md_escape(point.detail)}")
     st.subheader("Questions to ask a clinic")
     st.markdown("\n".join(f"- {md_escape(q)}" for q in handout.QUESTIONS_FOR_A_CLINIC))
-    st.caption(f"The printed page carries a QR code for {md_escape(app_url)}.")
 ui.page_end(ds, *handout.QUESTIONS_FOR_A_CLINIC)

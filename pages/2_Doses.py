@@ -31,13 +31,16 @@ rows_behind = ui.derived(views.discrepancy_rows, weight)
 
 # 3. Render
 st.subheader("What we found")
-st.markdown(
-    "\n".join(
-        f"- **{md_escape(discrepancies.SEVERITY_WORDS[item.severity])}:** {md_escape(item.headline)}"
-        for item in view.top.itertuples()
+if view.top.empty:
+    st.markdown("No problems involve the routes and pages chosen above.")
+else:
+    st.markdown(
+        "\n".join(
+            f"- **{md_escape(discrepancies.SEVERITY_WORDS[item.severity])}:** {md_escape(item.headline)}"
+            for item in view.top.itertuples()
+        )
     )
-)
-st.caption("The full list, with every quote and number, is further down.")
+st.caption("For the routes and pages chosen above. The full list, with every quote and number, is further down.")
 
 st.subheader("Cells per dose")
 ui.chart_block(
@@ -45,8 +48,8 @@ ui.chart_block(
     caption=(
         "What this cannot tell: whether any dose works or is safe (see the Routes page), or how many of the "
         "cells are alive or are stem cells at all. Each page counts per knee, injection, session or day, so the "
-        f"same number can mean different amounts. {view.left_out}Sources: the seed pages "
-        f"(regimens.csv) and the studies in evidence.csv (per-kg doses converted at {weight:g} kg)."
+        f"same number can mean different amounts. {md_escape(view.left_out)}Sources: the five pages' own words and the "
+        f"studies we list (per-kg study doses converted at {weight:g} kg)."
     ),
     data=view.points,
     file_stem="doses_per_administration",
@@ -57,9 +60,10 @@ if view.per_kg_chart is not None:
     ui.chart_block(
         view.per_kg_chart,
         caption=(
-            f"Each page's vein dose divided by a body weight of {weight:g} kg; change the weight above. The approved "
-            "dose is for a different disease (see the list below), not for joints or backs, so being near it does "
-            "not make a dose right for pain. Sources: regimens.csv, evidence.csv, regulatory.csv."
+            "What this cannot tell: whether a vein dose is right for pain. The approved dose is for a different "
+            f"disease (see the list below), not for joints or backs. Each page's vein dose is divided by a body "
+            f"weight of {weight:g} kg; change the weight above. Sources: the pages, the studies and the approved "
+            "label we list."
         ),
         data=view.per_kg,
         file_stem="vein_doses_per_kg",
@@ -69,13 +73,23 @@ st.subheader("Cells over a whole course")
 ui.chart_block(
     view.courses_chart,
     caption=(
+        "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. "
         f"Our convention: {doses.COURSE_CONVENTION} Totals marked computed are our arithmetic on the page's "
         "dose and schedule; the page itself never states them. Where a page allows follow-ups without a limit, "
-        "only the smallest course is drawn. Numbers that are not cells are not added. Source: regimens.csv."
+        "only the smallest course is drawn. Numbers that are not cells are not added. Source: the pages' own words."
     ),
     data=view.courses,
     file_stem="course_totals",
 )
+for table, raw in view.protocols:
+    st.subheader("The protocol table, as the page meant it")
+    st.markdown(
+        "One page prints its protocol as a table, but the copy we archived lost the borders between the cells. "
+        "Here it is rebuilt, row by row, from the numbers in each line."
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    if ui.reveal("Show the lines as printed in the copy", key="protocol_raw"):
+        st.text("\n".join(raw))
 
 st.subheader("Every discrepancy, with its quotes")
 kinds = ui.bound_multiselect("Kinds", list(discrepancies.KINDS), "kind", format_func=discrepancies.KINDS.get)
@@ -92,8 +106,9 @@ for item in ui.paginate(listed, "at", per_page=5, noun="items").itertuples():
         )
         if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
             behind = rows_behind[item.Index]
-            ui.quotes(behind.regimens, lambda r: f"{md_escape(r.reading)} ({r.regimen_id})")
-            ui.quotes(behind.claims, lambda c: f"Claim {c.id} · our verdict: {md_escape(c.verdict)}")
+            ui.quotes(behind.regimens, lambda r: md_escape(r.reading))
+            ui.quotes(behind.claims, lambda c: f"A claim on the page · our verdict: {md_escape(c.verdict)}")
             if behind.citations():
                 st.caption("  \n".join(md_escape(line) for line in behind.citations()))
+            st.dataframe(behind.ids_table(), hide_index=True)
 ui.page_end(ds, *listed["explanation"], *view.top["headline"])

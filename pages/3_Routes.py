@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core import doses, views
-from core.text import md_escape
+from core.text import md_escape, plural
 
 ds = ui.page_frame(
     "Routes",
@@ -26,7 +26,7 @@ ui.chart_block(
         "What this cannot tell: whether any dose works. Lines span the lowest to highest cells per dose; pages and "
         "studies count per knee, disc, injection, session or day, and vein doses from studies are per kg, shown "
         f"for a {doses.DEFAULT_WEIGHT_KG:g}-kg person. A route with no study line has no study dose we list. "
-        "Sources: regimens.csv, evidence.csv."
+        "Sources: the five pages' own words and the studies we list."
     ),
     data=view.spread,
     file_stem="route_dose_spread",
@@ -34,9 +34,9 @@ ui.chart_block(
 ui.chart_block(
     view.strength_chart,
     caption=(
-        "Our reading of the strongest evidence that each route helps knee or back pain, in GRADE words; "
-        "'none' means no study we list tested it for these conditions. It says nothing about harms. "
-        "Sources: routes.csv, built only from evidence.csv, harms.csv and regulatory.csv."
+        "What this cannot tell: anything about harms, or whether a route is safe. It is our reading of the strongest "
+        "evidence that each route helps knee or back pain, in GRADE words; 'none' means no study we list tested it "
+        "for these conditions. Sources: the studies, harm reports and regulator statements we list."
     ),
     data=view.strength,
     file_stem="route_evidence_strength",
@@ -45,27 +45,35 @@ ui.chart_block(
 for part in view.sections:
     section = part.row
     with st.container(border=True):
-        st.subheader(section["label"])
-        summary = [
-            f"**Where the needle goes.** {md_escape(section['where_needle_goes'])}",
-            f"**Where the product ends up.** {md_escape(section['where_cells_end_up'])}"
-            if section["where_cells_end_up"]
-            else "",
-            f"**Doses.** {md_escape(part.doses_sentence)}",
-            f"**What the evidence found** (strongest: {section['evidence_strength']}). "
-            f"{md_escape(section['evidence_summary'])}",
-            f"**Documented harms.** {len(part.harms) or 'None'} listed for this route.",
-            f"**Regulators.** {md_escape(section['regulatory_summary'])}",
-        ]
-        st.markdown("\n\n".join(line for line in summary if line))
+        st.subheader(md_escape(section["label"]))
+        harms = plural(len(part.harms), "report") if len(part.harms) else "none listed"
+        # The short version first; the evidence and the regulators' words are one switch away (a phone shows seven
+        # of these cards, and the full text of each runs to a screen or more).
+        st.markdown(
+            f"**Where the needle goes.** {md_escape(section['where_needle_goes'])}\n\n"
+            f"**Doses.** {md_escape(part.doses_sentence)}\n\n"
+            f"**Strongest evidence of benefit:** {md_escape(section['evidence_strength'])} · "
+            f"**Documented harms:** {harms}"
+        )
+        if ui.reveal("Read what the evidence, the harms and the regulators say", key=f"summary_{section['id']}"):
+            summary = [
+                f"**Where the product ends up.** {md_escape(section['where_cells_end_up'])}"
+                if section["where_cells_end_up"]
+                else "",
+                f"**What the evidence found.** {md_escape(section['evidence_summary'])}",
+                f"**Regulators.** {md_escape(section['regulatory_summary'])}",
+            ]
+            st.markdown("\n\n".join(line for line in summary if line))
         shown = ui.reveal(
-            f"Show the {len(part.pages)} dose quotes, {len(part.claims)} claims, {len(part.studies)} studies, "
-            f"{len(part.harms)} harms and {len(part.statements)} regulator statements",
+            f"Show the {plural(len(part.pages), 'dose quote')}, {plural(len(part.claims), 'claim')}, "
+            f"{plural(len(part.studies), 'study', 'studies')}, {plural(len(part.harms), 'harm report')} and "
+            f"{plural(len(part.statements), 'regulator statement')}",
             key=f"details_{section['id']}",
         )
         if not shown:
             continue
-        ui.quotes(part.pages, lambda d: f"{md_escape(d.reason or d.reading)} ({d.regimen_id})")
-        ui.quotes(part.claims, lambda c: f"Our verdict: {md_escape(c.verdict)}. {md_escape(c.verdict_note)} ({c.id})")
+        ui.quotes(part.pages, lambda d: md_escape(d.reason or d.reading))
+        ui.quotes(part.claims, lambda c: f"Our verdict: {md_escape(c.verdict)}. {md_escape(c.verdict_note)}")
         st.markdown(part.citations_markdown())
+        st.dataframe(part.ids_table(), hide_index=True)
 ui.page_end(ds, *(f"{p.row['where_needle_goes']} {p.row['evidence_summary']}" for p in view.sections))

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from core import views
 from core.claims import mechanism_topics
-from core.text import md_escape, verification_flag
+from core.text import md_escape, plural, verification_flag
 
 ds = ui.page_frame(
     "Mechanisms",
@@ -28,10 +28,10 @@ view = ui.derived(views.mechanisms_page, chosen)
 ui.chart_block(
     view.matrix_chart,
     caption=(
-        'Each cell shows the firmest wording a page uses for that mechanism: fact, hedged ("may", "potential"), '
-        "anecdote, or a dash when the page does not claim it. It counts wording, not truth, and a page that says "
-        "more has more chances to claim. Sources: our reading of the five seed files; evidence status from the "
-        "studies listed under each mechanism below."
+        "What this cannot tell: whether a mechanism is true; it counts wording, and a page that says more has more "
+        'chances to claim. Each cell shows the firmest wording a page uses: fact, hedged ("may", "potential"), '
+        "anecdote, or a dash when the page does not claim it. Sources: our reading of the five pages; what trials "
+        "show comes from the studies listed under each mechanism below."
     ),
     data=view.matrix,
     file_stem="mechanism_matrix",
@@ -40,17 +40,21 @@ ui.chart_block(
 for section in view.sections:
     topic = section.topic
     with st.container(border=True):
-        st.subheader(topic["id"])
+        st.subheader(md_escape(topic["id"]))
         who = md_escape(section.who) if section.who else "none of the five pages."
+        # The verdict and who claims it first; what the studies found, in full, is one switch away.
         st.markdown(
             f"{md_escape(topic['plain_explanation'])}\n\n"
             f"**What studies show: {md_escape(topic['evidence_status'] or 'not rated')}.** "
-            f"{md_escape(topic['evidence_summary'] or 'We have no evidence rows for this mechanism.')}\n\n"
             f"**Who claims it:** {who}"
         )
-        label = f"Show the {len(section.studies)} studies and the pages' {len(section.claims)} claims"
+        label = (
+            f"Show what studies found: {plural(len(section.studies), 'study', 'studies')}, and the pages' "
+            f"{plural(len(section.claims), 'claim')}"
+        )
         if not ui.reveal(label, key=f"details_{topic['id']}"):
             continue
+        st.markdown(md_escape(topic["evidence_summary"] or "We have no evidence rows for this mechanism."))
         st.markdown(
             "\n".join(
                 f"- **{md_escape(s.short_name)}** ({md_escape(s.kind)}, {s.year})"
@@ -64,8 +68,7 @@ for section in view.sections:
         ui.quotes(
             section.claims,
             lambda c: (
-                f"Stated {md_escape(c.stated_as)} · our verdict: {md_escape(c.verdict)}. "
-                f"{md_escape(c.verdict_note)} ({c.id})"
+                f"Stated {md_escape(c.stated_as)} · our verdict: {md_escape(c.verdict)}. {md_escape(c.verdict_note)}"
             ),
         )
 ui.page_end(ds, *(f"{m.topic['plain_explanation']} {m.topic['evidence_summary']}" for m in view.sections))

@@ -13,29 +13,17 @@ ds = ui.page_frame(
     "and what regulators and courts have said.",
 )
 
-# 1. Inputs
+# 1. Inputs and 2. compute (the trials section has its own switch and filter, next to its chart)
 view = ui.derived(views.evidence_page)
-overview = view.overview
-conditions = ["all", *sorted(set(overview["condition"]))]
-condition = ui.bound_selectbox(
-    "Condition (for the table)",
-    conditions,
-    key="condition",
-    format_func=lambda c: "All conditions" if c == "all" else c,
-)
-
-# 2. Compute
-table = overview if condition == "all" else overview[overview["condition"] == condition]
 
 # 3. Render
 st.header("The key results")
 for number, (result, studies) in enumerate(view.results):
     with st.container(border=True):
-        st.markdown(
-            f"**{md_escape(result.headline)}**\n\n{md_escape(result.detail)}\n\n"
-            f"*Rows behind this: {', '.join(result.row_ids)}*"
-        )
-        if ui.reveal("Show what each study found", key=f"result_{number}"):
+        # The headline alone on screen: with every detail open, four cards were two phone screens of text.
+        st.markdown(f"**{md_escape(result.headline)}**")
+        if ui.reveal("Details, and what each study found", key=f"result_{number}"):
+            st.markdown(md_escape(result.detail))
             st.markdown(
                 "\n".join(
                     f"- **{md_escape(study.short_name)}** ({md_escape(study.certainty)} certainty): "
@@ -43,22 +31,47 @@ for number, (result, studies) in enumerate(view.results):
                     for study in studies.itertuples()
                 )
             )
+            st.dataframe(studies[["id", "short_name", "year", "certainty"]], hide_index=True, width="stretch")
 
 st.header("Trials and reviews")
+# Knee and back studies of benefit first; every other study one switch away, and the switch lives in the URL.
+if "all_studies" not in st.session_state:
+    st.session_state["all_studies"] = st.query_params.get("studies") == "all"
+show_all = st.toggle(
+    "Show all studies: other diseases, animal and lab studies, surveys and commentaries",
+    key="all_studies",
+)
+if show_all:
+    st.query_params["studies"] = "all"
+else:
+    st.query_params.pop("studies", None)
+overview = view.overview if show_all else view.knee_back
+
 ui.chart_block(
-    view.overview_chart,
+    view.overview_chart if show_all else view.knee_back_chart,
     caption=(
-        "Each point is one study; hover or tap for its design, size, doses, comparator and finding. Position shows "
-        "only when and where a study was done, not how good or how large it was. Studies without a placebo or "
-        "sham cannot separate the cells' effect from hope and natural ups and downs. Sources: data/evidence.csv "
-        "(PubMed, journals, trial registries)."
+        "What this cannot tell: how good or how large a study was, or whether the cells worked; tap a dot for its "
+        "design, size, doses, comparator and finding. Studies without a placebo or sham cannot separate the cells' "
+        "effect from hope and natural ups and downs. "
+        + ("" if show_all else "Studies of other diseases, animals and the lab are behind the switch above. ")
+        + "Sources: PubMed, journals and trial registries (each study is listed in the table below)."
     ),
     data=overview.drop(columns=["pubmed_link", "doi_link", "nct_link"]),
     file_stem="evidence_studies",
 )
+# The table lists every study (a journalist looks for them all); its own filter narrows it.
+conditions = ["all", *sorted(set(view.overview["condition"]))]
+condition = ui.bound_selectbox(
+    "Condition (for the table)",
+    conditions,
+    key="condition",
+    format_func=lambda c: "All conditions" if c == "all" else c,
+)
+
+table = view.overview if condition == "all" else view.overview[view.overview["condition"] == condition]
 st.dataframe(
     table[["short_name", "kind", "year", "condition", "route", "comparison", "size", "doses", "comparator",
-           "certainty", "funding", "main_finding", "verification", "pubmed_link", "doi_link", "nct_link"]],
+           "certainty", "funding", "main_finding", "verification", "pubmed_link", "doi_link", "nct_link", "id"]],
     hide_index=True,
     width="stretch",
     column_config={
@@ -78,6 +91,7 @@ st.dataframe(
         "pubmed_link": st.column_config.LinkColumn("PubMed", display_text=r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)"),
         "doi_link": st.column_config.LinkColumn("DOI", display_text=r"https://doi\.org/(.+)"),
         "nct_link": st.column_config.LinkColumn("Trial registry", display_text=r"study/(NCT\d+)"),
+        "id": "Row id",
     },
 )  # fmt: skip
 with st.expander("What the certainty labels mean"):
@@ -106,9 +120,9 @@ st.header("What regulators and courts say")
 ui.chart_block(
     view.timeline_chart,
     caption=(
-        "Dates are given as precisely as we could verify them (year, month or day); a year or month is drawn on "
-        "its first day. The chart shows only the statements we list, not every rule in each country. Sources: "
-        "regulators' own pages and court records (data/regulatory.csv)."
+        "What this cannot tell: every rule in each country; it shows only the statements we list. Dates are as "
+        "precise as we could verify them (year, month or day); a year or month is drawn on its first day. "
+        "Sources: regulators' own pages and court records."
     ),
     data=view.timeline.drop(columns=["date_start"]),
     file_stem="regulatory_timeline",

@@ -1,16 +1,18 @@
-"""Check a text: paste or upload an advert or article and see its doses, how sure it sounds and what it leaves out."""
+"""Check a text: paste or upload an advert or article and see its red flags, doses, wording and what it leaves out."""
 
 import streamlit as st
 
 import ui
 from core import textcheck
-from core.text import md_escape
+from core.text import md_escape, plural
+from core.textcheck import view
 
 ds = ui.page_frame(
     "Check a text",
-    "Paste the text of an advert or article about stem-cell shots for knee or back pain, or upload it as a file. "
-    "We pick out the doses it gives and set them beside the trials, mark the words that make it sound sure, and "
-    "list what it leaves out. This is a quick automatic reading: check each finding against the text yourself.",
+    "Paste the text of an advert or article about stem-cell shots for knee or back pain, or upload it as a file, "
+    "and press **Check**. We list its red flags, say what kind of page it reads like, pick out the doses and set "
+    "them beside human trials, and mark the words that make it sound sure. This is a quick automatic reading: "
+    "check each finding against the text yourself.",
 )
 
 
@@ -19,18 +21,20 @@ def _fill_example() -> None:
 
 
 # 1. Inputs
-st.text_area(
-    "Text to check",
-    key="text",
-    height=200,
-    placeholder="Paste the text of an advert, clinic page or news story here.",
-    help=f"Up to {textcheck.MAX_CHARS:,} characters. Nothing you paste is stored or sent anywhere else.",
-)
+with st.form("check", border=False):
+    st.text_area(
+        "Text to check",
+        key="text",
+        height=200,
+        placeholder="Paste the text of an advert, clinic page or news story here.",
+        help=f"Up to {textcheck.MAX_CHARS:,} characters. Nothing you paste is stored or sent anywhere else.",
+    )
+    st.form_submit_button("Check", type="primary", icon=":material/search:")
 st.button("Fill in an example", on_click=_fill_example, icon=":material/edit_note:")
 upload = st.file_uploader(
     "Or upload a file (.txt, .md or .html)",
-    type=list(textcheck.UPLOAD_TYPES),
-    help="A saved web page works: we keep its text and drop its code.",
+    help="A saved web page works: we keep its text and drop its code. For a PDF or Word file, copy its text "
+    "and paste it into the box instead.",
 )
 
 # 2. Compute
@@ -39,57 +43,79 @@ if upload is not None:
     try:
         text = textcheck.read_upload(upload.name, upload.getvalue())
     except textcheck.TextCheckError as error:
-        st.error(md_escape(str(error)), icon=":material/error:")
-        st.stop()
+        st.warning(md_escape(str(error)), icon=":material/info:")
+        ui.stop_page()
     st.caption(f"Checking the uploaded file “{md_escape(upload.name)}” (remove it to check the pasted text).")
 if not text.strip():
-    st.info(
-        "Paste a text in the box above, upload a file, or press **Fill in an example**. Then press "
-        "**Ctrl+Enter** (or click outside the box) to check it.",
-        icon=":material/keyboard:",
-    )
-    st.stop()
+    st.info("Paste a text in the box above and press **Check**, upload a file, or press **Fill in an example**.",
+            icon=":material/keyboard:")  # fmt: skip
+    ui.stop_page()
 try:
-    report = textcheck.analyze(text)
+    report = ui.analyze_text(text)
 except textcheck.TextTooLongError as error:
-    st.error(md_escape(str(error)), icon=":material/error:")
-    st.stop()
-comparison = textcheck.compare_doses(report.doses, ds.evidence, ds.regimens)
-wording = textcheck.language_summary(report)
+    st.warning(md_escape(str(error)), icon=":material/info:")
+    ui.stop_page()
+comparison = textcheck.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition)
+flags = report.red_flags + textcheck.dose_flags(report.doses, ds.evidence, report.condition)
+level, verdict = textcheck.summary(report)
 
 # 3. Render
-cols = st.columns(4)
-cols[0].metric("Doses found", len(report.doses))
-cols[1].metric("Sure-sounding words", len(report.sure_words))
-cols[2].metric("Hedges", len(report.hedges))
-cols[3].metric("Checklist warnings", sum(not item.good for item in report.checklist))
+{"advert": st.warning, "caution": st.warning, "neutral": st.success}[level](verdict, icon=":material/policy:")
+if note := textcheck.truncation_note(report):
+    st.caption(note)
+# One line, not four metric tiles: on a phone the tiles stacked and pushed the red flags a screen down.
+st.markdown(
+    " · ".join(
+        plural(n, word, many)
+        for n, word, many in (
+            (len(flags), "red flag", None),
+            (len(report.doses), "dose", None),
+            (len(report.sure_words), "sure-sounding word", None),
+            (len(report.hedges), "hedge", None),
+        )
+    )
+)
+
+st.subheader("Red flags")
+if not flags:
+    st.markdown("None of the warning signs on our list, in the page's own words. That is not proof it is right.")
+for group in view.flag_groups(flags):
+    with st.container(border=True):
+        st.markdown(f":red[**{group.label}**] ({group.count}): " + ", ".join(f"“{q}”" for q in group.quotes))
+        st.caption(group.reason)
+        st.page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
+
+st.subheader("What kind of page this reads like")
+kind = report.page_kind
+st.markdown(f"**{textcheck.KIND_LABELS[kind.kind].capitalize()}**")
+if kind.cues:
+    st.caption(view.kind_cues_line(kind.cues, text))
 
 st.subheader("Doses")
 if comparison.empty:
-    st.markdown("We found no cell doses (such as “50 million stem cells”) in this text.")
+    st.markdown("We found no doses (such as “50 million stem cells”) in this text.")
 else:
     for dose, row in zip(report.doses, comparison.to_dict("records"), strict=True):
-        st.markdown(
-            f":orange-background[**{md_escape(dose.text)}**] · {row['cells']} · route: {row['route']}  \n"
-            f"Trials in our data: {row['trials in our data']}, {row['compared with trials']}. "
-            f"The five pages: {row['the five pages']}."
-        )
-        st.caption(f"“{md_escape(dose.sentence)}”")
+        st.markdown(view.dose_line(dose, row))
+        st.caption(view.quoted(dose.sentence))
     with st.expander("All doses as a table"):
         st.dataframe(comparison.drop(columns="start"), hide_index=True, width="stretch")
     st.caption(
-        "“Trials in our data” are the doses used in the trials on the Evidence page for the same route "
-        "(all routes when the text names none). A dose outside that range was simply never tested; that alone "
-        "does not make it harmful or useless. “The five pages” are the doses given by the pages we examined."
+        "We compare a cell dose only with human trials of the same condition, route and basis (per knee, per "
+        "disc, per kg). Animal studies and other diseases are never the yardstick, and exosomes, platelets or "
+        "particles are never compared with cells. A dose outside the trials' range was simply never tested."
     )
+if report.amounts:
+    with st.expander(f"Harvest volumes and prices ({len(report.amounts)})"):
+        for amount in report.amounts:
+            st.markdown(f"**{amount.kind.capitalize()}:** {md_escape(amount.text)}")
 
 st.subheader("How sure it sounds")
-for _kind, label, count, words in wording:
-    shown = md_escape(", ".join(words[:8])) + (" …" if len(words) > 8 else "")
-    st.markdown(f"**{label}:** {count}" + (f" ({shown})" if words else ""))
+for line in view.wording_lines(report):
+    st.markdown(line)
 st.caption(
-    "Trials speak carefully: “may”, “in this study”, “more research is needed”. Adverts speak in certainties: "
-    "“proven”, “revolutionary”, “patients report”. Many sure words and few hedges is a warning sign."
+    "Trials speak carefully: “may”, “in this study”, “more research is needed”. Adverts speak in certainties. "
+    "Words the page only quotes or reports (“clinics claim …”) are not counted against it."
 )
 
 st.subheader("What it tells you, and what it leaves out")
@@ -97,13 +123,14 @@ for item in report.checklist:
     icon = ":material/check_circle:" if item.good else ":material/warning:"
     st.markdown(f"{icon} **{md_escape(item.question)}** {'Yes' if item.found else 'No'}.")
     if item.evidence:
-        st.caption(f"“{md_escape(item.evidence)}”")
+        st.caption(view.quoted(item.evidence))
     if item.note:
-        st.caption(item.note)
+        st.caption(md_escape(item.note))
 
 st.subheader("The text, with findings marked")
-st.caption("Bold on orange: a dose. Italic on red: sure-sounding or hype words. Plain on blue: hedges.")
-with st.expander("The whole text", expanded=True):
+st.caption("Bold on red: a red flag. Bold on orange: a dose. Italic on red: sure-sounding words. "
+           "Grey: words the page quotes or reports. Blue: hedges.")  # fmt: skip
+with st.expander("The whole text", expanded=False):
     st.markdown(textcheck.highlighted_markdown(text, report))
 
 st.subheader("Take the report with you")

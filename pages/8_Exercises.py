@@ -1,11 +1,14 @@
 """Exercises: guess first, then reveal the answer with its explanation and quotes; a running score per participant."""
 
+import pandas as pd
 import streamlit as st
 
 import ui
 from core import views
 from core.exercises import score
 from core.text import md_escape
+
+PER_PAGE = 5  # a phone screen or two per page; the page number lives in the URL (?q=2)
 
 ds = ui.page_frame(
     "Exercises",
@@ -30,21 +33,29 @@ revealed: set[str] = st.session_state.setdefault("exercise_revealed", set())
 # 2. Compute
 items = ui.derived(views.exercise_list)
 correct, answered = score(answers, items)
+labels = {page.path: page.label for page in ui.PAGES}
 
 # 3. Render
 if mode == "participant":
-    st.metric("Your score", f"{correct} of {answered}", help=f"{len(items)} questions in all")
-for number, item in enumerate(items, start=1):
+    if answered:
+        st.metric("Your score", f"{correct} of {answered}", help=f"{len(items)} questions in all")
+    else:
+        st.markdown(f"**{len(items)} questions.** Pick an answer and check it; your score appears here.")
+numbers = pd.DataFrame({"number": range(1, len(items) + 1)})
+for number in ui.paginate(numbers, "q", per_page=PER_PAGE, noun="questions")["number"]:
+    item = items[number - 1]
     with st.container(border=True):
-        st.markdown(f"**{number}. {md_escape(item.question)}**")
+        st.caption(f"Question {number} of {len(items)} · {item.topic}")
+        st.markdown(f"**{md_escape(item.question)}**")
         if mode == "participant":
-            choice = st.radio("Your answer", item.options, index=None, key=f"pick_{item.id}")
+            choice = st.radio("Your answer", item.options, index=None, key=f"pick_{item.id}", format_func=md_escape)
             if st.button("Check my answer", key=f"check_{item.id}", disabled=choice is None):
                 answers[item.id] = choice
                 revealed.add(item.id)
                 st.rerun()
         else:
-            st.markdown("\n".join(f"{chr(65 + i)}. {md_escape(o)}" for i, o in enumerate(item.options)))
+            # A list, one option a line with its letter, so the room can call out "B".
+            st.markdown("\n".join(f"- **{chr(65 + i)}.** {md_escape(o)}" for i, o in enumerate(item.options)))
             if item.id not in revealed and st.button("Reveal the answer", key=f"reveal_{item.id}"):
                 revealed.add(item.id)
                 st.rerun()
@@ -57,8 +68,17 @@ for number, item in enumerate(items, start=1):
             with st.expander("The quotes behind it"):
                 for quote in item.quotes:
                     ui.quote(quote.text, quote.source_label, quote.seed_file)
-                st.caption("Rows: " + ", ".join(item.row_ids))
+            if item.explains_page in labels:
+                st.page_link(item.explains_page, label=f"More on this: {labels[item.explains_page]}",
+                             icon=":material/arrow_forward:")  # fmt: skip
+ui.page_buttons(len(items), "q", per_page=PER_PAGE)
 if mode == "facilitator" and st.button("Hide all answers again", key="hide_all"):
     revealed.clear()
     st.rerun()
+if ui.reveal("The questions as a table, with the data rows behind each", key="exercise_rows"):
+    table = pd.DataFrame(
+        [{"question": i.question, "topic": i.topic, "answer": i.answer, "rows": " ".join(i.row_ids)} for i in items]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_download(table, "exercises")
 ui.page_end(ds, *(f"{i.question} {' '.join(i.options)} {i.explanation}" for i in items))

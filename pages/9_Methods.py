@@ -7,6 +7,8 @@ from core import views
 from core.data import TABLE_NAMES
 from core.datadict import foreign_keys
 from core.methods import verification_counts
+from core.text import md_escape
+from core.verdicts import checked_on_words, evidence_checked_on, summary_of_findings, verdict_method
 
 ds = ui.page_frame(
     "Methods & caveats",
@@ -20,9 +22,12 @@ st.markdown(
     "2. **Studies, regulator statements and harms** were looked up in stored copies of public pages "
     "(PubMed, journals, trial registries, regulators, court records). Each row carries a PubMed id, DOI, "
     "trial number or official link, and a status saying how far we could confirm it.\n"
-    "3. **Verdicts** on claims are ours. Each points at the study or regulator rows it rests on, so you can "
-    "disagree with us on the same evidence."
+    "3. **Verdicts** on claims are ours. Each follows the written method below and points at the study, "
+    "regulator or harm rows it rests on, so you can disagree with us on the same evidence."
 )
+checked = evidence_checked_on(ds)
+if checked:
+    st.markdown(f"**Evidence checked as of {md_escape(checked_on_words(checked))}.**")
 
 st.header("How sure we are")
 st.markdown(
@@ -32,6 +37,51 @@ st.markdown(
 counts = ui.derived(verification_counts)
 st.dataframe(counts, hide_index=True, width="stretch")
 ui.table_download(counts, "verification_counts")
+
+st.header("How we judge a claim")
+st.markdown(
+    "Every claim gets one of seven verdicts, listed here from worst news for a patient to no verdict at all. "
+    "Absence of evidence is not contradiction: we say a claim is contradicted only when randomised trials, or "
+    "reviews of them, show the effect is absent, or when there is documented harm. Lab results, regulatory "
+    "status and table labels are judged as what they are. Claims that say the same thing share one group and "
+    "one verdict, and each verdict carries a certainty in the GRADE words high, moderate, low or very low."
+)
+method = ui.derived(verdict_method)
+for level in method.itertuples():
+    count = f"{level.claims} claim{'' if level.claims == 1 else 's'}"
+    with st.expander(f"{md_escape(level.verdict)}: {md_escape(level.label)} ({count})"):
+        st.markdown(md_escape(level.definition))
+        st.markdown("**What it needs:** " + md_escape(level.evidence_required))
+        st.markdown("**Example:** " + md_escape(level.example))
+ui.table_download(method, "verdict_method", "Download the method (CSV)")
+
+st.header("What studies show")
+st.markdown(
+    "What the app means when it says what studies show, in the shape of a GRADE summary of findings: the effect "
+    "in plain units, how many trials and people, and how sure the evidence is."
+)
+findings = ui.derived(summary_of_findings)
+for question, rows in findings.groupby("question", sort=False):
+    st.subheader(md_escape(question))
+    for row in rows.itertuples():
+        against = row.comparator if row.comparator.startswith("no ") else f"against {row.comparator}"
+        st.markdown(
+            f"**{md_escape(row.outcome)}, {md_escape(against)}:** {md_escape(row.effect_plain)}. "
+            f"*{md_escape(row.size)}; {md_escape(row.certainty)} certainty.*"
+        )
+with st.expander("Sources and notes for each row"):
+    st.dataframe(findings[["outcome", "comparator", "sources", "note"]], hide_index=True, width="stretch")
+ui.table_download(findings.drop(columns=["row_ids"]), "summary_of_findings", "Download the summary (CSV)")
+
+st.header("Corrections")
+st.markdown(
+    f"{len(ds.changes)} changes to the data after its first release, each with its reason. Numbers in verdicts are "
+    "checked by automatic tests against the rows they cite."
+)
+with st.expander("Corrections log"):
+    for change in ds.changes.sort_values("date", ascending=False).itertuples():
+        st.markdown(f"**{md_escape(change.date)}**: {md_escape(change.change)} *Why:* {md_escape(change.reason)}")
+ui.table_download(ds.changes, "corrections", "Download the corrections log (CSV)")
 
 st.header("Limits")
 st.markdown(
@@ -53,10 +103,10 @@ st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")
 chosen = ui.bound_selectbox("File", list(TABLE_NAMES), key="file", format_func=lambda name: ds.resource(name)["path"])
 resource = ds.resource(chosen)
-st.markdown(f"**{resource['title']}** ({len(ds.table(chosen))} rows). {resource['description']}")
+st.markdown(f"**{md_escape(resource['title'])}** ({len(ds.table(chosen))} rows). {md_escape(resource['description'])}")
 links = foreign_keys(resource)
 if links:
-    st.caption("Links: " + "; ".join(links))
+    st.caption("Links: " + "; ".join(md_escape(link) for link in links))
 st.dataframe(ui.derived(views.field_table_of, chosen), hide_index=True, width="stretch")
-ui.table_download(ds.table(chosen), chosen, f"Download {resource['path']}")
+ui.table_download(ds.table(chosen), chosen, f"Download {md_escape(resource['path'])}")
 ui.page_end(ds, resource["description"])

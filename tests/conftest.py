@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
@@ -10,12 +11,18 @@ import pytest
 
 from core.data import REPO_DATA_DIR, Dataset, load
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The archived copies of the five pages: ../shared/seeds beside the checkout, or wherever STEMCELL_SEEDS_DIR says.
+SEEDS_DIR = Path(
+    os.environ.get("STEMCELL_SEEDS_DIR") or Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+)
 
-# Tests that read the five seed pages need ../shared/seeds beside the checkout; elsewhere they say why they skip.
+# Tests that read the five seed pages need them; elsewhere they say why they skip and how to point to them.
 needs_seeds = pytest.mark.skipif(
     not SEEDS_DIR.is_dir(),
-    reason=f"seed pages not found at {SEEDS_DIR}: quotes cannot be checked against them on this machine",
+    reason=(
+        f"seed pages not found at {SEEDS_DIR}: quotes cannot be checked against them on this machine "
+        "(set STEMCELL_SEEDS_DIR to the folder holding the five archived pages)"
+    ),
 )
 
 

@@ -1,8 +1,7 @@
-"""Chart builders return valid Vega-Lite with a finding as title, a text alternative and the project palette."""
+"""The claims-per-page chart: a finding as title, a text alternative and the theme's wording colours."""
 
 from __future__ import annotations
 
-import altair as alt
 import pytest
 
 from core import charts, theme
@@ -10,27 +9,33 @@ from core.sources import source_profiles
 
 
 @pytest.fixture
-def claims_chart(dataset):
-    return charts.claims_by_stated_as(source_profiles(dataset))
+def claims_spec(dataset):
+    return charts.claims_by_stated_as(source_profiles(dataset)).to_dict()
 
 
-def test_claims_chart_serialises_with_finding_title_and_description(claims_chart):
-    spec = claims_chart.to_dict()
-    assert spec["title"]["text"].startswith("Most claims are stated as plain fact")
-    assert spec["description"].startswith("Bar chart.")
-    assert spec["mark"]["type"] == "bar"
+def test_claims_chart_title_counts_claims_stated_as_fact(claims_spec, dataset):
+    fact = int((dataset.claims["stated_as"] == "as fact").sum())
+    title = " ".join(claims_spec["title"]["text"])
+    assert title.startswith(f"{fact} of the {len(dataset.claims)} claims are stated as plain fact")
+    assert claims_spec["description"].startswith("Bar chart.")
+    assert claims_spec["mark"]["type"] == "bar"
 
 
-def test_claims_chart_encodings(claims_chart):
-    encoding = claims_chart.to_dict()["encoding"]
+def test_claims_chart_encodings(claims_spec):
+    encoding = claims_spec["encoding"]
     assert encoding["x"]["field"] == "n_claims"
     assert encoding["x"]["type"] == "quantitative"
     assert encoding["color"]["field"] == "stated_as"
     assert {t["field"] for t in encoding["tooltip"]} == {"short_label", "stated_as", "n_claims"}
 
 
-def test_theme_uses_the_configured_palette():
-    assert alt.theme.active == theme.THEME_NAME
-    assert alt.theme.get()()["config"]["range"]["category"] == list(theme.palette())
-    assert theme.palette()[0] == "#0072B2"
-    assert len(theme.palette()) == 8
+def test_claims_chart_colours_wording_as_every_other_chart_does(claims_spec):
+    scale = claims_spec["encoding"]["color"]["scale"]
+    assert scale["range"] == [theme.STATED_AS_COLOURS[v] for v in scale["domain"]]
+    assert scale["domain"][0] == "as fact"
+
+
+def test_claims_chart_page_names_are_drawn_whole(claims_spec):
+    axis = claims_spec["encoding"]["y"]["axis"]
+    assert axis["labelLimit"] == 0
+    assert axis["labelExpr"] == theme.LABEL_LINES

@@ -114,7 +114,7 @@ def test_non_utf8_file_is_named(data_copy):
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [("{not json", "is not valid JSON"), (json.dumps({"name": "x"}), "has no 'resources' list")],
+    [("{not json", "is not valid JSON"), (json.dumps({"name": "x"}), "'resources': must be a non-empty list")],
 )
 def test_broken_package_is_named(data_copy, content, expected):
     (data_copy / "datapackage.json").write_text(content, encoding="utf-8")
@@ -122,9 +122,11 @@ def test_broken_package_is_named(data_copy, content, expected):
         load(data_copy)
 
 
-def test_empty_folder_is_named(tmp_path: Path):
-    with pytest.raises(DataError, match=r"datapackage\.json: not found in data folder"):
+def test_empty_folder_is_named_by_its_name_only(tmp_path: Path):
+    with pytest.raises(DataError, match=r"datapackage\.json: is missing from the data folder") as caught:
         load(tmp_path)
+    assert f"'{tmp_path.name}'" in str(caught.value)
+    assert str(tmp_path.parent) not in str(caught.value), "visitors never see where the server keeps its files"
 
 
 def test_env_var_points_the_loader_elsewhere(data_copy, monkeypatch):

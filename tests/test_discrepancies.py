@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from core import discrepancies
+from core import discrepancies, doses
 from tests.test_doses import cells, make_ds, monthly_infusions, regimen, trial
 
 
@@ -316,3 +316,32 @@ def test_select_filters_by_kind_and_source(found):
     picked = discrepancies.select(found, ["not_cells"], ["stemcellu"])
     assert len(picked) == 2
     assert discrepancies.select(found, ["not_cells"], ["vega"]).empty
+
+
+@pytest.fixture(scope="module")
+def found_and_norm(dataset):
+    return discrepancies.find(dataset), doses.normalise(dataset)
+
+
+def test_what_we_found_keeps_only_items_on_the_chosen_routes(found_and_norm):
+    found, norm = found_and_norm
+    everything = discrepancies.within(found, norm, set(norm["route"]), set(norm["source_id"]))
+    knee_only = discrepancies.within(found, norm, ["intra-articular knee"], set(norm["source_id"]))
+    assert len(everything) == len(found)
+    assert 0 < len(knee_only) < len(found)
+    route_of = dict(zip(norm["regimen_id"], norm["route"], strict=True))
+    for ids in knee_only["regimen_ids"]:
+        assert not ids or "intra-articular knee" in {route_of[i] for i in ids}
+
+
+def test_what_we_found_keeps_only_items_on_the_chosen_pages(found_and_norm):
+    found, norm = found_and_norm
+    chosen = discrepancies.within(found, norm, set(norm["route"]), ["stemcellu"])
+    assert not chosen.empty
+    assert all("stemcellu" in ids for ids in chosen["source_ids"])
+
+
+def test_sentences_never_say_number_in_brackets(found_and_norm):
+    found, _ = found_and_norm
+    text = " ".join(found["headline"]) + " ".join(found["explanation"])
+    assert "(s)" not in text

@@ -38,24 +38,58 @@ def test_dose_dots_is_a_log_scale_dot_and_range_with_trial_ticks(frames):
     rule = layer_with(spec, "rule")
     assert rule["encoding"]["x"]["scale"]["type"] == "log"
     assert rule["encoding"]["x2"]["field"] == "high"
-    assert rule["encoding"]["y"]["field"] == "route_label"
+    assert rule["encoding"]["y"]["field"] == "row"
     point = layer_with(spec, "point", filled=True)
-    # Each page has a colour AND a shape; colours come from the theme's palette.
+    # Each page has a colour AND a shape; the colour is the page's own, the same on every chart.
     assert point["encoding"]["color"]["field"] == point["encoding"]["shape"]["field"] == "label"
-    assert point["encoding"]["color"]["scale"]["range"] == list(theme.palette())
+    assert point["encoding"]["color"]["scale"]["range"][:2] == [
+        theme.SOURCE_COLOURS["vega"],
+        theme.SOURCE_COLOURS["stemcellu"],
+    ]
     assert {t["field"] for t in point["encoding"]["tooltip"]} >= {"label", "dose", "quote", "row_id"}
     tick = layer_with(spec, "tick")
     assert tick["mark"]["color"] == dose_charts.TRIAL_GREY
     assert {t["field"] for t in tick["encoding"]["tooltip"]} >= {"verification", "dose"}
-    assert title_text(spec).startswith("The pages' doses run from 15 million to 200 million cells, 13× apart")
+    assert title_text(spec).startswith("The pages' doses run from 15 million to 200 million cells, a 13-fold spread")
+    assert "studies: 6 million to 150 million" in title_text(spec)
     assert spec["description"].startswith("Dot-and-range chart.")
     assert "log scale" in " ".join(spec["title"]["subtitle"])
 
 
-def test_titles_wrap_to_fit_a_phone(frames):
-    spec = dose_charts.dose_dots(frames["points"]).to_dict()
-    assert all(len(line) <= dose_charts.TITLE_CHARS for line in spec["title"]["text"])
-    assert all(len(line) <= dose_charts.SUBTITLE_CHARS for line in spec["title"]["subtitle"])
+BUILDERS = {
+    "dots": lambda f: dose_charts.dose_dots(f["points"]),
+    "courses": lambda f: dose_charts.course_totals(f["courses"]),
+    "per_kg": lambda f: dose_charts.per_kg(f["per_kg"], 70),
+    "spread": lambda f: dose_charts.route_spread(f["spread"]),
+    "strength": lambda f: dose_charts.evidence_strength(f["routes"]),
+}
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_titles_wrap_to_fit_a_phone(frames, name):
+    spec = BUILDERS[name](frames).to_dict()
+    assert all(len(line) <= theme.TITLE_CHARS for line in spec["title"]["text"])
+    assert all(len(line) <= theme.SUBTITLE_CHARS for line in spec["title"]["subtitle"])
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_row_labels_are_drawn_whole(frames, name):
+    spec = BUILDERS[name](frames).to_dict()
+    axis = spec["layer"][0]["encoding"]["y"]["axis"]
+    assert axis["labelLimit"] == 0
+    assert axis["labelExpr"] == theme.LABEL_LINES
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_no_chart_is_taller_than_a_phone_screen(frames, name):
+    assert BUILDERS[name](frames).to_dict()["height"] <= 844
+
+
+def test_course_rows_name_the_page_not_its_id(frames):
+    spec = dose_charts.course_totals(frames["courses"]).to_dict()
+    rows = spec["layer"][0]["encoding"]["y"]["sort"]
+    assert all(row.split("|")[0][:3].isdigit() for row in rows)
+    assert not any(row.startswith(("vega", "stemcellu")) for row in rows)
 
 
 def test_dose_dots_with_nothing_chosen_says_so(frames):
@@ -96,6 +130,7 @@ def test_route_spread_and_evidence_strength(frames):
     strength = dose_charts.evidence_strength(frames["routes"]).to_dict()
     assert title_text(strength) == "No route has better than low-certainty evidence of benefit; 5 of 7 have none"
     assert strength["layer"][0]["encoding"]["x"]["field"] == "rank"
+    assert layer_with(strength, "text")["encoding"]["text"]["field"] == "evidence_strength"
     assert strength["description"].startswith("Bar chart.")
 
 

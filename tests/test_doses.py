@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from core import doses
+from core import doses, text
 from tests.conftest import tiny
 
 REGIMEN_DEFAULTS = {
@@ -223,13 +223,40 @@ def test_trial_doses_convert_per_kg_and_skip_per_ml_and_animals():
 
 def test_course_totals_mark_computed_and_printed(dataset):
     courses = doses.course_totals(doses.normalise(dataset)).set_index(["item", "basis"])
-    vein = courses.loc[("vega · vein", "computed")]
+    vein = courses.loc[("000 Vega Stem Cell · vein", "computed")]
     assert (vein["low"], vein["high"]) == (300e6, 1.2e9)
-    combination = courses.loc[("vega · protocol", "computed")]
+    combination = courses.loc[("000 Vega Stem Cell · protocol", "computed")]
     assert combination["low"] == 200e6
     assert combination["open_ended"]  # a second session with no dose leaves it open
-    assert courses.loc[("stemcellu · protocol", "printed"), "low"] == 250e6
-    assert courses.loc[("stemcellu · protocol", "computed"), "low"] == 250e6
+    assert courses.loc[("002 StemCellU · protocol", "printed"), "low"] == 250e6
+    assert courses.loc[("002 StemCellU · protocol", "computed"), "low"] == 250e6
+
+
+def test_seed_002_protocol_is_rebuilt_as_the_table_it_was_meant_to_be(dataset):
+    [(_protocol_id, table, raw)] = doses.protocol_tables(dataset.regimens, "stemcellu")
+    first = table.iloc[0]
+    assert (first["Route"], first["Dose"], first["Time"], first["Total cells (as printed)"]) == (
+        "IV",
+        "50,000,000",
+        "3 days",
+        "150,000,000",
+    )
+    assert raw[0] == "IV50,000,0003150,000,000"
+    assert list(table["Route"])[-1] == "Total"
+    assert len(table) == len(raw)
+
+
+def test_pages_without_a_protocol_table_have_none(dataset):
+    assert doses.protocol_tables(dataset.regimens, "vega") == []
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "many", "expected"),
+    [(1, "harm report", None, "1 harm report"), (2, "claim", None, "2 claims"), (1, "study", "studies", "1 study"),
+     (3, "study", "studies", "3 studies"), (0, "number", None, "0 numbers")],
+)  # fmt: skip
+def test_plural_agrees_with_the_count(n, word, many, expected):
+    assert text.plural(n, word, many) == expected
 
 
 def test_real_data_vein_course_the_page_implies(dataset):

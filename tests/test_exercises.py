@@ -14,13 +14,62 @@ def items(dataset):
 
 
 def test_every_exercise_has_its_answer_among_distinct_options(items):
-    assert len(items) >= 5
+    assert len(items) >= 15
     for item in items:
         assert item.answer in item.options, item.id
         assert len(set(item.options)) == len(item.options) >= 3, item.id
         assert item.explanation
         assert item.quotes
         assert item.row_ids
+
+
+def test_questions_cover_every_topic_a_workshop_needs(items):
+    assert {i.topic for i in items} == set(ex.TOPICS)
+
+
+@pytest.mark.parametrize("topic", ex.TOPICS)
+def test_each_topic_has_at_least_two_questions(items, topic):
+    assert sum(i.topic == topic for i in items) >= 2
+
+
+def test_each_question_points_at_a_page_that_exists(items):
+    import ui
+
+    pages = {p.path for p in ui.PAGES}
+    assert {i.explains_page for i in items} <= pages
+
+
+def test_questions_and_answers_carry_no_row_ids(items):
+    import re
+
+    for item in items:
+        text = " ".join((item.question, item.answer, item.explanation, *item.options))
+        assert not re.search(r"\b[rc]\d{3}-\d{2}\b|\.txt\b", text), item.id
+
+
+def test_exercise_fields_keep_their_defaults_for_older_callers():
+    made = ex.Exercise("x", "q?", ("a", "b"), "a", "because", (), ())
+    assert (made.topic, made.explains_page) == ("doses", "pages/2_Doses.py")
+
+
+def test_approval_question_names_maci_from_the_regulatory_rows(items):
+    approved = next(i for i in items if i.id == "approved_knee")
+    assert "MACI" in approved.answer
+    assert "fda_maci_2016" in approved.row_ids
+
+
+def test_harm_count_is_the_largest_clinic_report(items, dataset):
+    clinic = dataset.harms[dataset.harms["setting"] == "unapproved clinic"]
+    harm = next(i for i in items if i.id == "harm_count")
+    assert harm.answer == f"{int(clinic['n_patients'].max()):,} people"
+
+
+def test_questions_are_skipped_when_their_rows_are_missing(dataset):
+    from dataclasses import replace
+
+    no_harms = replace(dataset, harms=dataset.harms.iloc[0:0])
+    ids = {i.id for i in exercises(no_harms)}
+    assert not ids & {"harm_count", "harm_eyes", "harm_route", "trial_side_effects"}
 
 
 def test_ids_are_unique_and_order_is_stable(items, dataset):

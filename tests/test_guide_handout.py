@@ -33,6 +33,20 @@ def test_handout_has_findings_questions_and_disclaimer(page, dataset):
     assert "Questions to ask a clinic" in page
 
 
+def test_handout_leads_with_what_is_and_is_not_approved(page):
+    first = page.split("<h2>What we found</h2><ol>", 1)[1].split("</li>", 1)[0]
+    assert "approved" in first
+    assert "MACI" in first
+
+
+def test_handout_carries_the_dose_finding(page):
+    assert "the largest 13 times the smallest" in page
+
+
+def test_handout_qr_code_for_the_screen_is_a_png(dataset):
+    assert handout.qr_png("https://claims.example.org/").startswith(b"\x89PNG")
+
+
 def test_handout_links_back_with_a_qr_code(page):
     assert "https://claims.example.org/" in page
     assert re.search(r"<svg[^>]*>.*<path", page, flags=re.S)

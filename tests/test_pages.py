@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def all_text(at: AppTest) -> str:
 @pytest.mark.parametrize(
     ("path", "title", "must_show"),
     [
-        (ENTRYPOINT, "claims vs evidence", "What we found"),
+        (ENTRYPOINT, "claims vs evidence", "More of what we found"),
         ("pages/1_Sources.py", "The five pages", "000 Vega Stem Cell"),
         ("pages/9_Methods.py", "Methods & caveats", "How sure we are"),
     ],
@@ -51,11 +52,47 @@ def test_every_page_file_is_in_the_navigation():
     assert files == {p.path for p in ui.PAGES}
 
 
-def test_home_shows_findings_with_their_rows():
+def test_home_leads_with_the_approval_finding_before_the_disclaimer():
     at = open_page(ENTRYPOINT)
-    captions = [c.value for c in at.caption if c.value.startswith("Rows behind this")]
-    assert len(captions) >= 3
-    assert any("r000-01" in c for c in captions)
+    assert not at.exception
+    first = at.main.markdown[0].value.replace("\\", "")
+    assert "approved in the US for knee or back pain" in first or "approved for knee or back pain" in first
+    assert "MACI" in first
+    assert "the largest 13 times the smallest" in first
+    assert "Not medical advice" in at.info[0].value
+
+
+def test_home_draws_the_dose_ladder_first():
+    at = open_page(ENTRYPOINT)
+    charts = at.get("vega_lite_chart")
+    assert charts
+    assert "Dose ladder" in charts[0].proto.spec
+
+
+def test_home_keeps_row_ids_in_a_table_not_in_its_text():
+    at = open_page(ENTRYPOINT)
+    assert not re.search(r"\b[rc]\d{3}-\d{2}\b", all_text(at))
+    at.toggle(key="finding_rows").set_value(True).run()
+    rows = next(df.value for df in at.dataframe if "rows behind it" in df.value.columns)
+    assert rows["rows behind it"].str.contains("r000-01").any()
+
+
+@pytest.mark.parametrize(("path", "back", "forward"), [
+    (ENTRYPOINT, None, "Next: The five pages"),
+    ("pages/5_Claims.py", "Back: Mechanisms", "Next: Evidence & regulation"),
+    ("pages/9_Methods.py", "Back: Handout", None),
+])  # fmt: skip
+def test_every_page_ends_with_back_and_next_links(path, back, forward):
+    at = open_page(path)
+    labels = [link.proto.label for link in at.main.get("page_link")]
+    assert labels[-2:] == [x for x in (back, forward) if x] or labels[-1:] == [x for x in (back, forward) if x]
+
+
+def test_every_page_has_a_labelled_menu_at_the_top():
+    at = open_page("pages/2_Doses.py")
+    menu = at.main.get("popover")[0]
+    assert menu.proto.popover.label == "Menu: all pages"
+    assert {link.proto.label for link in menu.get("page_link")} == {p.label for p in ui.PAGES}
 
 
 def test_sources_page_filters_to_one_source_from_the_url():
@@ -73,9 +110,10 @@ def test_sources_page_ignores_unknown_source_with_a_notice():
     assert len(at.subheader) == 5
 
 
-def test_sources_page_quotes_are_attributed_to_seed_files():
+def test_sources_page_quotes_name_their_archived_file_in_the_tooltip_not_the_text():
     at = open_page("pages/1_Sources.py", {"source": "stemcellu"})
-    assert any("002\\_512eded7f9d8cf8d\\.txt" in m.value for m in at.markdown)
+    assert not any("512eded7f9d8cf8d" in m.value for m in at.markdown)
+    assert any("512eded7f9d8cf8d" in m.proto.help for m in at.markdown)
     assert any("IV50,000,0003150,000,000" in m.value.replace("\\", "") for m in at.markdown)
 
 

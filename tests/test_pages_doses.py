@@ -8,6 +8,11 @@ DOSES = "pages/2_Doses.py"
 ROUTES = "pages/3_Routes.py"
 
 
+def plain(at) -> str:
+    """The page's text as a reader sees it: Markdown escapes and invisible word joiners removed."""
+    return all_text(at).replace("\\", "").replace("\u2060", "")
+
+
 def chart_titles(at) -> list[str]:
     import json
 
@@ -19,11 +24,11 @@ def test_doses_page_shows_charts_findings_and_quotes():
     at = open_page(DOSES)
     assert not at.exception, at.exception
     assert at.title[0].value == "Dose discrepancies"
-    assert [s.value for s in at.subheader][:2] == ["What we found", "Cells per dose"]
+    assert [s.value.replace("\\", "") for s in at.subheader][:2] == ["What we found", "Cells per dose"]
     titles = chart_titles(at)
     assert len(titles) == 3
     assert titles[0].startswith("The pages' doses run from")
-    text = all_text(at).replace("\\", "")
+    text = plain(at)
     assert "Promised disc repair, but the injection does not go into the disc." in text
     assert "Our convention: A course of N doses" in text
     assert "First session: 50 million stem cells injected into the knee" not in text  # quotes wait to be asked for
@@ -44,7 +49,7 @@ def test_revealing_an_item_shows_its_quotes():
         toggle.set_value(True)
     at.run()
     assert not at.exception
-    assert "First session: 50 million stem cells injected into the knee" in all_text(at).replace("\\", "")
+    assert "First session: 50 million stem cells injected into the knee" in plain(at)
 
 
 def test_changing_the_body_weight_recomputes_per_kg_doses():
@@ -88,7 +93,7 @@ def test_doses_page_out_of_range_weight_is_ignored():
 def test_routes_page_has_one_section_per_route():
     at = open_page(ROUTES)
     assert not at.exception, at.exception
-    assert [s.value for s in at.subheader] == [
+    assert [s.value.replace("\\", "") for s in at.subheader] == [
         "Into the knee joint",
         "Into the disc",
         "Into the spinal fluid",
@@ -100,14 +105,17 @@ def test_routes_page_has_one_section_per_route():
     assert len(chart_titles(at)) == 2
     text = all_text(at)
     assert "Where the needle goes" in text
-    assert "lodge first in the lungs" in text
+    assert "lodge first in the lungs" not in text  # the longer text waits to be asked for
+    at.toggle(key="summary_vein").set_value(True).run()
+    assert "lodge first in the lungs" in all_text(at)
 
 
 def test_routes_page_opens_one_route_from_the_url_and_flags_partial_rows():
     at = open_page(ROUTES, {"routes": "vein"})
     assert not at.exception
-    assert [s.value for s in at.subheader] == ["Into a vein (drip)"]
-    text = all_text(at).replace("\\", "")
+    assert [s.value.replace("\\", "") for s in at.subheader] == ["Into a vein (drip)"]
+    at.toggle(key="summary_vein").set_value(True).run()
+    text = plain(at)
     assert "partly verified" in text
     assert "Ryoncil" in text
 
@@ -122,9 +130,9 @@ def test_routes_details_show_quotes_studies_and_harms_on_request(dataset):
     vein = dataset.routes.set_index("id").loc["vein"]
     study = dataset.evidence.set_index("id").loc[vein["evidence_ids"][0], "short_name"]
     at = open_page(ROUTES, {"routes": "vein"})
-    assert "IV50,000,0003150,000,000" not in all_text(at).replace("\\", "")
+    assert "IV50,000,0003150,000,000" not in plain(at)
     at.toggle(key="details_vein").set_value(True).run()
-    text = all_text(at).replace("\\", "")
+    text = plain(at)
     assert "IV50,000,0003150,000,000" in text
     assert f"Study: {study}" in text
     assert "Regulator: " in text

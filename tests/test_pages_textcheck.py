@@ -1,19 +1,20 @@
-"""The "Check a text" page through AppTest: guidance when empty, findings when a text is pasted, clear errors."""
+"""The "Check a text" page through AppTest: guidance when empty, red flags first, doses, clear errors."""
 
 from __future__ import annotations
 
 import pytest
 
 from core import textcheck
-from tests.conftest import SEEDS_DIR
+from tests.conftest import SEEDS_DIR, needs_seeds
 from tests.test_pages import all_text, open_page
 
 PAGE = "pages/7_Check_a_text.py"
 
 
-def _paste(text: str):
+def _check(text: str):
     at = open_page(PAGE)
-    at.text_area(key="text").set_value(text).run()
+    at.text_area(key="text").set_value(text)
+    next(b for b in at.button if b.label == "Check").click().run()
     assert not at.exception, at.exception
     return at
 
@@ -22,51 +23,101 @@ def test_empty_page_shows_guidance_and_nothing_else():
     at = open_page(PAGE)
     assert not at.exception, at.exception
     assert "Check a text" in at.title[0].value
-    assert any("Paste a text" in i.value for i in at.info)
+    assert any("press **Check**" in i.value for i in at.info)
+    assert not at.subheader
+
+
+def test_there_is_a_check_button_and_no_keyboard_shortcut_in_the_guidance():
+    at = open_page(PAGE)
+    assert "Check" in [b.label for b in at.button]
+    assert "Ctrl" not in all_text(at)
+
+
+def test_typing_without_pressing_check_does_not_analyse():
+    at = open_page(PAGE)
+    at.text_area(key="text").set_value("We inject 50 million stem cells into the knee.").run()
     assert not at.subheader
 
 
 def test_blank_text_is_treated_as_empty():
-    at = _paste("   \n\t ")
-    assert any("Paste a text" in i.value for i in at.info)
+    at = _check("   \n\t ")
+    assert any("press **Check**" in i.value for i in at.info)
 
 
-def test_pasted_text_shows_doses_wording_and_checklist():
-    at = _paste((next(SEEDS_DIR.glob("000_*.txt"))).read_text(encoding="utf-8"))
-    assert at.metric[0].value == "7"
-    table = at.dataframe[0].value
-    assert "15 million to 50 million stem cells" in set(table["found in text"])
-    assert "intra-articular knee" in set(table["route"])
+def test_red_flags_come_first_then_page_kind_then_doses():
+    at = _check(textcheck.EXAMPLE)
+    headings = [s.value for s in at.subheader]
+    assert headings[:3] == ["Red flags", "What kind of page this reads like", "Doses"]
     text = all_text(at).replace("\\", "")
-    assert "Stated as sure fact:** 1 (has been shown)" in text
-    assert "Does it name risks or side effects?** No." in text
-    assert ":orange-background[**15 million to 50 million stem cells**]" in text
+    assert "Regulator's name used as a selling point" in text
+    assert "FDA-registered" in text
+    assert _counts_line(at).startswith("4 red flags · ")
+
+
+def _counts_line(at) -> str:
+    """The one-line tally above the red flags ("2 red flags · 1 dose · …"), without Markdown escapes."""
+    return next(m.value.replace("\\", "") for m in at.markdown if " · " in m.value and "red flag" in m.value)
+
+
+def test_advert_is_summed_up_as_an_advert_and_fda_page_as_neutral():
+    advert = _check(textcheck.EXAMPLE)
+    assert "Read it as an advert" in advert.warning[0].value
+    fda = _check(
+        "FDA has not approved these products. FDA has received reports of blindness, tumor formation and "
+        "infections. If you are offered one, please contact FDA at ocod@fda.hhs.gov."
+    )
+    assert "No red flags" in fda.success[0].value
+    assert "regulator" in all_text(fda)
+
+
+def test_red_flag_links_to_the_page_that_explains_it():
+    at = _check("Our FDA-registered lab guarantees results.")
+    links = [link.label for link in at.get("page_link")]
+    assert "Why it matters: Claims vs evidence" in links
+
+
+@needs_seeds
+def test_seed_page_doses_with_basis_route_and_comparison():
+    at = _check(next(SEEDS_DIR.glob("000_*.txt")).read_text(encoding="utf-8"))
+    table = at.dataframe[0].value
+    assert "15 million to 50 million stem cells per knee" in set(table["found in text"])
+    assert "intra-articular knee" in set(table["route"])
+    assert {"product", "basis", "route from", "course"} <= set(table.columns)
+    text = all_text(at).replace("\\", "")
+    assert ":orange-background[**15 million to 50 million stem cells" in text
     assert [b.label for b in at.get("download_button")] == ["Download report (Markdown)", "Download findings (CSV)"]
 
 
-def test_example_button_fills_the_text():
+def test_example_button_fills_the_text_and_checks_it():
     at = open_page(PAGE)
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Fill in an example").click().run()
     assert not at.exception
     assert at.text_area(key="text").value == textcheck.EXAMPLE
-    assert at.metric[0].value == "2"
+    assert " · 2 doses · " in _counts_line(at)
+
+
+def test_quoted_hype_is_shown_as_quoted_not_counted():
+    at = _check("Patients are promised revolutionary therapy, critics say, and others have called it “miraculous.”")
+    assert " · 0 sure-sounding words · " in _counts_line(at)
+    assert "not counted against the page" in all_text(at)
 
 
 def test_text_without_doses_says_so():
-    at = _paste("Stem cell therapy is a revolutionary breakthrough that affects millions globally.")
-    assert any("found no cell doses" in m.value for m in at.markdown)
+    at = _check("Stem cell therapy is a revolutionary breakthrough that affects millions globally.")
+    assert any("found no doses" in m.value for m in at.markdown)
     assert not at.dataframe
 
 
 def test_too_long_text_shows_a_clear_error():
-    at = _paste("a" * (textcheck.MAX_CHARS + 1))
-    assert "at most 200,000" in at.error[0].value.replace("\\", "")
+    at = _check("a" * (textcheck.MAX_CHARS + 1))
+    assert "at most 200,000" in at.warning[0].value.replace("\\", "")
+    assert not at.error
     assert not at.subheader
 
 
 @pytest.mark.parametrize("hostile", ["<script>alert(1)</script> 50 million cells", "[x](javascript:alert(1))"])
 def test_user_text_is_never_rendered_as_html_or_links(hostile):
-    at = _paste(hostile)
+    at = _check(hostile)
     rendered = "\n".join(m.value for m in at.markdown)
     assert "<script>" not in rendered
     assert "](javascript" not in rendered
@@ -84,14 +135,16 @@ def _upload(name: str, content: bytes, mime: str = "text/plain"):
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("latin.txt", "Stammzellen für das Knie: 50 Millionen".encode("latin-1"), "UTF-8"),
         ("huge.txt", b"stem cells " * 20_000, "200,000"),
-        ("empty.md", b"   ", "empty"),
+        ("empty.md", b"   ", "no text"),
+        ("scan.pdf", b"%PDF-1.7 fake", "a PDF"),
+        ("page.docx", b"PK\x03\x04 fake", "a Word document"),
     ],
 )
 def test_bad_uploads_give_a_clear_message_not_a_crash(name, content, message):
     at = _upload(name, content)
     assert not at.exception
-    assert at.error, "the page explains why the file was refused"
-    assert message.lower() in at.error[0].value.replace("\\", "").lower()
+    assert not at.error, "a refused file is explained, not shown as an error box"
+    assert message.lower() in at.warning[0].value.replace("\\", "").lower()
 
 
 def test_uploaded_html_is_read_as_text_and_its_script_dropped():

@@ -25,11 +25,32 @@ def test_handout_offers_a_printable_file():
     assert not at.error
 
 
+def test_handout_shows_the_qr_code_on_screen():
+    # Its drawn size (large enough to scan) is checked in tests/browser/test_layout.py.
+    at = open_page("pages/11_Handout.py")
+    assert at.get("image")
+    assert any("The code opens" in c.value for c in at.caption)
+
+
+def test_handout_leads_with_the_approval_finding():
+    at = open_page("pages/11_Handout.py")
+    findings = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("- **")]
+    assert "approved" in findings[0]
+    assert "knee or back pain" in findings[0]
+
+
 def test_handout_rejects_a_bad_address():
     at = open_page("pages/11_Handout.py")
     at.text_input(key="app_url").set_value("javascript:alert(1)").run()
     assert not at.exception
-    assert "is not a web address" in at.error[0].value
+    assert "is not a web address" in at.warning[0].value
+
+
+def test_exercises_show_no_score_before_the_first_answer():
+    at = open_page("pages/8_Exercises.py")
+    assert not at.exception
+    assert not at.metric
+    assert "0 of 0" not in " ".join(m.value for m in at.markdown)
 
 
 def test_exercise_answer_is_scored_and_explained():
@@ -58,3 +79,9 @@ def test_facilitator_mode_hides_answers_until_revealed():
     answers = [m.value for m in at.markdown if m.value.startswith("**Answer:**")]
     assert len(answers) == 1
     assert "A tie" in answers[0]
+
+
+def test_facilitator_mode_lists_options_one_a_line_with_letters():
+    at = open_page("pages/8_Exercises.py", {"mode": "facilitator"})
+    options = next(m.value for m in at.markdown if m.value.startswith("- **A.**"))
+    assert [line[:8] for line in options.splitlines()][:3] == ["- **A.**", "- **B.**", "- **C.**"]

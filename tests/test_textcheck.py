@@ -1,4 +1,4 @@
-"""core.textcheck: the dose parser, wording and checklist, uploads, reports, and analyze's guarantees on any text."""
+"""core.textcheck: doses, amounts, routes, wording, red flags, page kind, checklist, comparisons, uploads, reports."""
 
 from __future__ import annotations
 
@@ -163,6 +163,8 @@ def test_checklist_on_an_empty_text_says_no_to_everything():
     report = analyze("")
     assert report.doses == []
     assert report.language == []
+    assert report.red_flags == []
+    assert report.page_kind.kind == "unknown"
     assert all((not item.found and item.note) or item.key == "contact" for item in report.checklist)
 
 
@@ -247,31 +249,34 @@ def test_highlighted_markdown_escapes_everything_but_its_marks():
     assert "<script>" not in out
     assert "](http" not in out
     assert "\\*\\*bold\\*\\*" in out
-    assert "\\:red" in out
+    assert ":red[" not in out
+    assert "cells**] \\*\\*bold" in out  # words next to a mark keep their space
     assert ":orange-background[**50 million cells**]" in out
     assert "\n    indented" not in out  # four spaces would start a code block
 
 
 def test_reports(dataset):
     report = analyze(textcheck.EXAMPLE)
-    comparison = textcheck.compare_doses(report.doses, dataset.evidence, dataset.regimens)
+    comparison = textcheck.compare_doses(report.doses, dataset.evidence, dataset.regimens, report.condition)
     assert len(comparison) == len(report.doses) == 2
     assert comparison.loc[0, "route"] == "intra-articular knee"
     assert "trial" in comparison.loc[0, "compared with trials"]
     markdown = textcheck.report_markdown(report, comparison)
     assert markdown.startswith("# Text check report")
     assert "50 million mesenchymal stem cells" in markdown
+    assert "## Red flags" in markdown
     rows = list(csv.DictReader(io.StringIO(textcheck.report_csv(report).decode("utf-8"))))
-    assert {r["section"] for r in rows} == {"dose", "language", "checklist"}
+    assert {r["section"] for r in rows} == {"red flag", "dose", "price", "language", "checklist"}
     assert all(not r["found"].startswith(("=", "+", "-", "@")) for r in rows)
     assert any(r["sentence"].startswith("'+1") or "+1 305" in r["sentence"] for r in rows)
 
 
-def test_per_kg_doses_are_compared_with_per_kg_trials(dataset):
-    (dose,) = analyze("The label dose is 2 million cells per kg, given by IV.").doses
-    row = textcheck.compare_doses([dose], dataset.evidence, dataset.regimens).iloc[0]
-    assert "per kg" in row["trials in our data"]
-    assert row["the five pages"] == "none for this route"
+def test_per_kg_iv_dose_is_not_compared_with_trials_of_another_disease(dataset):
+    # The per-kg IV trials in the data treated graft-versus-host disease: never a yardstick for knee pain.
+    report = analyze("For knee arthritis we give 2 million cells per kg, given by IV.")
+    row = textcheck.compare_doses(report.doses, dataset.evidence, dataset.regimens, report.condition).iloc[0]
+    assert row["trials in our data"] == "none"
+    assert row["compared with trials"] == "no human trial in our data gave cells this way for this condition"
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -289,6 +294,11 @@ def _assert_valid(text: str) -> None:
     for dose in report.doses:
         assert 0 < dose.cells_low <= dose.cells_high
         assert dose.route is None or dose.route in textcheck.ROUTES
+    for flag in report.red_flags:
+        assert text[flag.start : flag.end] == flag.text
+        assert flag.reason
+        assert flag.page.startswith("pages/")
+    assert report.page_kind.kind in ("seller", "regulator", "news", "study-registry", "unknown")
     textcheck.highlighted_markdown(text, report)
     textcheck.report_csv(report)
 

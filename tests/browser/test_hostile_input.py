@@ -1,12 +1,18 @@
-"""Markup in URLs renders as text and never runs: no dialog opens and no element is injected."""
+"""Markup in URLs, pasted or uploaded text and data files renders as text and never runs or links anywhere."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import ast
+import csv
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import pytest
 
-from tests.browser.conftest import wait_rendered
+from tests.browser.conftest import ROOT, start_server, stop_server, wait_rendered
+from tests.test_text_escape import PROBES
 
 pytestmark = pytest.mark.browser
 
@@ -15,33 +21,235 @@ PAYLOADS = [
     "<script>alert('x')</script>",
     "[link](javascript:alert(1))",
 ]
+# Every probe in one value, a blank line apart, so that one page load tries them all.
+HOSTILE = "\n\n".join(PROBES)
+# For cells whose pattern the loader checks only up to 500 characters (web addresses).
+SHORT_PROBE = (
+    "[linkprobe](http://example-clinic.test) ![imageprobe](http://example-clinic.test/p.png) www.example-clinic.test "
+    ":material/bug_report: :smile: <img src=x onerror=alert(1)> $x^2$ :red[redprobe]"
+)
+
+# Elements the probes would become if any of them were read as Markdown; each is named in the failure message.
+FIND_LIVE_MARKUP = r"""() => {
+  const found = [];
+  const text = (el) => (el.textContent || "").trim();
+  // Where it is (the nearest Streamlit element) helps find the line that renders it.
+  const where = (el) => (el.closest("[data-testid^=st]:not([data-testid=stMarkdownContainer])") || {dataset: {}})
+    .dataset.testid;
+  const context = (el) => (el.closest("[data-testid=stElementContainer]") || el).innerText.slice(0, 80);
+  const add = (what, el) => found.push(`${what} in ${where(el)}: ${text(el).slice(0, 40)} | ${context(el)}`);
+  document.querySelectorAll("a").forEach((a) => {
+    const href = a.getAttribute("href") || "";
+    if (href.startsWith("#")) return;  // a heading's own anchor, made by Streamlit from the heading's text
+    if (/example-clinic|^mailto:|^javascript:/i.test(href) || /example-clinic|linkprobe|refprobe/i.test(text(a)))
+      add("link " + href, a);
+  });
+  document.querySelectorAll("img").forEach((img) => {
+    const src = img.getAttribute("src") || "";
+    if (/example-clinic/.test(src) || src === "x" || ["imageprobe", "Streamlit logo"].includes(img.alt))
+      add("image " + src, img);
+  });
+  document.querySelectorAll("h1,h2,h3,h4,h5,h6").forEach((h) => {
+    if (/heading probe/i.test(text(h))) add("heading", h);
+  });
+  document.querySelectorAll("code,pre").forEach((c) => {
+    // st.code shows text as it is, by design; a code block made from the probe's own Markdown is the failure.
+    if (/code probe|graph TD/.test(text(c)) && !c.closest("[data-testid=stCode]")) add("code", c);
+  });
+  document.querySelectorAll('[data-testid="stIconMaterial"]').forEach((i) => {
+    if (text(i) === "bug_report") add("icon", i);
+  });
+  document.querySelectorAll(".stMarkdownColoredText,.stMarkdownBadge,small").forEach((c) => {
+    if (/probe/.test(text(c))) add("coloured text", c);
+  });
+  document.querySelectorAll(".katex,.katex-display").forEach((k) => add("LaTeX", k));
+  document.querySelectorAll("td,th").forEach((c) => { if (text(c) === "tcellprobe") add("table", c); });
+  document.querySelectorAll("blockquote").forEach((b) => {
+    if (text(b).startsWith("quoted probe") || b.querySelector("blockquote")) add("quote", b);
+  });
+  document.querySelectorAll("li").forEach((l) => {
+    if (/^(list item probe|task probe)/.test(text(l)) || l.querySelector("input[type=checkbox]")) add("list", l);
+  });
+  document.querySelectorAll("strong,b,em,i,del,s").forEach((e) => {
+    if (["boldprobe", "htmlprobe", "italicprobe", "struckprobe"].includes(text(e))) add("styled", e);
+  });
+  document.querySelectorAll("[data-footnote-ref],section.footnotes").forEach((f) => add("footnote", f));
+  document.querySelectorAll("script").forEach((s) => { if (s.textContent.includes("alert('x')")) add("script", s); });
+  const body = document.body.innerText;
+  for (const shown of ["\u{1F604}", "\u{1F44D}", "A \u2192 B"])
+    if (body.includes(shown)) found.push("rewritten: " + shown);
+  return found;
+}"""
+
+
+def page_urls() -> dict[str, str]:
+    """Each page's address path, from the one list of pages."""
+    import ui
+
+    return {page.path: "/" if page.path == "streamlit_app.py" else "/" + Path(page.path).stem.split("_", 1)[1]
+            for page in ui.PAGES}  # fmt: skip
+
+
+def url_parameters() -> list[str]:
+    """Every query-parameter name a page binds a widget to (the key of each ui.bound_* or ui.paginate call)."""
+    names = set()
+    for script in [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if not (node.func.attr.startswith("bound_") or node.func.attr == "paginate"):
+                continue
+            position = 1 if node.func.attr in ("bound_number", "paginate") else 2  # where `key` sits
+            keys = [k.value for k in node.keywords if k.arg == "key"] + node.args[position : position + 1]
+            names |= {k.value for k in keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    return sorted(names)
+
+
+def open_checked(page_at, url: str):
+    page = page_at(url)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    wait_rendered(page)
+    return page, dialogs
+
+
+def assert_no_live_markup(page, dialogs: list[str]) -> None:
+    assert page.evaluate(FIND_LIVE_MARKUP) == []
+    assert page.locator('[data-testid="stException"]').count() == 0, "a traceback is shown"
+    assert dialogs == []
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_markup_in_query_params_is_shown_as_text(server, page_at, payload):
-    page = page_at(f"{server}/Sources?source={quote(payload)}")
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    wait_rendered(page)
-    warning = page.locator('[data-testid="stAlert"]', has_text="ignored").first.inner_text()
+    page, dialogs = open_checked(page_at, f"{server}/Sources?source={quote(payload)}")
+    # The escape puts invisible word joiners after colons; a reader sees (and a test compares) the text without them.
+    warning = page.locator('[data-testid="stAlert"]', has_text="ignored").first.inner_text().replace("\u2060", "")
     assert payload in warning, "the payload is shown literally in the notice"
     assert page.locator("img[src='x']").count() == 0
-    assert page.evaluate("() => [...document.scripts].some(s => s.textContent.includes(\"alert('x')\"))") is False
     assert page.locator("a[href^='javascript:']").count() == 0
     page.wait_for_timeout(300)
-    assert dialogs == []
+    assert_no_live_markup(page, dialogs)
 
 
-def test_markup_pasted_into_the_text_checker_stays_text(server, page_at):
-    page = page_at(f"{server}/Check_a_text")
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    wait_rendered(page)
+def test_url_parameters_are_found():
+    # Guards the test below: it must try the parameters the pages really read.
+    assert {"source", "weight"} <= set(url_parameters())
+
+
+@pytest.mark.parametrize("path", list(page_urls().values()))
+def test_every_probe_in_every_url_parameter_stays_text(server, page_at, path):
+    query = urlencode({name: HOSTILE for name in url_parameters()})
+    page, dialogs = open_checked(page_at, f"{server}{path}?{query}")
+    assert_no_live_markup(page, dialogs)
+
+
+def _check_a_text(server, page_at):
+    page, dialogs = open_checked(page_at, f"{server}/Check_a_text")
+    return page, dialogs
+
+
+def test_every_probe_pasted_into_the_text_checker_stays_text(server, page_at):
+    page, dialogs = _check_a_text(server, page_at)
     box = page.get_by_role("textbox").first
-    box.fill("We inject 50 million stem cells. <img src=x onerror=alert(1)> <script>alert('x')</script>")
+    box.fill("We inject 50 million stem cells.\n\n" + HOSTILE)
     box.press("Control+Enter")
     page.get_by_text("50 million", exact=False).first.wait_for()
     wait_rendered(page)
-    assert page.locator("img[src='x']").count() == 0
-    assert page.evaluate("() => [...document.scripts].some(s => s.textContent.includes(\"alert('x')\"))") is False
-    assert dialogs == []
+    assert_no_live_markup(page, dialogs)
+
+
+def test_every_probe_in_an_uploaded_file_stays_text(server, page_at, tmp_path):
+    page, dialogs = _check_a_text(server, page_at)
+    upload = tmp_path / "clinic.txt"
+    upload.write_text("We inject 50 million stem cells.\n\n" + HOSTILE, encoding="utf-8")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("50 million", exact=False).first.wait_for()
+    wait_rendered(page)
+    assert_no_live_markup(page, dialogs)
+
+
+# --- data files with every free-text cell replaced by the probes ---------------------------------
+
+
+def _free_text_fields(resource: dict) -> list[tuple[str, str]]:
+    """(field, how to inject) for each string column a maintainer could fill with anything that still loads."""
+    schema = resource["schema"]
+    keys = {fk["fields"] for fk in schema.get("foreignKeys", [])} | {schema.get("primaryKey")}
+    out = []
+    for field in schema["fields"]:
+        rules = field.get("constraints", {})
+        if field["type"] != "string" or "x-list-separator" in field or "enum" in rules or field["name"] in keys:
+            continue
+        if rules.get("pattern") == "^https?://":
+            out.append((field["name"], "after an address"))
+        elif "pattern" not in rules:
+            out.append((field["name"], "append" if rules.get("unique") else "replace"))
+    return out
+
+
+def hostile_data_copy(folder: Path) -> Path:
+    """A copy of data/ whose free-text cells all hold every probe (edges trimmed, as the loader requires)."""
+    shutil.copytree(ROOT / "data", folder)
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    probe = HOSTILE.strip()
+    for resource in package["resources"]:
+        path = folder / resource["path"]
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        if not rows:
+            continue
+        for name, how in _free_text_fields(resource):
+            for number, row in enumerate(rows):
+                if not row[name]:
+                    continue  # an empty cell stays empty: filling it could break a rule that pairs columns
+                row[name] = {
+                    "replace": probe,
+                    "append": f"{row[name]} {number} {probe}",
+                    "after an address": f"https://example-clinic.test/{number} {SHORT_PROBE}",
+                }[how]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_data_server(tmp_path_factory):
+    from core import data
+
+    folder = hostile_data_copy(tmp_path_factory.mktemp("hostile") / "data")
+    data.load(folder)  # the copy must still load, or the test would only see the error message
+    process, url = start_server({"STEMCELL_DATA_DIR": str(folder)})
+    yield url
+    stop_server(process)
+
+
+def _show_details(page, limit: int = 6) -> None:
+    """Open expanders and the first few detail switches, so that what they hide is drawn too."""
+    # Clicked from script: a sticky header or the page's own scrolling can keep a pointer click from landing.
+    page.evaluate("() => document.querySelectorAll('[data-testid=stExpander] summary').forEach(s => s.click())")
+    for _ in range(limit):
+        switches = page.locator('[data-testid="stMain"] [role="switch"]:not(:checked)')
+        if switches.count() == 0:
+            break
+        switches.first.evaluate("switch_ => switch_.click()")
+        wait_rendered(page)
+
+
+@pytest.mark.parametrize("path", list(page_urls().values()))
+def test_every_probe_in_every_free_text_data_column_stays_text(hostile_data_server, page_at, path):
+    page, dialogs = open_checked(page_at, f"{hostile_data_server}{path}")
+    assert page.locator('[data-testid="stAlert"]', has_text="could not be loaded").count() == 0
+    _show_details(page)
+    assert_no_live_markup(page, dialogs)
+
+
+def test_one_source_in_detail_with_probes_stays_text(hostile_data_server, page_at):
+    # The Sources page draws claims, checklist and doses only for one chosen page.
+    from core import data
+
+    first = data.load(ROOT / "data").sources["id"].iloc[0]
+    page, dialogs = open_checked(page_at, f"{hostile_data_server}/Sources?source={first}")
+    _show_details(page, limit=10)
+    assert_no_live_markup(page, dialogs)

@@ -1,0 +1,240 @@
+"""The Claims page's view: claims ordered by what matters most to a patient, one line each, and a verdict summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from core import theme
+from core.claims import VERDICT_ORDER, claims_with_sources
+from core.data import Dataset
+from core.export import Spec, to_spec
+from core.text import md_escape, plural, verification_flag
+
+# Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
+TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
+STATED_AS_WEIGHT = {"as fact": 0, "unverifiable citation": 1, "hedged": 2, "anecdote or testimonial": 3}
+TOPIC_KIND_LABELS = {
+    "safety": "Safety",
+    "regulation": "Regulation",
+    "benefit": "Promised benefits",
+    "evidence": "Studies cited",
+    "mechanism": "How the cells work",
+    "cost": "Cost",
+    "product": "What is injected",
+}
+
+
+def verdict_rank(ds: Dataset) -> dict[str, int]:
+    """Verdict → rank, 1 = worst for a patient: from verdicts.csv when present, else the palette's order."""
+    table = getattr(ds, "verdicts", None)
+    if isinstance(table, pd.DataFrame) and {"verdict", "order"} <= set(table.columns) and not table.empty:
+        return {row.verdict: int(row.order) for row in table.itertuples()}
+    return {verdict: rank for rank, verdict in enumerate(theme.VERDICT_ORDER, start=1)}
+
+
+def verdict_labels(ds: Dataset) -> dict[str, str]:
+    """Verdict → short plain label (verdicts.csv `label` when present, else the verdict itself)."""
+    table = getattr(ds, "verdicts", None)
+    if isinstance(table, pd.DataFrame) and {"verdict", "label"} <= set(table.columns):
+        labels = {row.verdict: row.label for row in table.itertuples() if isinstance(row.label, str) and row.label}
+    else:
+        labels = {}
+    return {v: labels.get(v, v) for v in VERDICT_ORDER}
+
+
+def patient_order(ds: Dataset) -> pd.DataFrame:
+    """Every claim with its source, worst verdict first, then stated as fact first, then the weightiest topic."""
+    claims = claims_with_sources(ds)
+    kinds = dict(zip(ds.topics["id"], ds.topics["kind"], strict=True)) if not ds.topics.empty else {}
+    rank = verdict_rank(ds)
+    ordered = claims.assign(
+        topic_kind=claims["topic"].map(kinds).fillna(""),
+        _verdict=claims["verdict"].map(rank).fillna(len(rank) + 1),
+        _stated=claims["stated_as"].map(STATED_AS_WEIGHT).fillna(len(STATED_AS_WEIGHT)),
+    )
+    ordered["_topic"] = ordered["topic_kind"].map(TOPIC_KIND_WEIGHT).fillna(len(TOPIC_KIND_WEIGHT))
+    ordered = ordered.sort_values(["_verdict", "_stated", "_topic", "id"], kind="stable")
+    return ordered.drop(columns=["_verdict", "_stated", "_topic"]).reset_index(drop=True)
+
+
+def verdict_counts(ordered: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Claims per verdict, by page and by kind of topic, long form for the summary chart and its table."""
+    frames = []
+    for facet, column, names in (
+        ("By page", "short_label", None),
+        ("By topic", "topic_kind", TOPIC_KIND_LABELS),
+    ):
+        counts = ordered.groupby([column, "verdict"]).size().reset_index(name="claims")
+        counts = counts.rename(columns={column: "group"})
+        if names:
+            counts["group"] = counts["group"].map(lambda kind, names=names: names.get(kind, kind or "other"))
+        counts.insert(0, "facet", facet)
+        frames.append(counts)
+    out = pd.concat(frames, ignore_index=True)
+    out["verdict_label"] = out["verdict"].map(labels).fillna(out["verdict"])
+    return out
+
+
+def claims_table(chosen: pd.DataFrame) -> pd.DataFrame:
+    """The claims shown, with their ids and archived page files, for readers who check the rows."""
+    columns = ["id", "short_label", "seed_file", "topic", "stated_as", "verdict", "quote"]
+    return chosen[columns].rename(columns={"short_label": "page", "seed_file": "archived_copy"})
+
+
+def filter_ordered(ordered: pd.DataFrame, topics, sources, verdicts) -> pd.DataFrame:
+    keep = ordered["topic"].isin(topics) & ordered["source_id"].isin(sources) & ordered["verdict"].isin(verdicts)
+    return ordered[keep]
+
+
+@dataclass(frozen=True)
+class ClaimsView:
+    ordered: pd.DataFrame
+    labels: dict[str, str]
+    counts: pd.DataFrame
+    summary_chart: Spec
+    summary_title: str
+
+
+def claims_page(ds: Dataset) -> ClaimsView:
+    ordered = patient_order(ds)
+    labels = verdict_labels(ds)
+    counts = verdict_counts(ordered, labels)
+    chart = verdict_summary_chart(counts, list(verdict_rank_order(ds)), labels)
+    return ClaimsView(
+        ordered=ordered,
+        labels=labels,
+        counts=counts,
+        summary_chart=to_spec(chart),
+        summary_title=verdict_summary_title(counts),
+    )
+
+
+def verdict_rank_order(ds: Dataset) -> tuple[str, ...]:
+    """The verdicts, worst for a patient first."""
+    rank = verdict_rank(ds)
+    return tuple(sorted(VERDICT_ORDER, key=lambda v: rank.get(v, len(rank) + 1)))
+
+
+def line_label(claim: Any, labels: dict[str, str], *, guess: bool) -> str:
+    """One claim as a Markdown line: its verdict in bold (unless the room is guessing first), then its quote."""
+    quote = f"“{md_escape(claim.quote)}”"
+    label = labels.get(claim.verdict, claim.verdict)
+    return quote if guess else f"**{md_escape(label[:1].upper() + label[1:])}:** {quote}"
+
+
+def card_markdown(card: Any) -> str:
+    """A claim card's verdict half as escaped Markdown: our verdict and what the level means, how sure we are,
+    what pooled evidence and each study show, documented harms, and what regulators say."""
+    claim, method = card.claim, card.method or {}
+    lines = [f"**Our verdict: {md_escape(method.get('label', claim['verdict']))}.** {md_escape(claim['verdict_note'])}"]
+    if method:
+        group = (
+            f" It shares this verdict with {plural(method['group_size'] - 1, 'similar claim')} "
+            f"(“{md_escape(method['group_label'])}”)."
+            if method["group_size"] > 1
+            else ""
+        )
+        lines.append(
+            f"*What this verdict means:* {md_escape(method['definition'])}\n\n"
+            f"*How sure we are:* {md_escape(method['certainty'])} certainty, evidence checked "
+            f"{md_escape(method['checked_on'])}.{group}"
+        )
+    lines += [
+        _section(
+            "What pooled studies show",
+            [
+                f"{md_escape(row['question'])} {md_escape(row['effect_plain'])} "
+                f"({md_escape(row['certainty'])} certainty; {md_escape(row['size'])})"
+                for row in card.pooled
+            ],
+        ),
+        _section(
+            "Trials and reviews show",
+            [
+                f"**{md_escape(s['short_name'])}** ({md_escape(s['kind'])}, {s['year']}; certainty: "
+                f"{md_escape(s['certainty'])}). {md_escape(s['main_finding'])}{verification_flag(s['verification'])}"
+                for s in card.studies
+            ],
+            empty="*No study is linked to this claim.*",
+        ),
+        _section(
+            "Harms on record",
+            [
+                f"**{md_escape(h['short_name'])}** ({h['year']}). {md_escape(h['what_happened'])}"
+                f"{verification_flag(h['verification'])}"
+                for h in card.harms
+            ],
+        ),
+        _section(
+            "Regulators say",
+            [
+                f"**{md_escape(r['jurisdiction'])}, {md_escape(r['date'])}** ({md_escape(r['body'])}): "
+                f"{md_escape(r['summary'])}{verification_flag(r['verification'])}"
+                for r in card.statements
+            ],
+            empty="*No regulator or court statement is linked to this claim.*",
+        ),
+    ]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _section(heading: str, items: list[str], empty: str = "") -> str:
+    """A bold heading over a bulleted list; `empty` stands in for no items, and without it the section is dropped."""
+    body = "\n".join(f"- {item}" for item in items) or empty
+    return f"**{heading}**\n\n{body}" if body else ""
+
+
+# --- summary chart -------------------------------------------------------------------------------
+
+UNSUPPORTED_VERDICTS = ("contradicted by evidence", "misleading", "not shown in controlled trials")
+
+
+def verdict_summary_title(counts: pd.DataFrame) -> str:
+    by_page = counts[counts["facet"] == "By page"]
+    total = int(by_page["claims"].sum())
+    if not total:
+        return "No claims to summarise"
+    unsupported = int(by_page.loc[by_page["verdict"].isin(UNSUPPORTED_VERDICTS), "claims"].sum())
+    return f"{unsupported} of {total} claims are misleading, contradicted or not shown in trials"
+
+
+def verdict_summary_chart(counts: pd.DataFrame, order: list[str], labels: dict[str, str]) -> alt.VConcatChart:
+    """Claims per verdict as stacked bars, by page and by kind of topic, worst verdict first on the left."""
+    label_order = [labels.get(v, v) for v in order]
+    colours = {labels.get(v, v): theme.VERDICT_COLOURS[v] for v in order if v in theme.VERDICT_COLOURS}
+    data = counts.assign(_rank=counts["verdict"].map({v: i for i, v in enumerate(order)}))
+    color = alt.Color(
+        "verdict_label:N",
+        title="Our verdict",
+        scale=theme.colour_scale(colours, label_order),
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+    )
+    tooltip = [alt.Tooltip("group:N", title="Group"), alt.Tooltip("verdict_label:N", title="Verdict"),
+               alt.Tooltip("claims:Q", title="Claims")]  # fmt: skip
+
+    def bars(facet: str) -> alt.Chart:
+        part = data[data["facet"] == facet]
+        groups = list(dict.fromkeys(part.sort_values("group")["group"]))
+        return (
+            alt.Chart(part)
+            .mark_bar(stroke="#ffffff", strokeWidth=1)
+            .encode(
+                x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(tickMinStep=1)),
+                y=alt.Y("group:N", title=None, sort=groups, axis=alt.Axis(labelLimit=0)),
+                color=color,
+                order=alt.Order("_rank:Q"),
+                tooltip=tooltip,
+            )
+            .properties(title=alt.Title(facet, fontSize=theme.LABEL_SIZE), height=30 * len(groups))
+        )
+
+    title = verdict_summary_title(counts)
+    heading = theme.wrapped_title(title, "Each bar is one page, or one kind of topic; worst verdict on the left.")
+    return alt.vconcat(bars("By page"), bars("By topic"), spacing=16).properties(
+        title=heading,
+        description=f"Stacked bar chart of our verdicts on the pages' claims. {title}.",
+    )

@@ -1,0 +1,191 @@
+"""The questions a live room can ask, all built from the data: exercises, claim cards and dose questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.data import Dataset
+from core.doses import cells_range
+from core.exercises import exercises
+from core.guide import PLANS
+
+# A claim card asks for one of these; "not assessed" is no verdict to guess.
+CARD_VERDICTS = (
+    "consistent with evidence",
+    "partly supported",
+    "not shown in controlled trials",
+    "misleading",
+    "contradicted by evidence",
+    "unverifiable",
+)
+CARD_QUOTE_MAX_CHARS = 280  # a quote the back row can read on a projector
+TRIAL_KINDS = ("randomised trial", "non-randomised trial")
+DOSE_QUESTIONS = (
+    # (id, evidence dose_basis, what the question calls it, page that explains it)
+    ("dose_knee", "per knee injection", "into a knee", "pages/2_Doses.py"),
+    ("dose_disc", "per disc", "into a spinal disc", "pages/2_Doses.py"),
+)
+PLAN_SIZES = {"45 minutes": 8, "90 minutes": 15}
+
+
+@dataclass(frozen=True)
+class RoomQuote:
+    text: str
+    source_label: str
+    seed_file: str
+
+
+@dataclass(frozen=True)
+class RoomQuestion:
+    id: str
+    kind: str  # exercise, claim card or dose
+    prompt: str
+    options: tuple[str, ...]
+    answer: str
+    explanation: str
+    quotes: tuple[RoomQuote, ...]
+    row_ids: tuple[str, ...]
+    topic: str
+    explains_page: str
+    card_quote: RoomQuote | None = None  # the claim a card asks about, shown with the question
+
+
+def from_exercises(ds: Dataset) -> list[RoomQuestion]:
+    """The Exercises page's questions, as room questions."""
+    return [
+        RoomQuestion(
+            id=f"ex_{e.id}",
+            kind="exercise",
+            prompt=e.question,
+            options=tuple(e.options),
+            answer=e.answer,
+            explanation=e.explanation,
+            quotes=tuple(RoomQuote(q.text, q.source_label, q.seed_file) for q in e.quotes),
+            row_ids=tuple(e.row_ids),
+            # The exercise dataclass gains these two fields; until then, sensible defaults.
+            topic=getattr(e, "topic", "") or "exercises",
+            explains_page=getattr(e, "explains_page", "") or "pages/8_Exercises.py",
+        )
+        for e in exercises(ds)
+    ]
+
+
+def _verdict_definitions(ds: Dataset) -> dict[str, str]:
+    table = getattr(ds, "verdicts", None)
+    if table is None or table.empty or "definition" not in table.columns:
+        return {}
+    return dict(zip(table["verdict"], table["definition"], strict=False))
+
+
+def _verdict_order(ds: Dataset) -> tuple[str, ...]:
+    table = getattr(ds, "verdicts", None)
+    if table is None or table.empty or "order" not in table.columns:
+        return CARD_VERDICTS
+    ranked = table.sort_values("order")["verdict"].tolist()
+    return tuple(v for v in ranked if v in CARD_VERDICTS) + tuple(v for v in CARD_VERDICTS if v not in ranked)
+
+
+def claim_cards(ds: Dataset) -> list[RoomQuestion]:
+    """One card per page: a quote, the question 'what is our verdict?', and our verdict with its reasons."""
+    if ds.claims.empty:
+        return []
+    sources = ds.sources.set_index("id")
+    definitions = _verdict_definitions(ds)
+    options = _verdict_order(ds)
+    claims = ds.claims[
+        ds.claims["verdict"].isin(CARD_VERDICTS) & (ds.claims["quote"].str.len() <= CARD_QUOTE_MAX_CHARS)
+    ]
+    cards, used_verdicts = [], set()
+    for source_id in ds.sources["id"]:
+        candidates = claims[claims["source_id"] == source_id]
+        if candidates.empty:
+            continue
+        # Prefer a verdict the room has not met yet, so the cards show the range of verdicts.
+        fresh = candidates[~candidates["verdict"].isin(used_verdicts)]
+        claim = (fresh if not fresh.empty else candidates).iloc[0]
+        used_verdicts.add(claim["verdict"])
+        source = sources.loc[source_id]
+        definition = definitions.get(claim["verdict"], "")
+        evidence = tuple(i for i in str(claim.get("evidence_ids", "") or "").split(";") if i)
+        cards.append(
+            RoomQuestion(
+                id=f"card_{claim['id']}",
+                kind="claim card",
+                prompt=f"{source['short_label']} says this. What is our verdict?",
+                options=options,
+                answer=claim["verdict"],
+                explanation=f"Our verdict: {claim['verdict']}. {definition + ' ' if definition else ''}"
+                f"{claim['verdict_note']}",
+                quotes=(),
+                row_ids=(claim["id"], *evidence),
+                topic=str(claim["topic"]),
+                explains_page="pages/5_Claims.py",
+                card_quote=RoomQuote(claim["quote"], source["short_label"], source["seed_file"]),
+            )
+        )
+    return cards
+
+
+def _trial_doses(ds: Dataset, basis: str) -> pd.DataFrame:
+    ev = ds.evidence
+    trials = ev[(ev["dose_basis"] == basis) & ev["kind"].isin(TRIAL_KINDS)]
+    rows = [(r.id, r.short_name, float(d)) for r in trials.itertuples() for d in r.doses_cells]
+    return pd.DataFrame(rows, columns=["id", "short_name", "cells"])
+
+
+def dose_questions(ds: Dataset) -> list[RoomQuestion]:
+    """'How many cells did trials inject into a knee?': the range the trials used, against ranges 100× off."""
+    found = []
+    for qid, basis, where, page in DOSE_QUESTIONS:
+        doses = _trial_doses(ds, basis)
+        if doses.empty:
+            continue
+        low, high = doses["cells"].min(), doses["cells"].max()
+        answer = cells_range(low, high)
+        # Decoys ten thousand and a hundred times too few, and a hundred times too many: far enough apart that
+        # no option overlaps the answer. Listed smallest first, so the options read as a scale.
+        options = tuple(dict.fromkeys(cells_range(low * f, high * f) for f in (1e-4, 1e-2, 1, 1e2)))
+        names = list(dict.fromkeys(doses["short_name"]))
+        trials = doses.drop_duplicates("id")
+        found.append(
+            RoomQuestion(
+                id=qid,
+                kind="dose",
+                prompt=f"How many cells did trials inject {where}, in one injection?",
+                options=options,
+                answer=answer,
+                explanation=(
+                    f"From {answer} cells per injection, across {len(trials)} trials: {', '.join(names)}. "
+                    "A dose that worked in a trial is not proof that the same dose works from a clinic."
+                ),
+                quotes=(),
+                row_ids=tuple(trials["id"]),
+                topic="doses",
+                explains_page=page,
+            )
+        )
+    return found
+
+
+def all_questions(ds: Dataset) -> list[RoomQuestion]:
+    """Every question a room can ask, exercises first, then claim cards, then doses."""
+    return [*from_exercises(ds), *claim_cards(ds), *dose_questions(ds)]
+
+
+def session_plans(questions: list[RoomQuestion]) -> dict[str, tuple[str, ...]]:
+    """The facilitator guide's plans as question lists: in the order of the plan's pages, one page at a time."""
+    plans = {}
+    for name, steps in PLANS.items():
+        size = PLAN_SIZES.get(name, len(questions))
+        pages = [step.page for step in steps]
+        queues = {page: [q.id for q in questions if q.explains_page == page] for page in dict.fromkeys(pages)}
+        chosen: list[str] = []
+        while len(chosen) < size and any(queues.values()):
+            for page in queues:
+                if queues[page] and len(chosen) < size:
+                    chosen.append(queues[page].pop(0))
+        rest = [q.id for q in questions if q.id not in chosen]
+        plans[name] = tuple(chosen + rest[: size - len(chosen)])
+    return plans

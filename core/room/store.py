@@ -1,0 +1,526 @@
+"""RoomStore: rooms, participants and answers in one SQL database (SQLite file by default, PostgreSQL by URL)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+URL_ENV = "STEMCELL_ROOM_DB_URL"
+# No 0/O, 1/I/L, 5/S or 8/B: a code read off a projector from the back of a room must not be misread.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
+CODE_LENGTH = 6
+TOKEN_BYTES = 24  # secrets.token_urlsafe(24) -> 32 characters
+TOKEN_LENGTH = 32
+PARTICIPANT_BYTES = 12  # -> 16 characters; it only lets its holder answer as that participant
+PARTICIPANT_LENGTH = 16
+DEFAULT_TTL_SECONDS = 6 * 3600  # a workshop day; rooms and their answers are deleted after this
+MAX_PARTICIPANTS = 500
+MAX_ACTIVE_ROOMS = 500
+MAX_QUESTIONS = 100
+MAX_OPTIONS = 12
+MAX_OPTION_CHARS = 2000
+MAX_QUESTION_ID_CHARS = 64
+MAX_RAW_CHARS = 100  # anything longer than this cannot be a code, token or id: refuse before any work
+
+_QUESTION_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
+_TOKEN = re.compile(r"[A-Za-z0-9_\-]{32}")
+_PARTICIPANT = re.compile(r"[A-Za-z0-9_\-]{16}")
+_CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
+
+
+class RoomError(ValueError):
+    """Anything a room cannot do, in plain words a participant or facilitator can act on."""
+
+
+@dataclass(frozen=True)
+class RoomState:
+    code: str
+    position: int  # -1 before the first question
+    total: int  # questions in the plan
+    question_id: str | None
+    options: tuple[str, ...]
+    revealed: bool
+    ended: bool
+    participants: int
+    expires_at: float
+
+    @property
+    def started(self) -> bool:
+        return self.position >= 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.position >= self.total - 1
+
+
+metadata = sa.MetaData()
+rooms = sa.Table(
+    "room",
+    metadata,
+    sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False, default=-1),
+    sa.Column("revealed", sa.Boolean, nullable=False, default=False),
+    sa.Column("ended", sa.Boolean, nullable=False, default=False),
+)
+room_questions = sa.Table(
+    "room_question",
+    metadata,
+    sa.Column("room_code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("question_id", sa.String(MAX_QUESTION_ID_CHARS), nullable=False),
+    sa.Column("options", sa.Text, nullable=False),  # JSON list of option texts
+    sa.UniqueConstraint("room_code", "question_id"),
+)
+participants = sa.Table(
+    "participant",
+    metadata,
+    sa.Column("id", sa.String(PARTICIPANT_LENGTH), primary_key=True),
+    sa.Column("room_code", sa.String(CODE_LENGTH), nullable=False, index=True),
+    sa.Column("joined_at", sa.Float, nullable=False),
+)
+answers = sa.Table(
+    "answer",
+    metadata,
+    # The primary key is the uniqueness rule: one answer per participant per question; a new one replaces it.
+    sa.Column("room_code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("question_id", sa.String(MAX_QUESTION_ID_CHARS), primary_key=True),
+    sa.Column("participant_id", sa.String(PARTICIPANT_LENGTH), primary_key=True),
+    sa.Column("choice", sa.Integer, nullable=False),  # index into the question's options
+    sa.Column("answered_at", sa.Float, nullable=False),
+)
+reveals = sa.Table(
+    "reveal",
+    metadata,
+    sa.Column("room_code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("question_id", sa.String(MAX_QUESTION_ID_CHARS), primary_key=True),
+)
+
+
+def default_url() -> str:
+    """$STEMCELL_ROOM_DB_URL when set, else a SQLite file in the system's temporary folder (nothing to set up)."""
+    return os.environ.get(URL_ENV) or f"sqlite:///{Path(tempfile.gettempdir()) / 'stemcell-room.sqlite'}"
+
+
+def _engine_url(url: str) -> sa.URL:
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError as error:
+        raise RoomError("The room database address is not a database URL.") from error
+    backend = parsed.get_backend_name()
+    if backend == "postgres":  # the spelling some hosts give
+        parsed = parsed.set(drivername="postgresql")
+        backend = "postgresql"
+    if backend == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver this project installs
+    if backend not in ("sqlite", "postgresql"):
+        raise RoomError("The room database must be SQLite or PostgreSQL.")
+    return parsed
+
+
+def _sqlite_setup(engine: sa.Engine) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event emit BEGIN itself, so a writer can take the write lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        # A read-then-write transaction begun as DEFERRED fails at once (not after waiting) when another writer
+        # committed in between; IMMEDIATE waits its turn for the write lock instead.
+        immediate = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def _text(value: object, what: str, limit: int = MAX_RAW_CHARS) -> str:
+    if not isinstance(value, str):
+        raise RoomError(f"That {what} is not valid.")
+    if len(value) > limit:
+        raise RoomError(f"That {what} is too long to be valid.")
+    return value
+
+
+def normalise_code(raw: object) -> str:
+    """A typed room code in its stored form (capitals, no spaces or dashes), or a RoomError saying why not."""
+    code = re.sub(r"[\s\-]", "", raw).upper() if isinstance(raw, str) and len(raw) <= MAX_RAW_CHARS else ""
+    if not _CODE.fullmatch(code):
+        raise RoomError(
+            f"That is not a room code. A room code has {CODE_LENGTH} letters and digits, like the one on the "
+            "facilitator's screen."
+        )
+    return code
+
+
+def _checked(raw: object, what: str, form: re.Pattern[str], refusal: str) -> str:
+    value = _text(raw, what)
+    if not form.fullmatch(value):
+        raise RoomError(refusal)
+    return value
+
+
+def _check_token(raw: object) -> str:
+    return _checked(raw, "facilitator key", _TOKEN, "Only the facilitator who started this room can do that.")
+
+
+def _check_participant(raw: object) -> str:
+    refusal = "This phone has not joined the room yet: join again with the room code."
+    return _checked(raw, "participant id", _PARTICIPANT, refusal)
+
+
+def _check_question_id(raw: object) -> str:
+    return _checked(raw, "question", _QUESTION_ID, "That question is not part of this room.")
+
+
+def _database_errors_in_words(method):
+    # A database that is down or overloaded must reach a participant as words, never as a traceback.
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except sa.exc.DBAPIError as error:
+            raise RoomError("The room's database did not answer. Wait a moment and try again.") from error
+
+    return wrapper
+
+
+class RoomStore:
+    """Rooms and their answers; every write is one transaction; nothing personal is stored."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        ttl_seconds: float = DEFAULT_TTL_SECONDS,
+        clock: Callable[[], float] = time.time,
+    ):
+        engine_url = _engine_url(url or default_url())
+        self.backend = engine_url.get_backend_name()
+        self.ttl_seconds = ttl_seconds
+        self.clock = clock
+        if self.backend == "sqlite":
+            if engine_url.database and engine_url.database != ":memory:":
+                Path(engine_url.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = sa.create_engine(
+                engine_url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8, max_overflow=8
+            )
+            _sqlite_setup(self.engine)
+        else:
+            # Two or more app servers share this database: keep each server's share of connections small.
+            self.engine = sa.create_engine(engine_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as error:
+            raise RoomError("The room database cannot be reached; live rooms are unavailable.") from error
+        self._insert = (sqlite if self.backend == "sqlite" else postgresql).insert
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # --- transactions ---------------------------------------------------------------------------
+
+    def _write(self):
+        return self.engine.connect().execution_options(write=True)
+
+    def _read(self):
+        return self.engine.connect()
+
+    def _room(self, conn: sa.Connection, code: str) -> sa.Row:
+        row = conn.execute(sa.select(rooms).where(rooms.c.code == code)).first()
+        if row is None:
+            raise RoomError(f"There is no room {code}. Check the code on the facilitator's screen.")
+        if row.expires_at <= self.clock():
+            raise RoomError(f"Room {code} has expired. Ask the facilitator for a new code.")
+        return row
+
+    def _facilitator_room(self, conn: sa.Connection, code: str, token: str) -> sa.Row:
+        row = self._room(conn, code)
+        if not hmac.compare_digest(row.token_hash, _hash(token)):
+            raise RoomError("Only the facilitator who started this room can do that.")
+        return row
+
+    def _question_at(self, conn: sa.Connection, code: str, position: int) -> tuple[str, tuple[str, ...]] | None:
+        row = conn.execute(
+            sa.select(room_questions.c.question_id, room_questions.c.options).where(
+                room_questions.c.room_code == code, room_questions.c.position == position
+            )
+        ).first()
+        return None if row is None else (row.question_id, tuple(json.loads(row.options)))
+
+    def _options(self, conn: sa.Connection, code: str, qid: str) -> tuple[str, ...]:
+        row = conn.execute(
+            sa.select(room_questions.c.options).where(
+                room_questions.c.room_code == code, room_questions.c.question_id == qid
+            )
+        ).first()
+        if row is None:
+            raise RoomError("That question is not part of this room.")
+        return tuple(json.loads(row.options))
+
+    # --- facilitator ----------------------------------------------------------------------------
+
+    def create_room(self) -> tuple[str, str]:
+        """A new room: its join code and the facilitator's secret key (only its hash is stored)."""
+        self.purge_expired()
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        now = self.clock()
+        with self._write() as conn, conn.begin():
+            active = conn.execute(sa.select(sa.func.count()).select_from(rooms)).scalar_one()
+            if active >= MAX_ACTIVE_ROOMS:
+                raise RoomError("Too many rooms are open right now; try again later.")
+        for _ in range(20):
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            try:
+                with self._write() as conn, conn.begin():
+                    conn.execute(
+                        rooms.insert().values(
+                            code=code, token_hash=_hash(token), created_at=now, expires_at=now + self.ttl_seconds,
+                            position=-1, revealed=False, ended=False,
+                        )
+                    )  # fmt: skip
+                return code, token
+            except IntegrityError:
+                continue  # that code is taken: draw another
+        raise RoomError("Could not find a free room code; try again.")
+
+    def set_plan(self, code: str, token: str, questions: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Choose the room's questions (id and options, in order); only before the first question is shown."""
+        code, token = normalise_code(code), _check_token(token)
+        if not 0 < len(questions) <= MAX_QUESTIONS:
+            raise RoomError(f"A session needs 1 to {MAX_QUESTIONS} questions.")
+        rows, seen = [], set()
+        for position, (qid, options) in enumerate(questions):
+            qid = _check_question_id(qid)
+            options = [_text(o, "answer option", MAX_OPTION_CHARS) for o in options]
+            if qid in seen or not 2 <= len(options) <= MAX_OPTIONS or len(set(options)) != len(options):
+                raise RoomError("Each question needs a unique id and 2 to 12 different options.")
+            seen.add(qid)
+            rows.append({"room_code": code, "position": position, "question_id": qid, "options": json.dumps(options)})
+        with self._write() as conn, conn.begin():
+            room = self._facilitator_room(conn, code, token)
+            if room.position >= 0 or room.ended:
+                raise RoomError("The session has started; its questions can no longer change.")
+            conn.execute(room_questions.delete().where(room_questions.c.room_code == code))
+            conn.execute(room_questions.insert(), rows)
+
+    def advance(self, code: str, token: str) -> RoomState:
+        """Show the next question (the first one, before the session starts)."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._write() as conn, conn.begin():
+            room = self._facilitator_room(conn, code, token)
+            if room.ended:
+                raise RoomError("This session has ended.")
+            if self._question_at(conn, code, room.position + 1) is None:
+                raise RoomError("That was the last question: end the session to see the summary.")
+            conn.execute(rooms.update().where(rooms.c.code == code).values(position=room.position + 1, revealed=False))
+        return self.state(code)
+
+    def reveal(self, code: str, facilitator_token: str, question_id: str) -> None:
+        """Show the room the answer to the current question; answers to it close."""
+        code, token, qid = normalise_code(code), _check_token(facilitator_token), _check_question_id(question_id)
+        with self._write() as conn, conn.begin():
+            room = self._facilitator_room(conn, code, token)
+            current = self._question_at(conn, code, room.position)
+            if current is None or current[0] != qid:
+                raise RoomError("Only the question on screen can be revealed.")
+            conn.execute(rooms.update().where(rooms.c.code == code).values(revealed=True))
+            conn.execute(self._insert(reveals).values(room_code=code, question_id=qid).on_conflict_do_nothing())
+
+    def end(self, code: str, token: str) -> None:
+        """End the session: no more answers; the summary stays until the room expires."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._write() as conn, conn.begin():
+            self._facilitator_room(conn, code, token)
+            conn.execute(rooms.update().where(rooms.c.code == code).values(ended=True))
+
+    def check_facilitator(self, code: str, token: str) -> str:
+        """The normalised code when the key opens this room (to resume a session); a RoomError otherwise."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._read() as conn:
+            self._facilitator_room(conn, code, token)
+        return code
+
+    def tallies(self, code: str, token: str) -> dict[str, dict[str, int]]:
+        """Every planned question's answer counts, for the facilitator's end-of-session summary."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._read() as conn:
+            self._facilitator_room(conn, code, token)
+            plan = conn.execute(
+                sa.select(room_questions.c.question_id, room_questions.c.options)
+                .where(room_questions.c.room_code == code)
+                .order_by(room_questions.c.position)
+            ).all()
+            counts = conn.execute(
+                sa.select(answers.c.question_id, answers.c.choice, sa.func.count())
+                .where(answers.c.room_code == code)
+                .group_by(answers.c.question_id, answers.c.choice)
+            ).all()
+        result = {row.question_id: dict.fromkeys(json.loads(row.options), 0) for row in plan}
+        for qid, choice, count in counts:
+            options = list(result.get(qid, {}))
+            if 0 <= choice < len(options):
+                result[qid][options[choice]] = count
+        return result
+
+    # --- participants ---------------------------------------------------------------------------
+
+    def join(self, code: str) -> str:
+        """A new anonymous participant id for this room (no name, nothing about the person)."""
+        code = normalise_code(code)
+        pid = secrets.token_urlsafe(PARTICIPANT_BYTES)
+        with self._write() as conn, conn.begin():
+            room = self._room(conn, code)
+            if room.ended:
+                raise RoomError(f"The session in room {code} has ended.")
+            joined = conn.execute(
+                sa.select(sa.func.count()).select_from(participants).where(participants.c.room_code == code)
+            ).scalar_one()
+            if joined >= MAX_PARTICIPANTS:
+                raise RoomError(f"Room {code} is full.")
+            conn.execute(participants.insert().values(id=pid, room_code=code, joined_at=self.clock()))
+        return pid
+
+    def is_participant(self, code: str, participant_id: str) -> bool:
+        """Whether this id joined this room (so a returning phone keeps its answers)."""
+        code, pid = normalise_code(code), _check_participant(participant_id)
+        with self._read() as conn:
+            self._room(conn, code)
+            found = conn.execute(
+                sa.select(participants.c.id).where(participants.c.id == pid, participants.c.room_code == code)
+            ).first()
+        return found is not None
+
+    def answer(self, code: str, participant_id: str, question_id: str, choice: str) -> None:
+        """Record one participant's answer to the current question; a second answer replaces the first."""
+        code, pid, qid = normalise_code(code), _check_participant(participant_id), _check_question_id(question_id)
+        choice = _text(choice, "answer", MAX_OPTION_CHARS)
+        with self._write() as conn, conn.begin():
+            room = self._room(conn, code)
+            if room.ended:
+                raise RoomError("This session has ended; answers are closed.")
+            current = self._question_at(conn, code, room.position)
+            if current is None or current[0] != qid:
+                raise RoomError("That question is not on screen any more; answer the current one.")
+            if room.revealed:
+                raise RoomError("The answer has been revealed, so answers to this question are closed.")
+            if choice not in current[1]:
+                raise RoomError("That is not one of the options.")
+            joined = conn.execute(
+                sa.select(participants.c.id).where(participants.c.id == pid, participants.c.room_code == code)
+            ).first()
+            if joined is None:
+                raise RoomError("This phone has not joined the room yet: join again with the room code.")
+            insert = self._insert(answers).values(
+                room_code=code, question_id=qid, participant_id=pid, choice=current[1].index(choice),
+                answered_at=self.clock(),
+            )  # fmt: skip
+            conn.execute(
+                insert.on_conflict_do_update(
+                    index_elements=[answers.c.room_code, answers.c.question_id, answers.c.participant_id],
+                    set_={"choice": insert.excluded.choice, "answered_at": insert.excluded.answered_at},
+                )
+            )
+
+    def my_answers(self, code: str, participant_id: str) -> dict[str, str]:
+        """This participant's answers so far, {question id: option}, so a returning phone shows them."""
+        code, pid = normalise_code(code), _check_participant(participant_id)
+        with self._read() as conn:
+            self._room(conn, code)
+            rows = conn.execute(
+                sa.select(answers.c.question_id, answers.c.choice, room_questions.c.options)
+                .join(
+                    room_questions,
+                    (room_questions.c.room_code == answers.c.room_code)
+                    & (room_questions.c.question_id == answers.c.question_id),
+                )
+                .where(answers.c.room_code == code, answers.c.participant_id == pid)
+            ).all()
+        return {r.question_id: json.loads(r.options)[r.choice] for r in rows}
+
+    # --- anyone in the room ---------------------------------------------------------------------
+
+    def state(self, code: str) -> RoomState:
+        """Where the session is: the current question and its options, whether revealed, whether ended."""
+        code = normalise_code(code)
+        with self._read() as conn:
+            room = self._room(conn, code)
+            total = conn.execute(
+                sa.select(sa.func.count()).select_from(room_questions).where(room_questions.c.room_code == code)
+            ).scalar_one()
+            joined = conn.execute(
+                sa.select(sa.func.count()).select_from(participants).where(participants.c.room_code == code)
+            ).scalar_one()
+            current = self._question_at(conn, code, room.position) if room.position >= 0 else None
+        return RoomState(
+            code=code,
+            position=room.position,
+            total=total,
+            question_id=current[0] if current else None,
+            options=current[1] if current else (),
+            revealed=bool(room.revealed),
+            ended=bool(room.ended),
+            participants=joined,
+            expires_at=room.expires_at,
+        )
+
+    def tally(self, code: str, question_id: str) -> dict[str, int]:
+        """Answers per option for one question, every option listed (zero when nobody chose it)."""
+        code, qid = normalise_code(code), _check_question_id(question_id)
+        with self._read() as conn:
+            self._room(conn, code)
+            options = self._options(conn, code, qid)
+            counts = dict(
+                conn.execute(
+                    sa.select(answers.c.choice, sa.func.count())
+                    .where(answers.c.room_code == code, answers.c.question_id == qid)
+                    .group_by(answers.c.choice)
+                ).all()
+            )
+        return {option: counts.get(i, 0) for i, option in enumerate(options)}
+
+    def revealed(self, code: str) -> set[str]:
+        """Ids of the questions the facilitator has revealed so far."""
+        code = normalise_code(code)
+        with self._read() as conn:
+            self._room(conn, code)
+            return set(conn.execute(sa.select(reveals.c.question_id).where(reveals.c.room_code == code)).scalars())
+
+    # --- housekeeping ---------------------------------------------------------------------------
+
+    def purge_expired(self) -> int:
+        """Delete expired rooms with their questions, participants, answers and reveals; return rooms deleted."""
+        now = self.clock()
+        with self._write() as conn, conn.begin():
+            expired = sa.select(rooms.c.code).where(rooms.c.expires_at <= now)
+            for table in (answers, reveals, participants, room_questions):
+                conn.execute(table.delete().where(table.c.room_code.in_(expired)))
+            return conn.execute(rooms.delete().where(rooms.c.expires_at <= now)).rowcount
+
+
+for _name, _method in list(vars(RoomStore).items()):
+    if callable(_method) and not _name.startswith("_") and _name != "dispose":
+        setattr(RoomStore, _name, _database_errors_in_words(_method))

@@ -1,0 +1,136 @@
+"""Page models for the room's two pages: join link and QR code, plans, joining, summaries, what a phone shows."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import pandas as pd
+import segno
+
+from core.room import results
+from core.room.questions import RoomQuestion
+from core.room.store import RoomError, RoomState, RoomStore, normalise_code
+from core.text import md_escape
+
+PHONE_POLLS_PER_SECOND = 60  # what one server process answers comfortably (about 15-20 ms per poll, one core)
+PHONE_INTERVAL_RANGE = (1.5, 5.0)  # seconds: fast in a small room, never so slow a phone lags a question behind
+JOIN_PAGE_PATH = "Join"  # Streamlit serves pages/13_Join.py at /Join
+MAX_LINK_CHARS = 500  # a longer address makes a QR code too dense to scan from the back of a room
+PICK_PLAN = "Pick questions"
+
+
+def join_link(page_url: str, code: str) -> str:
+    """The participants' address for this room, beside the facilitator's page: …/Join?room=CODE."""
+    parts = urlsplit(page_url or "http://localhost:8501/")
+    folder = parts.path.rsplit("/", 1)[0]
+    query = urlencode({"room": code})
+    link = urlunsplit((parts.scheme or "http", parts.netloc, f"{folder}/{JOIN_PAGE_PATH}", query, ""))
+    if len(link) > MAX_LINK_CHARS:
+        raise ValueError("the app's address is too long for a QR code")
+    return link
+
+
+def join_link_or_local(page_url: str, code: str) -> str:
+    """join_link, or for an address too long for a QR code the plain local form of it."""
+    try:
+        return join_link(page_url, code)
+    except ValueError:
+        return join_link("", code)
+
+
+def app_url(link: str) -> str:
+    """The app's own address, taken from a join link (the summary's links to pages start from it)."""
+    return link.split(f"/{JOIN_PAGE_PATH}")[0]
+
+
+def qr_png(link: str, scale: int = 10) -> bytes:
+    """A QR code image of the join link, with a quiet zone, large enough to scan from across a room."""
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=3)
+    return buffer.getvalue()
+
+
+def plan_questions(
+    plan: str, plans: Mapping[str, Sequence[str]], picked: Sequence[str], questions: Mapping[str, RoomQuestion]
+) -> list[RoomQuestion]:
+    """The questions of a named plan, or the hand-picked ones in the order picked; unknown ids are dropped."""
+    ids = picked if plan == PICK_PLAN else plans.get(plan, ())
+    return [questions[qid] for qid in dict.fromkeys(ids) if qid in questions]
+
+
+def plan_markdown(chosen: Sequence[RoomQuestion]) -> str:
+    """The plan's prompts as a numbered Markdown list (escaped), or 'None yet.' for an empty plan."""
+    return "\n".join(f"{i}. {md_escape(q.prompt)}" for i, q in enumerate(chosen, start=1)) or "None yet."
+
+
+def options_markdown(question: RoomQuestion) -> str:
+    """The options as a lettered Markdown list (escaped), for the projector."""
+    return "\n".join(f"- **{results.letter(i)}.** {md_escape(o)}" for i, o in enumerate(question.options))
+
+
+def start_plan(store: RoomStore, code: str, token: str, chosen: Sequence[RoomQuestion]) -> None:
+    """Fix the room's plan and show its first question (RoomError in words if the store refuses)."""
+    store.set_plan(code, token, [(q.id, q.options) for q in chosen])
+    store.advance(code, token)
+
+
+def key_file_text(code: str, token: str) -> str:
+    """The file a facilitator saves to resume the room from another browser (the key never goes in a URL)."""
+    return f"Room {code}\nFacilitator key: {token}\nKeep this private: it controls the room.\n"
+
+
+def session_summary(questions: Mapping[str, RoomQuestion], tallies: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
+    """results.summary over the questions asked that this server knows (by id, in the order asked)."""
+    return results.summary([questions[qid] for qid in tallies if qid in questions], tallies)
+
+
+def hardest(summary: pd.DataFrame, count: int = 3) -> pd.DataFrame:
+    """The questions the room got most wrong: answered by someone, not by everyone rightly (summary's order)."""
+    return summary[(summary["answered"] > 0) & (summary["share_right"] < 1)].head(count)
+
+
+def join_room(store: RoomStore, raw_code: str, participant_id: str | None) -> tuple[str, str]:
+    """(code, participant id) for a phone: its own id again when it is returning, else a new one.
+
+    RoomError in words for an unknown, expired or ended room; a returning phone may still look at an ended one.
+    """
+    code = normalise_code(raw_code)
+    state = store.state(code)  # says plainly when the room is unknown or expired
+    if participant_id and _returning(store, code, participant_id):
+        return code, participant_id
+    if state.ended:
+        raise RoomError(f"The session in room {code} has ended.")
+    return code, store.join(code)
+
+
+def _returning(store: RoomStore, code: str, participant_id: str) -> bool:
+    # A mangled or foreign ?p= is not an error for the person holding the phone: they simply join afresh.
+    try:
+        return store.is_participant(code, participant_id)
+    except RoomError:
+        return False
+
+
+def phone_interval(participants: int, servers: int = 1) -> float:
+    """Seconds between a phone's checks for the next question: longer in a big room, so the polls stay bounded."""
+    low, high = PHONE_INTERVAL_RANGE
+    wanted = participants / (PHONE_POLLS_PER_SECOND * max(1, servers))
+    # Half-second steps: a phone redraws its whole page when its beat changes, so it should change rarely.
+    return min(high, max(low, math.ceil(wanted * 2) / 2))
+
+
+def progress(state: RoomState) -> str:
+    """'Question 3 of 8' for the heading of a live question."""
+    return f"Question {state.position + 1} of {state.total}"
+
+
+def answer_feedback(question: RoomQuestion, mine: str | None) -> tuple[str, str]:
+    """After a reveal, what a participant's phone says: (kind, words), kind being success, warning or info."""
+    if mine is None:
+        return "info", "You did not answer this one."
+    if mine == question.answer:
+        return "success", "You got it."
+    return "warning", "Not this time. Here is why."

@@ -1,0 +1,78 @@
+"""Check any pasted or uploaded text: its doses, red flags, page kind, sure and hedging words, what it leaves out."""
+
+from core.textcheck.compare import compare_doses, describe_cells, describe_course, dose_flags, why_no_comparison
+from core.textcheck.flags import label as flag_label
+from core.textcheck.kind import KIND_LABELS
+from core.textcheck.model import (
+    MAX_CHARS,
+    MAX_FINDINGS,
+    MAX_UPLOAD_BYTES,
+    MIN_CELLS,
+    ROUTES,
+    UPLOAD_TYPES,
+    Amount,
+    CheckItem,
+    DoseMention,
+    LanguageHit,
+    PageKind,
+    RedFlag,
+    TextCheckError,
+    TextReport,
+    TextTooLongError,
+    UploadError,
+)
+from core.textcheck.report import (
+    EXAMPLE,
+    KIND_OF_WORDS,
+    analyze,
+    caution_score,
+    findings_table,
+    highlighted_markdown,
+    language_summary,
+    report_csv,
+    report_markdown,
+    summary,
+    truncation_note,
+)
+from core.textcheck.upload import html_to_text, read_upload, unsupported_message
+
+__all__ = [
+    "EXAMPLE",
+    "KIND_LABELS",
+
+    "KIND_OF_WORDS",
+    "MAX_CHARS",
+    "MAX_FINDINGS",
+    "MAX_UPLOAD_BYTES",
+    "MIN_CELLS",
+    "ROUTES",
+    "UPLOAD_TYPES",
+    "Amount",
+    "CheckItem",
+    "DoseMention",
+    "LanguageHit",
+    "PageKind",
+    "RedFlag",
+    "TextCheckError",
+    "TextReport",
+    "TextTooLongError",
+    "UploadError",
+    "analyze",
+    "caution_score",
+    "compare_doses",
+    "describe_cells",
+    "describe_course",
+    "dose_flags",
+    "findings_table",
+    "flag_label",
+    "highlighted_markdown",
+    "html_to_text",
+    "language_summary",
+    "read_upload",
+    "report_csv",
+    "report_markdown",
+    "summary",
+    "truncation_note",
+    "unsupported_message",
+    "why_no_comparison",
+]  # fmt: skip

@@ -1,0 +1,64 @@
+"""What kind of page a text reads like: seller, regulator, news, study or registry record, or unknown."""
+
+from __future__ import annotations
+
+import re
+
+from core.text import normalise_space
+from core.textcheck import phrases
+from core.textcheck.model import Amount, PageKind
+from core.textcheck.spans import PhraseScanner, ascii_lower
+
+_CUES = PhraseScanner([pattern.lower() for _kind, _weight, pattern in phrases.PAGE_CUES])
+MAX_CUES_PER_PATTERN = 3  # a page does not become more of a seller by repeating "our clinic" a hundred times
+KIND_LABELS = {
+    "seller": "a seller's page (clinic, broker or advert)",
+    "regulator": "a regulator's page",
+    "news": "a news or magazine story",
+    "study-registry": "a study or trial record",
+    "unknown": "not clear",
+}
+
+
+_SHORT_END = re.compile(r"\b(?:a|an|your|the|us|our|we)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s{1,2}[\w’'-]{1,20}")
+
+
+def _cue_text(text: str, start: int, end: int) -> str:
+    """The cue as shown to a reader: 'Book a' reads better as 'Book a free'."""
+    cue = normalise_space(text[start:end])
+    if _SHORT_END.search(cue) and (more := _NEXT_WORD.match(text, end)):
+        cue = normalise_space(text[start : more.end()])
+    return cue
+
+
+def page_kind(text: str, prices: list[Amount], lower: str | None = None, selling_claims: int = 0) -> PageKind:
+    """The kind of page with the highest score from its cues; a seller needs a booking cue or two selling cues."""
+    scores = {"seller": 0, "regulator": 0, "news": 0, "study-registry": 0}
+    cues: dict[str, list[str]] = {k: [] for k in scores}
+    booking = 0
+    seen: dict[int, int] = {}
+    for index, start, end in _CUES.finditer(lower if lower is not None else ascii_lower(text)):
+        seen[index] = seen.get(index, 0) + 1
+        if seen[index] > MAX_CUES_PER_PATTERN:
+            continue
+        kind, weight, _pattern = phrases.PAGE_CUES[index]
+        target = {"booking": "seller", "study": "study-registry"}.get(kind, kind)
+        scores[target] += weight
+        booking += kind == "booking"
+        cue = _cue_text(text, start, end)
+        if cue.lower() not in (c.lower() for c in cues[target]):
+            cues[target].append(cue)
+    if prices:
+        scores["seller"] += 1
+        cues["seller"].append(f"a price ({normalise_space(prices[0].text)})")
+    if selling_claims:
+        # Red flags in the page's own voice are selling claims: a page that makes them is selling.
+        scores["seller"] += min(selling_claims, 3)
+        cues["seller"].append(f"{selling_claims} red flag{'s' if selling_claims != 1 else ''} in its own words")
+    if not booking and scores["seller"] < 2:
+        scores["seller"] = 0
+    best = max(scores, key=lambda k: (scores[k], k == "regulator", k == "study-registry"))
+    if scores[best] < 2:
+        return PageKind("unknown", ())
+    return PageKind(best, tuple(cues[best][:6]))

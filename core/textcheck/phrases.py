@@ -1,0 +1,267 @@
+"""The checker's word lists as data: sure words, hype, hedges, red flags and page-kind cues."""
+
+# Every pattern is a short regular expression with bounded repeats only (no nested open-ended quantifiers), so
+# matching costs a fixed amount per character on any input. They are matched on ASCII-lower-cased text, so they
+# are written in lower case.
+
+from __future__ import annotations
+
+# (kind, pattern). Order matters: an earlier, longer phrase wins over a later one at the same place.
+LANGUAGE: tuple[tuple[str, str], ...] = (
+    ("certainty", r"(?:clinically|scientifically|medically)\s{1,3}proven"),
+    ("certainty", r"(?:has|have)\s{1,3}(?:been\s{1,3})?(?:shown|proven|demonstrated)"),
+    ("certainty", r"proven"),
+    ("certainty", r"guarantee[sd]?"),
+    ("certainty", r"(?:is|are)\s{1,3}(?:completely\s{1,3}|totally\s{1,3}|100%\s{1,3})?safe"),
+    ("certainty", r"no\s{1,3}side[\s-]{1,2}effects"),
+    ("certainty", r"risk[\s-]{1,2}free"),
+    ("certainty", r"permanent(?:ly)?"),
+    ("certainty", r"will\s{1,3}(?:cure|heal|repair|regrow|regenerate|restore)"),
+    ("certainty", r"eliminates?"),
+    ("certainty", r"confirms?"),
+    ("certainty", r"(?:highly|the\s{1,3}most)\s{1,3}effective"),
+    ("certainty", r"the\s{1,3}safest"),
+    ("hype", r"success\s{1,3}rates?(?:[^.\n%]{0,40}%)?"),
+    ("hype", r"(?:complete\s{1,3})?remission\s{1,3}in\s{1,3}\d{1,3}(?:\.\d)?\s?%"),
+    ("hype", r"\d{1,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:purity(?:\s{1,3}and\s{1,3}safety)?|pure|safe|safety|success)"),
+    ("hype", r"gold\s{1,3}standard"),
+    ("hype", r"global\s{1,3}(?:leader|powerhouse|pioneer|hub)"),
+    ("hype", r"world[\s-]{1,2}(?:class|leading|leader)"),
+    ("hype", r"(?:far\s{1,3})?superior\s{1,3}(?:outcomes?|results?|cell\s{1,3}count|potency)"),
+    ("hype", r"revolution(?:ary|i[sz]e[sd]?)?"),
+    ("hype", r"breakthroughs?"),
+    ("hype", r"miracles?|miraculous"),
+    ("hype", r"cutting[\s-]{1,2}edge"),
+    ("hype", r"state[\s-]{1,2}of[\s-]{1,2}the[\s-]{1,2}art"),
+    ("hype", r"game[\s-]{1,2}chang(?:er|ing)"),
+    ("hype", r"cures?|cured"),
+    ("hype", r"remarkable|groundbreaking|amazing|unprecedented"),
+    ("hype", r"regenerat(?:e|es|ed|ing|ion)|regenerative(?!\s{1,3}(?:medicine|orthopa?edics))"),
+    ("hype", r"restor(?:e|es|ed|ing|ation)"),
+    ("hype", r"regrow(?:s|th|ing)?"),
+    ("hype", r"medicine\s{1,3}of\s{1,3}the\s{1,3}future"),
+    (
+        "hype",
+        r"heal\s{1,3}(?:almost\s{1,3}|nearly\s{1,3}|virtually\s{1,3})?(?:any|every|all)\s{1,3}"
+        r"(?:joints?|conditions?|diseases?|injur(?:y|ies))",
+    ),
+    ("testimonial", r"(?:many\s{1,3}|most\s{1,3}|our\s{1,3}|some\s{1,3})?patients\s{1,3}(?:report|say|tell|describe)"),
+    (
+        "testimonial",
+        r"testimonials?|success\s{1,3}stories|reviews?\s{1,3}from\s{1,3}patients|patient\s{1,3}(?:feedback|reviews)",
+    ),
+    ("hedge", r"more\s{1,3}(?:research|studies|trials)\s{1,3}(?:is|are)\s{1,3}needed"),
+    ("hedge", r"further\s{1,3}research|(?:additional|more)\s{1,3}(?:research|studies|trials)"),
+    ("hedge", r"may\s{1,3}not|might|could|potential(?:ly)?|possibl[ey]|not\s{1,3}yet|under\s{1,3}investigation"),
+    ("hedge", r"results\s{1,3}(?:may\s{1,3})?vary|early\s{1,3}(?:studies|research|results)|emerging|suggests?"),
+    ("hedge", r"may(?!\s{0,3}\d)"),
+)
+
+# Words that, shortly before a phrase, take it out of the page's own voice.
+NEGATION_BEFORE = (
+    r"\b(?:not|no|never|neither|nor|without|cannot|can['’]t|don['’]t|doesn['’]t|isn['’]t|aren['’]t|won['’]t)"
+    r"(?!\s{1,3}(?:just|only|other)\b)(?:\s{1,3}[\w-]{1,15}){0,4}\s{1,3}$"
+)
+# "Cure" as the thing people seek ("seeking cures", "the treatment or cure of") is not a promise of one.
+CURE_NOUN_BEFORE = r"\b(?:seeking|treatment\s{1,3}or|treat\s{1,3}or|for\s{1,3}the\s{1,3}treatment\s{1,3}or)\s{1,3}$"
+# The page reports what somebody else claims: these words earlier in the sentence mark reported speech.
+REPORTING = (
+    r"\b(?:claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)|advertis\w{0,4}|marketed\s{1,3}as|tout(?:s|ed|ing)?|so-called"
+    r"|called\s{1,3}them|peddl\w{0,3}|pitch(?:es|ed|ing)?|pull\s{1,3}people|says|said|the\s{1,3}hope\s{1,3}was"
+    r"|hop(?:e|ed|ing)\s{1,3}that|allegedly|purported\w{0,2}|supposedly)\b"
+)
+# Hedges shortly before a "regenerate"/"restore" word make it a possibility, not a promise.
+HEDGE_BEFORE = r"\b(?:potential|could|may|might|possibly|hope)\b"
+
+# Red flags: (kind, pattern). The reason and the page that explains each kind are in FLAG_KINDS.
+RED_FLAGS: tuple[tuple[str, str], ...] = (
+    ("approval", r"FDA[\s-]{0,2}(?:registered|approved|cleared|certified|compliant)"),
+    ("approval", r"approved\s{1,3}by\s{1,3}(?:the\s{1,3})?FDA|IRB[\s-]{0,2}approved"),
+    (
+        "approval",
+        r"meets?\s{1,3}all\s{1,3}(?:of\s{1,3})?(?:those|the|these|FDA)\s{1,3}(?:guidelines|regulations|requirements)",
+    ),
+    # Other countries' regulators and laws named as a seal of quality ("Ministry of Health-licensed", "regulated by
+    # INVIMA", "operate under the Act on the Safety of Regenerative Medicine"): a licence to process cells is not
+    # evidence that the shot works.
+    (
+        "approval",
+        r"ministry\s{1,3}of\s{1,3}health[\s-]{1,2}(?:licensed|approved|certified|registered)"
+        r"|regulated\s{1,3}by\s{1,3}(?:the\s{1,3})?(?:invima|cofepris|mfds|kfda|mhlw|ministry\s{1,3}of\s{1,3}health)",
+    ),
+    (
+        "approval",
+        r"(?:operates?|licensed|approved)\s{1,3}under\s{1,3}(?:the\s{1,3})?"
+        r"(?:act\s{1,3}on\s{1,3}the\s{1,3}safety\s{1,3}of\s{1,3}regenerative\s{1,3}medicine|asrm)",
+    ),
+    ("success", r"success\s{1,3}rates?[^.\n%]{0,40}%|\d{1,3}\s?%\s{1,3}success"),
+    (
+        "success",
+        r"(?:improvement|remission|relief|satisfaction)\s{1,3}(?:was\s{1,3}\w{1,12}\s{1,3})?in\s{1,3}\d{1,3}\s?%",
+    ),
+    ("no risk", r"all\s{1,3}but\s{1,3}non[\s-]?existent|little\s{1,3}to\s{1,3}no\s{1,3}risk|(?:no|zero)\s{1,3}risks?"),
+    ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3})?side[\s-]{1,2}effects"),
+    ("no risk", r"(?:100%|completely|totally|perfectly)\s{1,3}safe|safety\s{1,3}guarantee[sd]?|guaranteed\s{1,3}safe"),
+    ("no risk", r"\d{2,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:purity\s{1,3}and\s{1,3})?safe(?:ty)?"),
+    ("testimonial", r"(?:most|many|our|some)\s{1,3}patients\s{1,3}(?:report|say|tell)|patients\s{1,3}report"),
+    ("testimonial", r"according\s{1,3}to\s{1,3}patient\s{1,3}feedback|success\s{1,3}stories"),
+    ("testimonial", r"(?:read|see|watch)\s{1,3}(?:our\s{1,3})?(?:patient\s{1,3})?(?:testimonials|reviews|stories)"),
+    ("cure", r"cures?|cured"),
+    ("regenerate", r"regeneration\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:articular\s{1,3})?(?:cartilage|discs?|joints?)"),
+    ("regenerate", r"(?:cartilage|disc|joint)\s{1,3}(?:regeneration|restoration|regrowth)"),
+    (
+        "regenerate",
+        r"(?:regenerat(?:e|es|ed|ing)|regrow(?:s|ing)?|rebuild(?:s|ing)?|restor(?:e|es|ed|ing|ation))[”\"’']?\s{1,3}"
+        r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:cartilage|joints?|discs?|structures|tissues?)",
+    ),
+    ("price lure", r"limited[\s-]{1,2}time|act\s{1,3}now|(?:special|exclusive)\s{1,3}(?:offer|price|discount)"),
+    ("price lure", r"only\s{1,3}\d{1,3}\s{1,3}(?:spots|places|slots)|\d{1,3}\s?%\s{1,3}off\b|discount(?:s|ed)?"),
+    (
+        "price lure",
+        r"savings?\s{1,3}of\s{1,3}(?:up\s{1,3}to\s{1,3})?\d{1,3}|cost\s{1,3}savings|save\s{1,3}(?:up\s{1,3}to\s{1,3})?[$€£\d]",
+    ),
+    ("price lure", r"\d{1,3}\s?%?\s?(?:[-–]\s?\d{1,3}\s?%)?\s{1,3}(?:less|cheaper)\s{1,3}than|more\s{1,3}affordable"),
+    ("price lure", r"fraction\s{1,3}of\s{1,3}the\s{1,3}(?:cost|price)|cheaper\s{1,3}than"),
+    (
+        "price lure",
+        r"without\s{1,3}the\s{1,3}(?:exorbitant|high|hefty|steep|huge|sky-high)\s{1,3}(?:price|cost)s?(?:\s{1,3}tags?)?",
+    ),
+    (
+        "price lure",
+        r"[$€£]\s?\d[\d,.]{0,12}\+?\s{1,3}(?:in\s{1,3}[\w.]{1,15}\s{1,3})?(?:versus|vs\.?|compared\s{1,3}(?:to|with))"
+        r"\s{1,3}[$€£]\s?\d",
+    ),
+)
+
+FLAG_KINDS: dict[str, tuple[str, str, str]] = {
+    # kind: (short label, plain reason, app page that explains it)
+    "approval": (
+        "Regulator's name used as a selling point",
+        "An FDA registration, an ethics-board (IRB) approval, a health ministry's licence or 'meeting guidelines' "
+        "does not mean a treatment works or is approved for knees or backs.",
+        "pages/5_Claims.py",
+    ),
+    "success": (
+        "Success percentage",
+        "A success rate without a comparison group, a definition of success and a published study cannot be checked.",
+        "pages/6_Evidence.py",
+    ),
+    "no risk": (
+        "Says there is no risk",
+        "Every injection carries risks (infection, pain, swelling); trials report side effects.",
+        "pages/6_Evidence.py",
+    ),
+    "testimonial": (
+        "Patient stories used as proof",
+        "What some patients say is not evidence: people also improve after dummy injections.",
+        "pages/6_Evidence.py",
+    ),
+    "cure": (
+        "Promises a cure",
+        "No stem-cell shot has been shown to cure knee arthritis or back pain.",
+        "pages/5_Claims.py",
+    ),
+    "regenerate": (
+        "Promises to regrow cartilage or tissue",
+        "Controlled trials have not shown injected cells rebuilding cartilage or discs in a way patients feel.",
+        "pages/4_Mechanisms.py",
+    ),
+    "price lure": (
+        "Price or urgency used to sell",
+        "Savings, discounts and deadlines are sales pressure, not information about whether it works.",
+        "pages/5_Claims.py",
+    ),
+    "dose outside trials": (
+        "Dose far outside human trials",
+        "Far more cells than any human trial for the same condition and route used: nobody has tested it.",
+        "pages/2_Doses.py",
+    ),
+    "product as cells": (
+        "Something that is not cells counted as cells",
+        "Exosomes, platelets and particles are not cells; a count of them cannot be compared with a cell dose.",
+        "pages/2_Doses.py",
+    ),
+}
+
+# Page-kind cues: (kind, weight, pattern).
+PAGE_CUES: tuple[tuple[str, int, str], ...] = (
+    ("booking", 3, r"book\s{1,3}(?:a|an|your|now|appointment)|free\s{1,3}consultation|whats\s?app"),
+    (
+        "booking",
+        3,
+        r"schedule\s{1,3}(?:a|your)\s{1,3}(?:consultation|appointment|call)|contact\s{1,3}us|call\s{1,3}(?:us|now|today)",
+    ),
+    (
+        "booking",
+        3,
+        r"request\s{1,3}(?:a|more|your)\s{1,3}(?:quote|information|info|consultation|booklet)|get\s{1,3}(?:a|your)\s{1,3}(?:free\s{1,3})?quote",
+    ),
+    (
+        "booking",
+        3,
+        r"complete\s{1,3}our\s{1,3}(?:online\s{1,3})?(?:medical\s{1,3}history|form|questionnaire)|(?:apply|enquire|inquire)\s{1,3}(?:now|today)",
+    ),
+    (
+        "seller",
+        1,
+        r"\bour\s{1,3}(?:clinic|center|centre|patients|doctors|team|lab|laboratory|protocols?|treatments?|stem\s{1,3}cells)\b|\bat\s{1,3}our\b",
+    ),
+    (
+        "seller",
+        1,
+        r"\bwe\s{1,3}(?:offer|treat|provide|inject|use|harvest|extract|need\s{1,3}to\s{1,3}collect|have\s{1,3}treated|meet|specialize|perform|administer|isolate)\b",
+    ),
+    (
+        "seller",
+        1,
+        r"treatment\s{1,3}packages?|medical\s{1,3}tourism|international\s{1,3}patients|price\s{1,3}tag|average\s{1,3}cost",
+    ),
+    (
+        "seller",
+        1,
+        r"clinics\s{1,3}in\s{1,3}[\w.]{1,15}\s{1,3}offer|cost\s{1,3}(?:of|for)\s{1,3}stem\s{1,3}cell|savings",
+    ),
+    (
+        "regulator",
+        2,
+        r"\bFDA\s{1,3}(?:is\s{1,3}informing|has\s{1,3}(?:not\s{1,3})?approved|has\s{1,3}received|regulates|encourages|advises|wants)",
+    ),
+    (
+        "regulator",
+        2,
+        r"(?:Food\s{1,3}and\s{1,3}Drug\s{1,3}Administration|FDA)\s{1,3}(?:\(FDA\)\s{1,3})?regulates|contact\s{1,3}FDA|MedWatch",
+    ),
+    (
+        "regulator",
+        2,
+        r"consumer\s{1,3}(?:update|alert)|public\s{1,3}safety\s{1,3}alert|informing\s{1,3}the\s{1,3}public|licensure",
+    ),
+    ("regulator", 2, r"@fda\.hhs\.gov|investigational\s{1,3}new\s{1,3}drug|\bthe\s{1,3}agency\b"),
+    ("news", 1, r"\b(?:says|said|told)\b|a\s{1,3}(?:study|survey)\s{1,3}published|in\s{1,3}an\s{1,3}interview"),
+    (
+        "news",
+        1,
+        r"(?:critics|experts|researchers|officials)\s{1,3}(?:warn|say|said|found)|has\s{1,3}(?:issued|warned)|\bwarned\b",
+    ),
+    ("news", 1, r"\bunproven\b|\bscam\b|\bsketchy\b|\bdubious\b|\bclinics\b"),
+    (
+        "news",
+        1,
+        r"the\s{1,3}(?:u\.s\.\s{1,3})?food\s{1,3}and\s{1,3}drug\s{1,3}administration\s{1,3}(?:allows|has|is|says|said|warns|issued)",
+    ),
+    (
+        "study",
+        1,
+        r"\bNCT\d{8}\b|randomi[sz]ed|\bphase\s{1,3}(?:I{1,3}V?|[1-4])\b|inclusion\s{1,3}criteria|exclusion\s{1,3}criteria",
+    ),
+    (
+        "study",
+        1,
+        r"\bplacebo\b|\benrolled\b|\bfollow-up\b|meta-analysis|\(n\s?=\s?\d{1,5}\)|\bp\s?[<=]\s?0?\.\d|\bparticipants\b",
+    ),
+    (
+        "study",
+        1,
+        r"(?m:^\s{0,3}(?:Methods|Results|Conclusions?|Background|Abstract|Arms\s{1,3}of\s{1,3}the\s{1,3}Study|Intervention|Sponsored\s{1,3}by|Study\s{1,3}Type|Trial\s{1,3}registration)\b)",
+    ),
+)

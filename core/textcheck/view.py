@@ -1,0 +1,100 @@
+"""What the Check-a-text page shows, as plain data: red flags grouped by kind, dose lines, wording lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.text import md_escape, normalise_space
+from core.textcheck import phrases
+from core.textcheck.compare import describe_course
+from core.textcheck.model import DoseMention, RedFlag, TextReport
+from core.textcheck.spans import SHORTENED
+
+PAGE_LABELS = {
+    "pages/2_Doses.py": "Dose discrepancies",
+    "pages/4_Mechanisms.py": "Mechanisms",
+    "pages/5_Claims.py": "Claims vs evidence",
+    "pages/6_Evidence.py": "Evidence & regulation",
+}
+MAX_QUOTES_PER_FLAG = 5
+
+
+@dataclass(frozen=True)
+class FlagGroup:
+    """All red flags of one kind: a label, why it matters, the app page that explains it, the words found."""
+
+    kind: str
+    label: str
+    reason: str
+    page: str
+    page_label: str
+    quotes: tuple[str, ...]
+    count: int
+
+
+def flag_groups(flags: list[RedFlag]) -> list[FlagGroup]:
+    """Red flags grouped by kind, in the order of FLAG_KINDS, each quote escaped for Markdown."""
+    groups = []
+    for kind, (label, reason, page) in phrases.FLAG_KINDS.items():
+        found = [f for f in flags if f.kind == kind]
+        if not found:
+            continue
+        reasons = {f.reason for f in found}
+        quotes = tuple(dict.fromkeys(md_escape(normalise_space(f.text)) for f in found))[:MAX_QUOTES_PER_FLAG]
+        shown_reason = reason if len(reasons) != 1 else next(iter(reasons))
+        groups.append(
+            FlagGroup(kind, label, md_escape(shown_reason), page, PAGE_LABELS.get(page, "the app"), quotes, len(found))
+        )
+    return groups
+
+
+def dose_line(dose: DoseMention, row: dict) -> str:
+    """One Markdown line for a dose: the words, amount, product, basis, route (and where the route came from)."""
+    route = row["route"]
+    if dose.route and dose.route_inferred:
+        route += " (from a nearby line or heading, not the dose's own sentence)"
+    parts = [f":orange-background[**{md_escape(normalise_space(dose.text))}**]", md_escape(row["amount"]),
+             f"route: {md_escape(route)}"]  # fmt: skip
+    if course := describe_course(dose):
+        parts.append(md_escape(course))
+    return " · ".join(parts) + f"  \nCompared with human trials: {md_escape(row['compared with trials'])}."
+
+
+def wording_lines(report: TextReport) -> list[str]:
+    """Plain lines: how many sure words of each kind in the page's own voice, and what it only quotes."""
+    from core.textcheck.report import language_summary
+
+    lines = []
+    for _kind, label, count, words in language_summary(report):
+        shown = md_escape(", ".join(words[:8])) + _more(len(words))
+        lines.append(f"**{label}:** {count}" + (f" ({shown})" if words else ""))
+    quoted = sorted({normalise_space(h.text.lower()) for h in report.quoted_words})
+    if quoted:
+        shown = md_escape(", ".join(quoted[:8])) + _more(len(quoted))
+        lines.append(f"**Quoted, reported or denied (not counted against the page):** {len(quoted)} ({shown})")
+    return lines
+
+
+def _more(count: int, shown: int = 8) -> str:
+    """Say how many words are left out, in words: a trailing '…' reads as text cut off."""
+    return f" and {count - shown} more" if count > shown else ""
+
+
+def quoted(sentence: str) -> str:
+    """A sentence in quotation marks, escaped for Markdown; 'part of a longer sentence' goes outside the marks."""
+    body = sentence.removesuffix(SHORTENED)
+    return f"“{md_escape(body)}”" + (SHORTENED if body != sentence else "")
+
+
+def kind_cues_line(cues: tuple[str, ...], text: str) -> str:
+    """Why the page reads as its kind: the page's own words in quotation marks, other cues (a price, its red
+    flags) in plain words, so that nothing the page never said is shown as a quote."""
+    plain_text = normalise_space(text).lower()
+    said = [c for c in cues if normalise_space(c).lower() in plain_text]
+    other = [c for c in cues if c not in said]
+    parts = []
+    if said:
+        parts.append("Because it says: " + ", ".join(f"“{md_escape(c)}”" for c in said) + ".")
+    if other:
+        parts.append(("It also has " if said else "Because it has ") + md_escape(" and ".join(other)) + ".")
+    return " ".join(parts)

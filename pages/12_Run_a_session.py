@@ -1,0 +1,82 @@
+"""Run a session: start a live room, show its join code and QR code, ask one question at a time, reveal, sum up."""
+
+import streamlit as st
+
+import ui
+from core.room import RoomError, view
+from ui import room as room_ui
+
+LIVE_SECONDS = 1.0  # the chart refreshes this often: an answer shows within about two seconds
+ROOM_KEY = "room_facilitator"  # (code, facilitator key): kept in this browser session only, never in the URL
+
+ds = ui.page_frame(
+    "Run a session",
+    "Ask the room a question, watch the answers arrive on one screen, then reveal what the evidence says. "
+    "Participants join on their phones with a short code: no account and no name.",
+)
+store = room_ui.room_store()
+if store is None:
+    ui.stop_page()
+questions = room_ui.room_questions()
+
+
+@st.fragment(run_every=LIVE_SECONDS)
+def live(code: str, token: str) -> None:
+    try:
+        state = store.state(code)
+    except RoomError as error:
+        room_ui.warn(error)
+        return
+    if state.ended:
+        st.rerun()  # the whole page switches to the summary
+    question = questions.get(state.question_id)
+    room_ui.controls(store, code, token, question, state)
+    if question is None:
+        st.warning("This question is not in this server's data; move on to the next one.")
+    else:
+        room_ui.projected_question(question, state, store.tally(code, question.id))
+
+
+def forget_room(label: str, key: str) -> None:
+    if st.button(label, key=key):
+        del st.session_state[ROOM_KEY]
+        st.rerun()
+
+
+# 1. Inputs
+room = st.session_state.get(ROOM_KEY)
+if room is None:
+    room_ui.start_or_resume(store, ROOM_KEY)
+    ui.stop_page()
+code, token = room
+
+# 2. Compute
+try:
+    state = store.state(code)
+except RoomError as error:
+    room_ui.warn(error)
+    forget_room("Start again", key="room_forget")
+    ui.stop_page()
+link = view.join_link_or_local(st.context.url or "", code)
+
+# 3. Render
+if state.ended:
+    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, link)
+    forget_room("Start a new room", key="room_new")
+elif not state.started:
+    room_ui.join_panel(code, link, qr_scale=12)
+    st.caption(f"{state.participants} phones have joined so far.")
+    chosen = room_ui.choose_plan(questions)
+    if st.button("Start: show question 1", type="primary", disabled=not chosen, key="room_go"):
+        try:
+            view.start_plan(store, code, token, chosen)
+        except RoomError as error:
+            room_ui.warn(error)
+        else:
+            st.rerun()
+    room_ui.key_file_download(code, token)
+else:
+    with st.expander(f"Join code {code} and QR code", expanded=False):
+        room_ui.join_panel(code, link, qr_scale=8)
+    live(code, token)
+ui.glossary_note(ds, *(q.prompt for q in questions.values()))

@@ -1,0 +1,134 @@
+"""Two Streamlit servers share one PostgreSQL: the facilitator on one sees, live, every answer sent to the other."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from core.room.store import URL_ENV
+from tests import room_postgres
+from tests.browser.conftest import DESKTOP, PHONE, screenshot, start_server, stop_server, wait_rendered
+
+pytestmark = pytest.mark.browser
+PARTICIPANTS = 3
+
+
+@pytest.fixture(scope="module")
+def two_servers() -> Iterator[tuple[str, str]]:
+    reason = room_postgres.missing_reason()
+    if reason:
+        if room_postgres.required():
+            pytest.fail(f"PostgreSQL is required here but {reason}")
+        pytest.skip(reason)
+    with room_postgres.postgres_cluster() as cluster:
+        env = {URL_ENV: room_postgres.fresh_database(cluster)}
+        first, first_url = start_server(env)
+        try:
+            second, second_url = start_server(env)
+        except Exception:
+            stop_server(first)
+            raise
+        yield first_url, second_url
+        stop_server(first)
+        stop_server(second)
+
+
+def metric_value(page) -> str:
+    return page.locator('[data-testid="stMetricValue"]').first.inner_text()
+
+
+def start_room(page) -> str:
+    page.get_by_role("button", name="Start a new room").click()
+    page.wait_for_selector('[data-testid="stHeading"] h2')
+    code = page.locator('[data-testid="stHeading"] h2').first.inner_text().replace(" ", "")
+    assert re.fullmatch(r"[A-Z0-9]{6}", code)
+    return code
+
+
+def test_the_facilitator_sees_live_answers_sent_to_the_other_server(two_servers, browser):
+    facilitator_url, participant_url = two_servers
+    contexts = [browser.new_context(viewport=DESKTOP)]
+    try:
+        screen = contexts[0].new_page()
+        screen.goto(facilitator_url + "/Run_a_session")
+        wait_rendered(screen)
+        code = start_room(screen)
+        screen.get_by_role("button", name="Start: show question 1").click()
+        screen.wait_for_selector('[data-testid="stMetricValue"]')
+        assert metric_value(screen).startswith("0 of")
+
+        phones = []
+        for _ in range(PARTICIPANTS):
+            contexts.append(browser.new_context(viewport=PHONE))
+            phone = contexts[-1].new_page()
+            phone.goto(f"{participant_url}/Join?room={code}")
+            phone.wait_for_selector('[data-testid="stButton"] button:has-text("A.")', timeout=45_000)
+            phones.append(phone)
+        sent = time.monotonic()
+        for i, phone in enumerate(phones):
+            phone.locator('[data-testid="stButton"] button', has_text=re.compile(r"^[A-L]\. ")).nth(i % 2).click()
+        # No reload: the facilitator's live fragment must show every answer by itself.
+        screen.wait_for_function(
+            f"""() => {{
+                const m = document.querySelector('[data-testid="stMetricValue"]');
+                return m && m.innerText.startsWith('{PARTICIPANTS} of {PARTICIPANTS}');
+            }}""",
+            timeout=15_000,
+        )
+        seen_after = time.monotonic() - sent
+        screenshot(screen, "room-facilitator-1280")
+        screenshot(phones[0], "room-join-390")
+        assert seen_after < 10, f"answers took {seen_after:.1f} s to reach the facilitator's chart"
+
+        screen.get_by_role("button", name="Reveal the answer").click()
+        for phone in phones:
+            phone.wait_for_selector("text=Answer:", timeout=15_000)
+        screenshot(phones[0], "room-join-revealed-390")
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_answer_buttons_are_large_tap_targets_on_a_phone(two_servers, browser):
+    facilitator_url, participant_url = two_servers
+    desk, phone_context = browser.new_context(viewport=DESKTOP), browser.new_context(viewport=PHONE)
+    try:
+        screen = desk.new_page()
+        screen.goto(facilitator_url + "/Run_a_session")
+        wait_rendered(screen)
+        code = start_room(screen)
+        screen.get_by_role("button", name="Start: show question 1").click()
+        screen.wait_for_selector('[data-testid="stMetricValue"]')
+        phone = phone_context.new_page()
+        phone.goto(f"{participant_url}/Join?room={code}")
+        buttons = phone.locator('[data-testid="stButton"] button', has_text=re.compile(r"^[A-L]\. "))
+        buttons.first.wait_for(timeout=45_000)
+        boxes = [buttons.nth(i).bounding_box() for i in range(buttons.count())]
+        # Full width and Streamlit's 40 px height: well above WCAG 2.2's 24 px minimum, with gaps between options
+        # so a thumb cannot hit two at once. Taller would need injected CSS, which this project does not use.
+        assert all(box["height"] >= 40 and box["width"] >= 0.85 * PHONE["width"] for box in boxes), boxes
+        gaps = [b["y"] - (a["y"] + a["height"]) for a, b in itertools.pairwise(boxes)]
+        assert all(gap >= 8 for gap in gaps), gaps
+        overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+    finally:
+        desk.close()
+        phone_context.close()
+
+
+def test_a_wrong_code_on_the_join_page_gets_words_not_an_error(two_servers, browser):
+    _, participant_url = two_servers
+    context = browser.new_context(viewport=PHONE)
+    try:
+        phone = context.new_page()
+        phone.goto(participant_url + "/Join?room=%3Cscript%3Ealert(1)%3C/script%3E")
+        wait_rendered(phone)
+        assert "not a room code" in phone.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
+        assert phone.locator('[data-testid="stException"]').count() == 0
+        assert phone.locator("script:has-text('alert(1)')").count() == 0
+    finally:
+        context.close()

@@ -1,0 +1,56 @@
+"""The text checker against hand-annotated excerpts of real published pages (bench/textcheck_eval.py prints all)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.textcheck_eval import TARGETS, evaluate, load_cases
+
+
+@pytest.fixture(scope="module")
+def result() -> dict:
+    return evaluate(load_cases())
+
+
+def test_the_set_covers_enough_real_pages_of_each_kind():
+    cases = load_cases()
+    assert len(cases) >= 30
+    assert all(c["url"].startswith("http") for c in cases)
+    assert {c["kind"] for c in cases} >= {"seller", "regulator", "news", "study-registry"}
+    assert len({c["id"] for c in cases}) == len(cases)
+
+
+@pytest.mark.parametrize("measure", list(TARGETS))
+def test_target_is_met(result, measure):
+    assert result[measure] >= TARGETS[measure], result["misses"]
+
+
+def test_at_most_one_sure_word_on_any_neutral_page(result):
+    assert result["most sure words on a neutral page"] <= 1
+
+
+def test_quoted_hype_in_news_is_never_counted(result):
+    assert result["quoted words counted"] == 0
+
+
+def test_every_neutral_page_has_fewer_red_flags_than_every_flagged_advert(result):
+    # Two adverts in the set make none of the listed claims in the excerpt kept (see their notes): they are
+    # reported by the bench, not hidden; every advert a careful reader finds a red flag in must outrank every
+    # neutral page.
+    cases = {c["id"]: c for c in load_cases()}
+    pages = result["per page"]
+    neutral = [p["flags"] for p in pages if p["group"] == "neutral"]
+    flagged = [p["flags"] for p in pages if p["group"] == "advert" and cases[p["id"]]["red_flags"]]
+    assert max(neutral) < min(flagged)
+
+
+def test_no_neutral_page_is_summed_up_as_an_advert(result):
+    assert result["neutral pages summed up as neutral"] == 1.0
+
+
+def test_adverts_the_red_flag_count_cannot_separate_are_named_and_make_no_listed_claim(result):
+    # "Every neutral page below every advert" is reported as met or not; the adverts that fall short are named,
+    # and each must be one a careful reader also finds no red flag in, so that no checker miss hides among them.
+    short = result["adverts not above neutral pages"]
+    assert result["every neutral page below every advert"] == (not short)
+    assert all(annotated == 0 for _page_id, _found, annotated in short), short

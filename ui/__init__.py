@@ -1,0 +1,87 @@
+"""Streamlit helpers shared by every page (the only code that imports streamlit): import ui; ui.page_frame(...)."""
+
+# The package is split by concern (loading, frame, widgets, blocks, room, textcheck); pages keep calling
+# ui.<name>. Some private names are re-exported too, because tests clear the shared caches through them.
+from ui.blocks import chart_block, image_downloads, quote, quotes, table_download
+from ui.frame import (
+    DISCLAIMER,
+    PAGES,
+    ROOT,
+    PageLink,
+    current_page,
+    glossary_note,
+    neighbours,
+    next_back_links,
+    page_end,
+    page_frame,
+    page_label,
+    stop_page,
+)
+from ui.loading import (
+    DERIVED_BY_ARGS_ENTRIES,
+    DERIVED_BY_ARGS_TTL,
+    DERIVED_ENTRIES,
+    _data_key,
+    _derived,
+    _derived_by_args,
+    _key_memo,
+    _load_cached,
+    derived,
+    load_dataset,
+)
+from ui.room import room_db_url, room_questions, room_store
+from ui.textcheck import analyze_text
+from ui.widgets import (
+    bound_multiselect,
+    bound_number,
+    bound_selectbox,
+    bound_toggle,
+    page_buttons,
+    paginate,
+    reveal,
+    share_link,
+    snap_to_step,
+)
+
+__all__ = [
+    "DERIVED_BY_ARGS_ENTRIES",
+    "DERIVED_BY_ARGS_TTL",
+    "DERIVED_ENTRIES",
+    "DISCLAIMER",
+    "PAGES",
+    "ROOT",
+    "PageLink",
+    "_data_key",
+    "_derived",
+    "_derived_by_args",
+    "_key_memo",
+    "_load_cached",
+    "analyze_text",
+    "bound_multiselect",
+    "bound_number",
+    "bound_selectbox",
+    "bound_toggle",
+    "chart_block",
+    "current_page",
+    "derived",
+    "glossary_note",
+    "image_downloads",
+    "load_dataset",
+    "neighbours",
+    "next_back_links",
+    "page_buttons",
+    "page_end",
+    "page_frame",
+    "page_label",
+    "paginate",
+    "quote",
+    "quotes",
+    "reveal",
+    "room_db_url",
+    "room_questions",
+    "room_store",
+    "share_link",
+    "snap_to_step",
+    "stop_page",
+    "table_download",
+]

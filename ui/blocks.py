@@ -1,0 +1,87 @@
+"""Content blocks: attributed verbatim quotes, charts with their caveat and data, and downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import streamlit as st
+
+from core import data as core_data
+from core.text import md_escape
+from ui.widgets import reveal
+
+if TYPE_CHECKING:
+    import altair as alt
+
+# NOTE: Altair and the chart export are imported where a chart is drawn, not here: on a freshly started server
+# that keeps about a quarter of a second of imports off the way to a page's first words.
+
+
+def quote(text: str, source_label: str, seed_file: str) -> None:
+    """A verbatim quote, escaped so it renders as text, attributed to its page.
+
+    The archived file's name goes in the tooltip, not the sentence: plain words on screen, the file one hover
+    away (and in every table and download).
+    """
+    st.markdown(
+        f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}*",
+        help=f"Archived copy of the page: {md_escape(seed_file)}" if seed_file else None,
+    )
+
+
+def quotes(rows: pd.DataFrame, note: Callable[[Any], str]) -> None:
+    """Each row's verbatim quote, attributed (needs quote, short_label and seed_file), with a note under it."""
+    for row in rows.itertuples():
+        quote(row.quote, row.short_label, row.seed_file)
+        st.caption(note(row))
+
+
+def chart_block(
+    chart: alt.TopLevelMixin | Mapping[str, Any], *, caption: str, data: pd.DataFrame, file_stem: str
+) -> None:
+    """A chart with its caveat caption; one switch away, the data as a table and CSV, and PNG and SVG images.
+
+    Pass a spec from a cached view where the page reruns often: building and validating an Altair chart costs
+    tens of milliseconds. The spec's top-level `description` is its text alternative: Streamlit gives it to
+    screen readers as the chart's accessible name, and it travels into exported images.
+    """
+    from core import export
+
+    spec = export.to_spec(chart)
+    if not str(spec.get("description", "")).strip():
+        raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+    st.caption(caption)
+    if reveal("Data behind this chart, and downloads", key=f"data_{file_stem}"):
+        st.dataframe(data, hide_index=True, width="stretch")
+        table_download(data, file_stem)
+        image_downloads(spec, caption, file_stem)
+
+
+def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
+    """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
+    from core import export
+
+    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+        st.download_button(
+            f"Download {fmt.upper()}",
+            data=lambda fmt=fmt: export.render(export.with_caveat(spec, caption), fmt),
+            file_name=f"{file_stem}.{fmt}",
+            mime=mime,
+            key=f"{fmt}_{file_stem}",
+            icon=":material/image:",
+        )
+
+
+def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV") -> None:
+    """A CSV download of a table shown on the page."""
+    st.download_button(
+        label,
+        # Built only when clicked, so a page does not serialise every table on every rerun.
+        data=lambda: core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"csv_{file_stem}",
+    )

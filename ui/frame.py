@@ -1,0 +1,171 @@
+"""The page frame: the one list of pages, navigation, title and disclaimer, glossary, and back/next links."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from core import data as core_data
+from core.glossary import terms_in
+from core.text import md_escape
+from ui.loading import load_dataset
+from ui.widgets import share_link
+
+ROOT = Path(__file__).resolve().parents[1]  # the app's folder: page paths below are relative to it
+
+DISCLAIMER = (
+    "**Not medical advice.** This site sets what web pages claim beside what studies and regulators found. "
+    "Ask a doctor you trust about your own case."
+)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    path: str
+    label: str
+    icon: str
+
+
+# The one list of pages. Streamlit routes each file by its name (pages/N_Name.py -> /Name);
+# this list only gives the navigation readable labels and an order.
+PAGES: tuple[PageLink, ...] = (
+    PageLink("streamlit_app.py", "Home", ":material/home:"),
+    PageLink("pages/1_Sources.py", "The five pages", ":material/description:"),
+    PageLink("pages/2_Doses.py", "Dose discrepancies", ":material/vaccines:"),
+    PageLink("pages/3_Routes.py", "Routes", ":material/route:"),
+    PageLink("pages/4_Mechanisms.py", "Mechanisms", ":material/biotech:"),
+    PageLink("pages/5_Claims.py", "Claims vs evidence", ":material/balance:"),
+    PageLink("pages/6_Evidence.py", "Evidence & regulation", ":material/science:"),
+    PageLink("pages/7_Check_a_text.py", "Check a text", ":material/plagiarism:"),
+    PageLink("pages/8_Exercises.py", "Exercises", ":material/quiz:"),
+    PageLink("pages/10_Facilitator_guide.py", "Facilitator guide", ":material/co_present:"),
+    PageLink("pages/12_Run_a_session.py", "Run a live session", ":material/cast_for_education:"),
+    PageLink("pages/13_Join.py", "Join a session", ":material/group_add:"),
+    PageLink("pages/11_Handout.py", "Handout", ":material/print:"),
+    PageLink("pages/9_Methods.py", "Methods & caveats", ":material/fact_check:"),
+)
+
+
+def page_label(path: str, fallback: str) -> str:
+    """The navigation label of the page at `path` (relative to the app's folder), or `fallback` if it has none."""
+    return next((page.label for page in PAGES if page.path == path), fallback)
+
+
+def page_frame(title: str, intro: str, *, lead: Callable[[core_data.Dataset], None] | None = None) -> core_data.Dataset:
+    """Set up a page: config, navigation, title, disclaimer; return the dataset or stop with its error.
+
+    `lead` draws a page's main finding right under the title, before the disclaimer, so that a phone's first
+    screen shows it.
+    """
+    st.set_page_config(page_title=f"{title} · Stem-cell claims vs evidence", page_icon="🔬", layout="wide")
+    with st.sidebar:
+        st.markdown("**Stem-cell claims vs evidence**")
+        for page in PAGES:
+            st.page_link(page.path, label=page.label, icon=page.icon)
+        st.divider()
+        # Plain text, not a caption: the faded caption grey falls just under 4.5:1 contrast on the sidebar.
+        st.markdown(
+            "Knee and back pain: what five web pages claim, next to what trials and regulators found. "
+            "Every quote names its source page; every study carries a checked citation."
+        )
+    _menu()
+    st.title(title)
+    try:
+        ds = load_dataset()
+    except core_data.DataError as error:
+        st.info(DISCLAIMER, icon=":material/medical_information:")
+        st.error(
+            f"**The data could not be loaded, so this page cannot be shown.**\n\n"
+            f"{md_escape(str(error))}\n\n"
+            f"Fix that cell (see data/README.md for the rules) and reload the page.",
+            icon=":material/error:",
+        )
+        st.stop()
+    if lead is not None:
+        lead(ds)
+    st.info(DISCLAIMER, icon=":material/medical_information:")
+    st.markdown(intro)
+    _glossary_lookup(ds)
+    return ds
+
+
+def _menu() -> None:
+    # On a phone the sidebar hides behind an unlabelled arrow; a labelled menu at the top names what it opens.
+    with st.popover("Menu: all pages", icon=":material/menu:"):
+        for page in PAGES:
+            st.page_link(page.path, label=page.label, icon=page.icon)
+
+
+def current_page() -> PageLink | None:
+    """The PAGES entry of the script being run, found from the call stack (pages call ui, not the reverse)."""
+    by_file = {str((ROOT / page.path).resolve()): page for page in PAGES}
+    frame = inspect.currentframe()
+    while frame is not None:
+        page = by_file.get(str(Path(frame.f_code.co_filename).resolve()))
+        if page is not None:
+            return page
+        frame = frame.f_back
+    return None
+
+
+def neighbours(page: PageLink | None) -> tuple[PageLink | None, PageLink | None]:
+    """The pages before and after this one in PAGES order (None at either end, or for an unknown page)."""
+    if page not in PAGES:
+        return None, None
+    index = PAGES.index(page)
+    return (PAGES[index - 1] if index > 0 else None), (PAGES[index + 1] if index + 1 < len(PAGES) else None)
+
+
+def _glossary_lookup(ds: core_data.Dataset) -> None:
+    with st.sidebar:
+        term = st.selectbox("Look up a word", ds.glossary["term"], index=None, key="glossary_term",
+                            placeholder="e.g. intrathecal")  # fmt: skip
+        if term:
+            row = ds.glossary.set_index("term").loc[term]
+            st.markdown(f"**{md_escape(term)}**: {md_escape(row['plain_definition'])}")
+            if row["detail"]:
+                st.caption(md_escape(row["detail"]))
+
+
+def page_end(ds: core_data.Dataset, *texts: str) -> None:
+    """Close a page: explain the glossary words in its text, offer a link to this view, and back/next links."""
+    glossary_note(ds, *texts)
+    # A plain text field, not st.code: the code block's copy button shows on hover only and Tab never reaches it.
+    st.text_input(
+        "Share this view: this link keeps your choices on this page (select it all and copy)",
+        value=share_link(st.context.url or "", st.query_params.to_dict()),
+    )
+    next_back_links()
+
+
+def next_back_links() -> None:
+    """Links to the pages before and after this one, in the order of PAGES."""
+    back, forward = neighbours(current_page())
+    left, right = st.columns(2)
+    if back is not None:
+        with left:
+            st.page_link(back.path, label=f"Back: {back.label}", icon=":material/arrow_back:")
+    if forward is not None:
+        with right:
+            st.page_link(forward.path, label=f"Next: {forward.label}", icon=":material/arrow_forward:")
+
+
+def stop_page() -> None:
+    """Stop a page early (it has nothing more to show yet), still ending it with its back and next links."""
+    next_back_links()
+    st.stop()
+
+
+def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
+    """An expander explaining the glossary words that appear in the given texts."""
+    found = terms_in(ds.glossary, *texts)
+    if found.empty:
+        return
+    with st.expander(f"Words on this page, explained ({len(found)})", icon=":material/menu_book:"):
+        st.markdown(
+            "\n".join(f"- **{md_escape(r.term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
+        )

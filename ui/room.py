@@ -1,0 +1,327 @@
+"""The live room's Streamlit side: the shared store, its questions, and the blocks both room pages draw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from core.text import md_escape
+from ui.blocks import chart_block, quote, table_download
+from ui.frame import page_label
+from ui.loading import derived
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from core.room import RoomState, RoomStore
+    from core.room.questions import RoomQuestion
+
+# NOTE: core.room (SQLAlchemy, Altair, the QR encoder) is imported inside each helper, not at the top: every page
+# imports ui, and only the two room pages ever need it.
+
+PROBLEM_KEY = "room_problem"  # a refused action from a button's callback, said on the next draw
+
+
+# --- the shared store and the questions it asks ------------------------------------------------------
+
+
+def room_db_url() -> str:
+    """$STEMCELL_ROOM_DB_URL, else the same key in Streamlit secrets (as Community Cloud sets it), else SQLite."""
+    import os
+
+    from core.room import store as room_store
+
+    if os.environ.get(room_store.URL_ENV):
+        return os.environ[room_store.URL_ENV]
+    try:
+        configured = st.secrets.get(room_store.URL_ENV)
+    except Exception:  # no secrets file at all is the usual case for `streamlit run`
+        configured = None
+    return str(configured) if configured else room_store.default_url()
+
+
+# NOTE: one engine (and its connection pool) per server, shared by every session of every room.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _room_store(url: str):
+    from core.room import RoomStore
+
+    return RoomStore(url)
+
+
+def room_store():
+    """The shared room store, or None after saying in words why live rooms are unavailable."""
+    from core.room import RoomError
+
+    try:
+        return _room_store(room_db_url())
+    except RoomError as error:
+        st.warning(f"{md_escape(str(error))} The rest of the site works as usual.", icon=":material/cloud_off:")
+        return None
+
+
+def room_questions() -> dict:
+    """Every question a room can ask, by id, built once per data version."""
+    from core.room.questions import all_questions
+
+    return {q.id: q for q in derived(all_questions)}
+
+
+# --- messages --------------------------------------------------------------------------------------
+
+
+def warn(error: Exception) -> None:
+    """A refusal from the store, in its own words (escaped: a code or id may come from the address)."""
+    st.warning(md_escape(str(error)))
+
+
+def attempt(action: Callable[..., Any], *args: Any) -> bool:
+    """Run a store action from a button's callback; a refusal is kept for show_problem, as callbacks cannot draw."""
+    from core.room import RoomError
+
+    try:
+        action(*args)
+    except RoomError as error:
+        st.session_state[PROBLEM_KEY] = str(error)
+        return False
+    return True
+
+
+def show_problem(*, clear: bool) -> None:
+    """Say the last refused action; `clear` forgets it once said (else it stays until an action succeeds)."""
+    problem = st.session_state.pop(PROBLEM_KEY, None) if clear else st.session_state.get(PROBLEM_KEY)
+    if problem:
+        st.warning(md_escape(problem))
+
+
+# --- a question and its answer ---------------------------------------------------------------------
+
+
+def question_card(question: RoomQuestion, *, projector: bool) -> None:
+    """The prompt (a heading on the projector, bold on a phone) and the card's quote, if it has one."""
+    st.markdown(f"#### {md_escape(question.prompt)}" if projector else f"**{md_escape(question.prompt)}**")
+    if question.card_quote:
+        quote(question.card_quote.text, question.card_quote.source_label, question.card_quote.seed_file)
+
+
+def explanation(question: RoomQuestion) -> None:
+    """Why the answer is right, with the quotes it rests on."""
+    st.markdown(md_escape(question.explanation))
+    for source in question.quotes:
+        quote(source.text, source.source_label, source.seed_file)
+
+
+def tally_chart(question: RoomQuestion, frame: pd.DataFrame, *, revealed: bool, caption: str) -> None:
+    """The room's answers to one question as a chart with its caveat, data and downloads."""
+    from core.room import results
+
+    chart_block(results.tally_chart(frame, revealed), caption=caption, data=frame, file_stem=f"room_{question.id}")
+
+
+# --- the facilitator's page ------------------------------------------------------------------------
+
+
+def start_or_resume(store: RoomStore, room_key: str) -> None:
+    """Start a new room, or resume one with its code and key; the pair is kept in session_state[room_key]."""
+    from core.room import RoomError
+
+    if st.button("Start a new room", type="primary", icon=":material/play_arrow:", key="room_start"):
+        try:
+            st.session_state[room_key] = store.create_room()
+        except RoomError as error:
+            warn(error)
+            return
+        st.rerun()
+    with st.expander("Resume a room you started earlier"):
+        code = st.text_input("Room code", key="resume_code", max_chars=20)
+        key = st.text_input("Facilitator key (from the file you saved)", key="resume_key", type="password",
+                            max_chars=100)  # fmt: skip
+        if st.button("Resume", key="room_resume", disabled=not (code and key)):
+            try:
+                st.session_state[room_key] = (store.check_facilitator(code, key), key)
+            except RoomError as error:
+                warn(error)
+                return
+            st.rerun()
+
+
+def join_panel(code: str, link: str, qr_scale: int) -> None:
+    """The room code, spaced out, with the join address and its QR code."""
+    from core.room import view
+
+    with st.container(border=True):
+        text, image = st.columns([1, 1])
+        with text:
+            st.markdown("**Join on your phone:** scan the code, or open the address and type the room code.")
+            st.header(" ".join(code), anchor=False)  # spaced out so the back row reads it letter by letter
+            st.text_input("Join address", value=link, key=f"join_link_{qr_scale}")
+        with image:
+            # As wide as its column and never wider: a fixed width spilled out of the panel on narrow screens.
+            st.image(view.qr_png(link, scale=qr_scale), width="stretch", caption="Scan to join")
+
+
+def choose_plan(questions: Mapping[str, RoomQuestion]) -> list[RoomQuestion]:
+    """A guide plan or hand-picked questions; returns the questions chosen, listed under the choice."""
+    from core.room import view
+    from core.room.questions import session_plans
+
+    plans = session_plans(list(questions.values()))
+    plan = st.radio("Session plan", [*plans, view.PICK_PLAN], horizontal=True, key="room_plan",
+                    help="The facilitator guide's 45- and 90-minute plans, or your own list.")  # fmt: skip
+    picked = []
+    if plan == view.PICK_PLAN:
+        picked = st.multiselect("Questions, in the order you pick them", list(questions), key="room_picked",
+                                format_func=lambda qid: questions[qid].prompt)  # fmt: skip
+    chosen = view.plan_questions(plan, plans, picked, questions)
+    with st.expander(f"The {len(chosen)} questions in this plan"):
+        st.markdown(view.plan_markdown(chosen))
+    return chosen
+
+
+def key_file_download(code: str, token: str) -> None:
+    """The facilitator key as a file to keep: the only way it leaves this browser session (never in a URL)."""
+    from core.room import view
+
+    st.download_button(
+        "Save the facilitator key (to resume this room from another browser)",
+        data=view.key_file_text(code, token),
+        file_name=f"room-{code}-key.txt",
+        mime="text/plain",
+        key="room_key_file",
+        icon=":material/key:",
+    )
+
+
+def controls(store: RoomStore, code: str, token: str, question: RoomQuestion | None, state: RoomState) -> None:
+    """Reveal, next and end, above the question so the facilitator never scrolls to move on."""
+    from core.room import view
+
+    heading, reveal_col, next_col, end_col = st.columns([2, 2, 2, 2], vertical_alignment="center")
+    heading.subheader(view.progress(state), anchor=False)
+    # Callbacks run before the fragment reruns, so the new state is what the rerun draws.
+    if question and not state.revealed:
+        reveal_col.button("Reveal the answer", type="primary", key="room_reveal", icon=":material/visibility:",
+                          on_click=attempt, args=(store.reveal, code, token, question.id))  # fmt: skip
+    if not state.is_last:
+        next_col.button("Next question", key="room_next", icon=":material/skip_next:",
+                        on_click=attempt, args=(store.advance, code, token))  # fmt: skip
+    if end_col.button("End the session", key="room_end", icon=":material/stop_circle:",
+                      on_click=attempt, args=(store.end, code, token)):  # fmt: skip
+        st.rerun()  # the whole page switches to the summary
+    show_problem(clear=True)
+
+
+def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[str, int]) -> None:
+    """The question on the projector: options, how many phones answered, the live chart, and after a reveal why."""
+    from core.room import results, view
+
+    question_card(question, projector=True)
+    st.markdown(view.options_markdown(question))
+    frame = results.tally_frame(question, tally, state.revealed)
+    answered = int(frame["answers"].sum())
+    st.metric("Answers", f"{answered} of {results.plural(state.participants, 'phone')}")
+    caption = "Anonymous answers from the phones in this room only; it says what this room thinks, not what is true."
+    tally_chart(question, frame, revealed=state.revealed, caption=caption)
+    if state.revealed:
+        st.success(f"**Answer: {md_escape(question.answer)}**")
+        explanation(question)
+        st.page_link(question.explains_page, label=f"More on {page_label(question.explains_page, 'this')}",
+                     icon=":material/arrow_forward:")  # fmt: skip
+
+
+def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
+    """After the session: the questions the room found hardest, the whole table, and downloads to keep."""
+    from core.room import results, view
+
+    st.subheader("The session has ended: what the room found hardest", anchor=False)
+    missed = view.hardest(frame)
+    if missed.empty:
+        st.info("Nobody missed a question, or nobody answered.")
+    for row in missed.itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{md_escape(row.question)}**")
+            st.markdown(f"{row.right} of {row.answered} right. The answer: {md_escape(row.answer)}")
+            st.page_link(row.explains_page, label=f"Explained on {page_label(row.explains_page, 'this page')}",
+                         icon=":material/arrow_forward:")  # fmt: skip
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button(
+        "Download the summary (Markdown, with links)",
+        data=results.summary_markdown(frame, view.app_url(link), code),
+        file_name=f"room-{code}-summary.md",
+        mime="text/markdown",
+        key="room_summary_md",
+        icon=":material/download:",
+    )
+    table_download(frame, f"room-{code}-summary")
+
+
+# --- a participant's phone -------------------------------------------------------------------------
+
+
+def join_form() -> str | None:
+    """The room code typed on a phone, once Join is pressed (else None)."""
+    with st.form("room_join_form", border=True):
+        typed = st.text_input("Room code", max_chars=20, key="room_code_typed", placeholder="e.g. K7DP3X",
+                              help="The six letters and digits on the facilitator's screen.")  # fmt: skip
+        go = st.form_submit_button("Join", type="primary", width="stretch")
+    return typed if go else None
+
+
+def nickname() -> None:
+    """An optional nickname, kept in this browser session only: never sent to the store."""
+    with st.expander("Nickname (optional)"):
+        st.text_input("Only you see it: it is never sent to the facilitator or stored", key="room_nickname",
+                      max_chars=40)  # fmt: skip
+    chosen = st.session_state.get("room_nickname")
+    if chosen:
+        st.markdown(f"You are **{md_escape(chosen)}**")
+
+
+def phone_waiting(state: RoomState, question: RoomQuestion | None) -> bool:
+    """Say what the phone waits for (the room ended, has not started, or shows an unknown question); True if so."""
+    if state.ended:
+        st.success("The session has ended. Thank you for taking part!")
+        st.page_link("streamlit_app.py", label="Explore the findings at your own pace", icon=":material/home:")
+    elif not state.started:
+        st.info("You are in. Wait for the facilitator to show the first question; keep this page open.")
+    elif question is None:
+        st.info("The facilitator is showing a question this server does not have; wait for the next one.")
+    else:
+        return False
+    return True
+
+
+def answer_buttons(
+    question: RoomQuestion, chosen: str | None, on_pick: Callable[..., None], args: tuple[Any, ...]
+) -> None:
+    """One wide button per option, the chosen one highlighted; a tap calls on_pick(*args, question id, option)."""
+    from core.room import results
+
+    for i, option in enumerate(question.options):
+        st.button(
+            f"{results.letter(i)}. {md_escape(option)}",
+            key=f"pick_{question.id}_{i}",
+            type="primary" if option == chosen else "secondary",
+            icon=":material/check_circle:" if option == chosen else None,
+            width="stretch",
+            on_click=on_pick,
+            args=(*args, question.id, option),
+        )
+    show_problem(clear=False)
+    st.caption("Your answer is saved. Tap another option to change it." if chosen else "Tap an option to answer.")
+
+
+def phone_reveal(question: RoomQuestion, mine: str | None, tally: Mapping[str, int]) -> None:
+    """After the reveal: right or not, the answer and why, and how the room answered."""
+    from core.room import results, view
+
+    kind, words = view.answer_feedback(question, mine)
+    getattr(st, kind)(words)
+    st.markdown(f"**Answer: {md_escape(question.answer)}**")
+    if mine is not None:
+        st.caption(f"You chose: {md_escape(mine)}")
+    explanation(question)
+    frame = results.tally_frame(question, tally, revealed=True)
+    caption = "Anonymous answers from this room only; it says what the room thought, not what is true."
+    tally_chart(question, frame, revealed=True, caption=caption)
