@@ -84,7 +84,8 @@ def dose_title(points: pd.DataFrame) -> str:
     if pages.empty:
         return "No cell doses to show for this choice"
     low, high = pages["low"].min(), pages["high"].max()
-    title = f"The pages' doses run from {format_count(low)} to {format_count(high)} cells, a {high / low:.0f}-fold spread"
+    spread = f"a {high / low:.0f}-fold spread"
+    title = f"The pages' doses run from {format_count(low)} to {format_count(high)} cells, {spread}"
     if not trials.empty:
         title += f"; studies: {format_count(trials['low'].min())} to {format_count(trials['low'].max())}"
     return title

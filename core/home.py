@@ -256,13 +256,14 @@ def key_points(ds: Dataset) -> list[Lead | findings.Finding]:
     """Home's findings in reading order, lead first: what Home, the handout and the room all say."""
     ladder = dose_ladder(ds)
     dose = dose_lead(ladder)
-    return [approval(ds), *([dose] if dose else []), *_other_findings(ds)]
+    # The handout has no summary-of-findings list, so it keeps the largest knee trial among its points.
+    trial = findings.largest_trial(ds, "knee osteoarthritis")
+    return [approval(ds), *([dose] if dose else []), *([trial] if trial else []), *_other_findings(ds)]
 
 
 def _other_findings(ds: Dataset) -> list[findings.Finding]:
-    # The dose findings are the lead and the chart; the rest follow under it.
+    # The dose findings are the lead and the chart; what trials found is the summary of findings above these.
     found = (
-        findings.largest_trial(ds, "knee osteoarthritis"),
         findings.claims_as_fact(ds),
         findings.harms_documented(ds),
     )

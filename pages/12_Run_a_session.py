@@ -73,6 +73,7 @@ elif not state.started:
         except RoomError as error:
             room_ui.warn(error)
         else:
+            room_ui.forget_room(code)  # phones on this server see question 1 at their next check
             st.rerun()
     room_ui.key_file_download(code, token)
 else:

@@ -15,6 +15,7 @@ ds = ui.page_frame(
     "Join a session",
     "Answer the facilitator's questions from your phone. No account and no name: answers are anonymous and "
     "deleted after the session.",
+    light=True,
 )
 store = room_ui.room_store()
 if store is None:
@@ -48,15 +49,15 @@ def answer(code: str, pid: str, question_id: str, option: str) -> None:
 
 def live(code: str, pid: str) -> None:
     try:
-        state = store.state(code)
+        state = room_ui.shared_read(store.state, code)  # one query a second for all phones on this server
         mine = st.session_state.get(MINE_KEY)
         if mine is None:
             mine = st.session_state[MINE_KEY] = store.my_answers(code, pid)
     except RoomError as error:
         st.info(md_escape(str(error)))
         return
-    if view.phone_interval(state.participants) != st.session_state.get(BEAT_KEY):
-        st.rerun()  # the room grew: redraw the page once so this phone checks less often
+    if view.beat_changed(st.session_state.get(BEAT_KEY), view.phone_interval(state.participants)):
+        st.rerun()  # the room grew a lot: redraw the page once so this phone checks less often
     question = questions.get(state.question_id)
     if room_ui.phone_waiting(state, question):
         return
@@ -64,7 +65,7 @@ def live(code: str, pid: str) -> None:
     room_ui.question_card(question, projector=False)
     chosen = mine.get(question.id)
     if state.revealed:
-        room_ui.phone_reveal(question, chosen, store.tally(code, question.id))
+        room_ui.phone_reveal(question, chosen, room_ui.shared_read(store.tally, code, question.id))
     else:
         room_ui.answer_buttons(question, chosen, on_pick=answer, args=(code, pid))
 
@@ -82,7 +83,7 @@ code, pid = joined
 
 # 2. Compute: every phone asks the server for news on this beat; a big room asks less often so one server keeps up.
 try:
-    joined_phones = store.state(code).participants
+    joined_phones = room_ui.shared_read(store.state, code).participants
 except RoomError:
     joined_phones = 0
 st.session_state[BEAT_KEY] = view.phone_interval(joined_phones)
@@ -90,7 +91,7 @@ st.session_state[BEAT_KEY] = view.phone_interval(joined_phones)
 # 3. Render: the question on screen, then its reveal.
 st.caption(f"Room {code}")
 room_ui.nickname()
-st.fragment(run_every=st.session_state[BEAT_KEY])(live)(code, pid)
+st.fragment(run_every=view.phone_beat(st.session_state[BEAT_KEY], pid))(live)(code, pid)
 if st.button("Leave this room", key="room_leave"):
     st.session_state.pop(JOINED_KEY, None)
     st.query_params.clear()

@@ -229,3 +229,16 @@ def test_an_ended_room_takes_back_its_phones_but_no_newcomers(room_store):
     assert view.join_room(room_store, code, pid) == (code, pid)
     with pytest.raises(RoomError, match="has ended"):
         view.join_room(room_store, code, None)
+
+
+@pytest.mark.parametrize(("current", "wanted", "redraw"), [(None, 1.5, True), (1.5, 2.0, False), (1.5, 2.5, True),
+                                                          (3.5, 3.0, False), (3.5, 2.5, True)])  # fmt: skip
+def test_a_phone_redraws_only_for_a_beat_a_second_or_more_away(current, wanted, redraw):
+    assert view.beat_changed(current, wanted) is redraw
+
+
+def test_phones_beats_are_spread_a_little():
+    ids = [f"participant{n:05d}" for n in range(50)]
+    beats = {view.phone_beat(2.0, pid) for pid in ids}
+    assert len(beats) > 1  # not all in step
+    assert all(2.0 <= beat <= 2.4 for beat in beats)  # and never far off the room's beat

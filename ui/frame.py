@@ -55,11 +55,14 @@ def page_label(path: str, fallback: str) -> str:
     return next((page.label for page in PAGES if page.path == path), fallback)
 
 
-def page_frame(title: str, intro: str, *, lead: Callable[[core_data.Dataset], None] | None = None) -> core_data.Dataset:
+def page_frame(
+    title: str, intro: str, *, lead: Callable[[core_data.Dataset], None] | None = None, light: bool = False
+) -> core_data.Dataset:
     """Set up a page: config, navigation, title, disclaimer; return the dataset or stop with its error.
 
     `lead` draws a page's main finding right under the title, before the disclaimer, so that a phone's first
-    screen shows it.
+    screen shows it. `light` leaves out the sidebar's glossary lookup, for a page that hundreds of phones redraw at
+    once (the live room's Join page), where every element of a full page run counts.
     """
     st.set_page_config(page_title=f"{title} · Stem-cell claims vs evidence", page_icon="🔬", layout="wide")
     with st.sidebar:
@@ -89,7 +92,8 @@ def page_frame(title: str, intro: str, *, lead: Callable[[core_data.Dataset], No
         lead(ds)
     st.info(DISCLAIMER, icon=":material/medical_information:")
     st.markdown(intro)
-    _glossary_lookup(ds)
+    if not light:
+        _glossary_lookup(ds)
     return ds
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
 # imports ui, and only the two room pages ever need it.
 
 PROBLEM_KEY = "room_problem"  # a refused action from a button's callback, said on the next draw
+SHARED_READ_SECONDS = 1.0  # how long phones on one server share a read of a room (state, tally)
+_SHARED_READ_ENTRIES = 512  # past this, entries older than SHARED_READ_SECONDS are dropped
+_shared_reads: dict[tuple, tuple[float, Any]] = {}
+_shared_lock = threading.Lock()
 
 
 # --- the shared store and the questions it asks ------------------------------------------------------
@@ -61,6 +67,35 @@ def room_store():
         return None
 
 
+def shared_read(read: Callable[..., Any], code: str, *args: Any) -> Any:
+    """read(code, *args), shared for about a second by every session of this server.
+
+    200 phones polling one room then cost the database one query a second, not 60. A store refusal (RoomError)
+    is never kept. This server's own facilitator actions and answers forget the room at once (see `attempt`);
+    a change made through another server shows here within SHARED_READ_SECONDS.
+    """
+    key = (read, code, args)
+    now = time.monotonic()
+    with _shared_lock:
+        kept = _shared_reads.get(key)
+    if kept is not None and now - kept[0] < SHARED_READ_SECONDS:
+        return kept[1]
+    value = read(code, *args)
+    with _shared_lock:
+        if len(_shared_reads) >= _SHARED_READ_ENTRIES:
+            for old in [k for k, (at, _) in _shared_reads.items() if now - at >= SHARED_READ_SECONDS]:
+                del _shared_reads[old]
+        _shared_reads[key] = (now, value)
+    return value
+
+
+def forget_room(code: object) -> None:
+    """Drop this server's shared reads of one room, after something changed it here."""
+    with _shared_lock:
+        for key in [k for k in _shared_reads if k[1] == code]:
+            del _shared_reads[key]
+
+
 def room_questions() -> dict:
     """Every question a room can ask, by id, built once per data version."""
     from core.room.questions import all_questions
@@ -85,6 +120,9 @@ def attempt(action: Callable[..., Any], *args: Any) -> bool:
     except RoomError as error:
         st.session_state[PROBLEM_KEY] = str(error)
         return False
+    finally:
+        if args:
+            forget_room(args[0])  # every store action takes the room code first
     return True
 
 
@@ -314,7 +352,7 @@ def answer_buttons(
 
 def phone_reveal(question: RoomQuestion, mine: str | None, tally: Mapping[str, int]) -> None:
     """After the reveal: right or not, the answer and why, and how the room answered."""
-    from core.room import results, view
+    from core.room import view
 
     kind, words = view.answer_feedback(question, mine)
     getattr(st, kind)(words)
@@ -322,6 +360,19 @@ def phone_reveal(question: RoomQuestion, mine: str | None, tally: Mapping[str, i
     if mine is not None:
         st.caption(f"You chose: {md_escape(mine)}")
     explanation(question)
-    frame = results.tally_frame(question, tally, revealed=True)
+    spec, frame = _revealed_chart(question.id, tuple(tally.items()), question)
     caption = "Anonymous answers from this room only; it says what the room thought, not what is true."
-    tally_chart(question, frame, revealed=True, caption=caption)
+    chart_block(spec, caption=caption, data=frame, file_stem=f"room_{question.id}")
+
+
+# NOTE: after a reveal every phone in the room draws the same frozen tally at once; building the chart is about
+# 20 ms, so 200 phones building it queued a whole server for seconds. One build per question and tally instead.
+@st.cache_data(show_spinner=False, max_entries=256, ttl=6 * 3600)
+def _revealed_chart(
+    question_id: str, counts: tuple[tuple[str, int], ...], _question: RoomQuestion
+) -> tuple[dict, pd.DataFrame]:
+    from core import export
+    from core.room import results
+
+    frame = results.tally_frame(_question, dict(counts), revealed=True)
+    return export.to_spec(results.tally_chart(frame, True)), frame

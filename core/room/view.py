@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import zlib
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -17,6 +18,7 @@ from core.text import md_escape
 
 PHONE_POLLS_PER_SECOND = 60  # what one server process answers comfortably (about 15-20 ms per poll, one core)
 PHONE_INTERVAL_RANGE = (1.5, 5.0)  # seconds: fast in a small room, never so slow a phone lags a question behind
+BEAT_REDRAW_STEP = 1.0  # seconds: a phone keeps its beat until the wanted one differs by this much
 JOIN_PAGE_PATH = "Join"  # Streamlit serves pages/13_Join.py at /Join
 MAX_LINK_CHARS = 500  # a longer address makes a QR code too dense to scan from the back of a room
 PICK_PLAN = "Pick questions"
@@ -120,6 +122,20 @@ def phone_interval(participants: int, servers: int = 1) -> float:
     wanted = participants / (PHONE_POLLS_PER_SECOND * max(1, servers))
     # Half-second steps: a phone redraws its whole page when its beat changes, so it should change rarely.
     return min(high, max(low, math.ceil(wanted * 2) / 2))
+
+
+def phone_beat(interval: float, participant_id: str) -> float:
+    """The interval plus a steady offset of 0 to 0.4 s from the participant id, so phones that opened the page
+    together (one QR code scanned by a whole row) drift apart instead of checking in the same instant."""
+    return interval + (zlib.crc32(participant_id.encode()) % 5) / 10
+
+
+def beat_changed(current: float | None, wanted: float) -> bool:
+    """Whether a phone should redraw its page to take a new beat: only for a change of a second or more.
+
+    Each redraw is a full page run; in a room filling up, half-second steps made every phone redraw four times.
+    """
+    return current is None or abs(wanted - current) >= BEAT_REDRAW_STEP
 
 
 def progress(state: RoomState) -> str:

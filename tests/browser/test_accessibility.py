@@ -89,6 +89,19 @@ def test_every_chart_has_a_text_alternative_and_its_data(server, page_at, page_f
 def test_keyboard_reaches_every_widget(server, page_at, page_file):
     page = page_at(server + url_path(page_file))
     wait_rendered(page)
+    # Charts mount only when scrolled into view and redraw their block when they do, which drops the markers
+    # set below; on a busy machine that happened mid-walk. Mount them all first, then count.
+    page.evaluate(
+        """async () => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            for (let y = 0; main && y < main.scrollHeight; y += 500) {
+                main.scrollTo(0, y);
+                await new Promise(r => setTimeout(r, 50));
+            }
+            main?.scrollTo(0, 0);
+        }"""
+    )
+    wait_rendered(page)
     widgets = page.evaluate(
         """(ours) => {
             // A radio group is one Tab stop (arrow keys move inside it), as the ARIA practices say.
