@@ -13,6 +13,7 @@ from core.claims import VERDICT_ORDER, claims_with_sources
 from core.data import Dataset
 from core.export import Spec, to_spec
 from core.text import md_escape, plural, verification_flag
+from core.views import claim_cards
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
 TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
@@ -186,6 +187,11 @@ def _section(heading: str, items: list[str], empty: str = "") -> str:
     """A bold heading over a bulleted list; `empty` stands in for no items, and without it the section is dropped."""
     body = "\n".join(f"- {item}" for item in items) or empty
     return f"**{heading}**\n\n{body}" if body else ""
+
+
+def card_texts(ds: Dataset) -> dict[str, str]:
+    """Every claim card's verdict half, by claim id, built once per data version (a page shows fifteen)."""
+    return {claim_id: card_markdown(card) for claim_id, card in claim_cards(ds).items()}
 
 
 # --- summary chart -------------------------------------------------------------------------------

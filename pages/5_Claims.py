@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core import claims_view, views
+from core import claims_view
 from core.claims import VERDICT_ORDER, certainty_table, verdict_table
 from core.text import md_escape
 
@@ -38,7 +38,7 @@ with st.expander("Filter by topic, page or verdict", icon=":material/filter_list
 
 # 2. Compute
 chosen = claims_view.filter_ordered(view.ordered, topics, sources, verdicts)
-cards = ui.derived(views.claim_cards)
+cards = ui.derived(claims_view.card_texts)
 
 # 3. Render
 if guess:
@@ -65,7 +65,6 @@ else:
 
 st.markdown(f"**{len(chosen)} of {len(ds.claims)} claims match.**")
 for claim in ui.paginate(chosen, "page", per_page=PER_PAGE, noun="claims").itertuples():
-    card = cards[claim.id]
     with st.expander(claims_view.line_label(claim, view.labels, guess=guess)):
         st.caption(
             f"{md_escape(claim.short_label)} · topic: {md_escape(claim.topic)} · stated {md_escape(claim.stated_as)}"
@@ -73,7 +72,7 @@ for claim in ui.paginate(chosen, "page", per_page=PER_PAGE, noun="claims").itert
         ui.quote(claim.quote, claim.short_label, claim.seed_file)
         if guess and not st.toggle("Reveal our verdict", key=f"reveal_{claim.id}"):
             continue
-        st.markdown(claims_view.card_markdown(card))
+        st.markdown(cards[claim.id])
 ui.page_buttons(len(chosen), "page", per_page=PER_PAGE)
 if ui.reveal("These claims as a table, with their ids and archived files", key="claims_table"):
     table = claims_view.claims_table(chosen)
