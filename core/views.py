@@ -351,8 +351,17 @@ class EvidenceView:
     knee_back_chart: Spec
     results: list[tuple[findings.Finding, pd.DataFrame]]
     harms_summary: str
+    harms: pd.DataFrame
     timeline: pd.DataFrame
     timeline_chart: Spec
+
+
+def harms_table(ds: Dataset) -> pd.DataFrame:
+    """The harms as shown: a patient count a reader can take in ("not stated" where the source gives none)."""
+    columns = ["short_name", "year", "route", "n_patients", "severity", "setting", "what_happened", "verification"]
+    table = ds.harms[columns].copy()
+    table["n_patients"] = [f"{int(n):,}" if pd.notna(n) else "not stated" for n in table["n_patients"]]
+    return table
 
 
 def evidence_page(ds: Dataset) -> EvidenceView:
@@ -366,6 +375,7 @@ def evidence_page(ds: Dataset) -> EvidenceView:
         knee_back_chart=to_spec(claim_charts.evidence_chart(knee_back)),
         results=[(result, linked_evidence(ds, result.row_ids)) for result in key_results(ds)],
         harms_summary=harms_summary(ds),
+        harms=harms_table(ds),
         timeline=timeline,
         timeline_chart=to_spec(claim_charts.regulatory_timeline_chart(timeline)),
     )

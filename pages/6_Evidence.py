@@ -100,7 +100,7 @@ with st.expander("What the certainty labels mean"):
 st.header("Documented harms")
 st.markdown(md_escape(view.harms_summary))
 st.dataframe(
-    ds.harms[["short_name", "year", "route", "n_patients", "severity", "setting", "what_happened", "verification"]],
+    view.harms,
     hide_index=True,
     width="stretch",
     column_config={
@@ -109,7 +109,7 @@ st.dataframe(
         "route": "Route",
         "severity": "Worst outcome",
         "setting": "Setting",
-        "n_patients": st.column_config.NumberColumn("Patients"),
+        "n_patients": st.column_config.TextColumn("Patients"),
         "what_happened": st.column_config.TextColumn("What happened", width="large"),
         "verification": "Checked",
     },

@@ -219,6 +219,13 @@ def test_evidence_page_states_key_results_and_lists_every_study(dataset):
     assert any("first day" in c.value for c in at.caption)
 
 
+def test_harms_table_says_not_stated_instead_of_showing_an_empty_count(dataset):
+    at = open_page(EVIDENCE)
+    harms = next(df.value for df in at.dataframe if "what_happened" in df.value.columns)
+    assert harms["n_patients"].notna().all()
+    assert ("not stated" in set(harms["n_patients"])) == dataset.harms["n_patients"].isna().any()
+
+
 def test_evidence_page_filters_the_table_by_condition_from_the_url(dataset):
     at = open_page(EVIDENCE, {"condition": "discogenic low back pain"})
     assert not at.exception

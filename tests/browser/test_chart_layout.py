@@ -8,7 +8,8 @@ import pytest
 
 from tests.browser.conftest import ARTIFACTS, PHONE, screenshot, wait_rendered
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module, so its one pass over the chart pages (about 30 s) is made once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("chart_layout")]
 
 PAGES = {
     "Sources": "/Sources",
@@ -40,9 +41,15 @@ MAIN_HEIGHT = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHe
 HEIGHTS_FILE = ARTIFACTS / "chart-pages-heights-390.json"
 
 
+# Keyed by server address: a worker may set this module's fixtures up more than once, and one pass is enough.
+_PASSES: dict[str, dict] = {}
+
+
 @pytest.fixture(scope="module")
 def phone_pages(server, browser):
     """Each chart page opened once at 390 px: its charts' text and sizes, and the page's height."""
+    if server in _PASSES:
+        return _PASSES[server]
     found = {}
     context = browser.new_context(viewport=PHONE)
     try:
@@ -60,6 +67,7 @@ def phone_pages(server, browser):
         context.close()
     ARTIFACTS.mkdir(exist_ok=True)
     HEIGHTS_FILE.write_text(json.dumps({n: f["page_height"] for n, f in found.items()}, indent=1), encoding="utf-8")
+    _PASSES[server] = found
     return found
 
 

@@ -66,9 +66,16 @@ def _visit(browser, url: str, viewport: dict[str, int]) -> dict:
         context.close()
 
 
+# Keyed by server address: xdist can tear this module's fixtures down and set them up again on the same worker
+# (seen as two 110 s set-ups in one run), and the pages of one server do not change between the two.
+_PASSES: dict[str, dict[tuple[str, str], dict]] = {}
+
+
 @pytest.fixture(scope="module")
 def visits(browser, server) -> dict[tuple[str, str], dict]:
     """Every page once at desktop and once at phone width (one pass shared by all the checks below)."""
+    if server in _PASSES:
+        return _PASSES[server]
     seen = {}
     ARTIFACTS.mkdir(exist_ok=True)
     for page in ui.PAGES:
@@ -85,6 +92,7 @@ def visits(browser, server) -> dict[tuple[str, str], dict]:
         for page in ui.PAGES
     }
     (ARTIFACTS / "page-heights.json").write_text(json.dumps(heights, indent=2) + "\n", encoding="utf-8")
+    _PASSES[server] = seen
     return seen
 
 
