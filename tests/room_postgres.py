@@ -33,6 +33,17 @@ def missing_reason() -> str | None:
     return None
 
 
+def skip_or_fail_without_postgres() -> None:
+    """Skip with the reason where PostgreSQL is missing; fail instead where CI requires it."""
+    import pytest
+
+    reason = missing_reason()
+    if reason:
+        if required():
+            pytest.fail(f"PostgreSQL is required here but {reason}")
+        pytest.skip(reason)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -27,11 +27,7 @@ class Clock:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
-    reason = room_postgres.missing_reason()
-    if reason:
-        if room_postgres.required():
-            pytest.fail(f"PostgreSQL is required here but {reason}")
-        pytest.skip(reason)
+    room_postgres.skip_or_fail_without_postgres()
     with room_postgres.postgres_cluster() as url:
         yield url
 

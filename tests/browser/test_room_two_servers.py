@@ -19,11 +19,7 @@ PARTICIPANTS = 3
 
 @pytest.fixture(scope="module")
 def two_servers() -> Iterator[tuple[str, str]]:
-    reason = room_postgres.missing_reason()
-    if reason:
-        if room_postgres.required():
-            pytest.fail(f"PostgreSQL is required here but {reason}")
-        pytest.skip(reason)
+    room_postgres.skip_or_fail_without_postgres()
     with room_postgres.postgres_cluster() as cluster:
         env = {URL_ENV: room_postgres.fresh_database(cluster)}
         first, first_url = start_server(env)
