@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core import textcheck
-from core.text import md_escape, plural
+from core.text import md_escape
 from core.textcheck import view
 
 ds = ui.page_frame(
@@ -63,18 +63,7 @@ level, verdict = textcheck.summary(report)
 {"advert": st.warning, "caution": st.warning, "neutral": st.success}[level](verdict, icon=":material/policy:")
 if note := textcheck.truncation_note(report):
     st.caption(note)
-# One line, not four metric tiles: on a phone the tiles stacked and pushed the red flags a screen down.
-st.markdown(
-    " · ".join(
-        plural(n, word, many)
-        for n, word, many in (
-            (len(flags), "red flag", None),
-            (len(report.doses), "dose", None),
-            (len(report.sure_words), "sure-sounding word", None),
-            (len(report.hedges), "hedge", None),
-        )
-    )
-)
+st.markdown(view.counts_line(flags, report))
 
 st.subheader("Red flags")
 if not flags:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.text import md_escape, normalise_space
+from core.text import md_escape, normalise_space, plural
 from core.textcheck import phrases
 from core.textcheck.compare import describe_course
 from core.textcheck.model import DoseMention, RedFlag, TextReport
@@ -30,6 +30,13 @@ class FlagGroup:
     page_label: str
     quotes: tuple[str, ...]
     count: int
+
+
+def counts_line(flags: list[RedFlag], report: TextReport) -> str:
+    """One line of tallies ("2 red flags · 1 dose · …"), not four metric tiles that push the flags down a phone."""
+    counts = ((len(flags), "red flag"), (len(report.doses), "dose"), (len(report.sure_words), "sure-sounding word"),
+              (len(report.hedges), "hedge"))  # fmt: skip
+    return " · ".join(plural(n, word) for n, word in counts)
 
 
 def flag_groups(flags: list[RedFlag]) -> list[FlagGroup]:
