@@ -289,3 +289,12 @@ def key_results(ds: Dataset) -> list[Finding]:
     ev = evidence_overview(ds)
     found = (head_to_head_knee(ev), pooled_knee_trials(ev), disc_trials(ev), funding_known(ev))
     return [f for f in found if f is not None]
+
+
+def topic_heading(topic_id: str) -> str:
+    """A topic id as a heading: "differentiation/replacement" -> "Differentiation or replacement".
+
+    The slash kept the two words as one, which a phone could only break mid-word.
+    """
+    words = topic_id.replace("/", " or ")
+    return words[:1].upper() + words[1:]

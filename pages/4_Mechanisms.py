@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core import views
-from core.claims import mechanism_topics
+from core.claims import mechanism_topics, topic_heading
 from core.text import md_escape, plural, verification_flag
 
 ds = ui.page_frame(
@@ -40,7 +40,7 @@ ui.chart_block(
 for section in view.sections:
     topic = section.topic
     with st.container(border=True):
-        st.subheader(md_escape(topic["id"]))
+        st.subheader(md_escape(topic_heading(topic["id"])))
         who = md_escape(section.who) if section.who else "none of the five pages."
         # The verdict and who claims it first; what the studies found, in full, is one switch away.
         st.markdown(

@@ -179,3 +179,11 @@ def test_harms_summary_counts_match_the_table(dataset):
 def test_label_tables_define_every_label():
     assert list(core_claims.verdict_table()["verdict"]) == list(core_claims.VERDICT_ORDER)
     assert core_claims.certainty_table()["what it means"].str.len().gt(20).all()
+
+
+@pytest.mark.parametrize(
+    ("topic_id", "heading"),
+    [("disc repair", "Disc repair"), ("differentiation/replacement", "Differentiation or replacement")],
+)
+def test_topic_heading_reads_as_words(topic_id, heading):
+    assert core_claims.topic_heading(topic_id) == heading

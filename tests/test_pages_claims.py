@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core import claims_view
+from core.claims import topic_heading
 from core.rubric import score_source
 from tests.test_pages import all_text, open_page
 
@@ -26,9 +27,9 @@ def test_mechanisms_page_shows_every_mechanism_with_evidence(dataset):
     at = open_page(MECHANISMS)
     assert not at.exception
     assert at.title[0].value == "Mechanisms"
-    assert [plain(s.value) for s in at.subheader] == list(
-        dataset.topics.loc[dataset.topics["kind"] == "mechanism", "id"]
-    )
+    assert [plain(s.value) for s in at.subheader] == [
+        topic_heading(t) for t in dataset.topics.loc[dataset.topics["kind"] == "mechanism", "id"]
+    ]
     text = plain(all_text(at))
     assert "What studies show:" in text
     assert "Who claims it:" in text
@@ -38,7 +39,7 @@ def test_mechanisms_page_filters_from_the_url(dataset):
     at = open_page(MECHANISMS, {"mechanism": "disc repair"})
     assert not at.exception
     assert at.selectbox(key="mechanism").value == "disc repair"
-    assert [s.value for s in at.subheader] == ["disc repair"]
+    assert [s.value for s in at.subheader] == ["Disc repair"]
     at.toggle(key="details_disc repair").set_value(True).run()
     text = plain(all_text(at))
     assert "DREAM" in text
