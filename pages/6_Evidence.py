@@ -35,16 +35,9 @@ for number, (result, studies) in enumerate(view.results):
 
 st.header("Trials and reviews")
 # Knee and back studies of benefit first; every other study one switch away, and the switch lives in the URL.
-if "all_studies" not in st.session_state:
-    st.session_state["all_studies"] = st.query_params.get("studies") == "all"
-show_all = st.toggle(
-    "Show all studies: other diseases, animal and lab studies, surveys and commentaries",
-    key="all_studies",
+show_all = ui.bound_toggle(
+    "Show all studies: other diseases, animal and lab studies, surveys and commentaries", key="studies", on_value="all"
 )
-if show_all:
-    st.query_params["studies"] = "all"
-else:
-    st.query_params.pop("studies", None)
 overview = view.overview if show_all else view.knee_back
 
 ui.chart_block(

@@ -91,11 +91,11 @@ def test_evidence_defaults_to_knee_and_back_studies():
 
 def test_evidence_switch_shows_every_study_and_lives_in_the_url():
     at = open_page(EVIDENCE)
-    at.toggle(key="all_studies").set_value(True).run()
+    at.toggle(key="studies").set_value(True).run()
     assert at.query_params["studies"] == ["all"] or at.query_params["studies"] == "all"
     assert "more are on other diseases" in _titles(at)[0]
     reopened = open_page(EVIDENCE, {"studies": "all"})
-    assert reopened.toggle(key="all_studies").value is True
+    assert reopened.toggle(key="studies").value is True
 
 
 def test_evidence_timeline_title_says_what_the_approvals_are_for():

@@ -144,12 +144,12 @@ def reveal(label: str, key: str) -> bool:
     return st.toggle(label, key=key)
 
 
-def bound_toggle(label: str, key: str, *, help: str | None = None) -> bool:
-    """A switch whose state lives in the URL as ?key=1 (off is left out), so a link opens the same mode."""
+def bound_toggle(label: str, key: str, *, on_value: str = "1", help: str | None = None) -> bool:
+    """A switch whose state lives in the URL as ?key=1 (or ?key=<on_value>; off is left out), so a link opens it."""
     if key not in st.session_state and key in st.query_params:
-        st.session_state[key] = st.query_params[key] == "1"
+        st.session_state[key] = st.query_params[key] == on_value
     value = st.toggle(label, key=key, help=help)
-    _write_to_url(key, "1" if value else "0", "0")
+    _write_to_url(key, on_value if value else "", "")
     return value
 
 
