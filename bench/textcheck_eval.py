@@ -1,4 +1,4 @@
-"""Score the text checker on real published pages (tests/textcheck_eval/cases.json) and time it on worst cases.
+"""Score the text checker on real published pages (the tuning set and a held-out set) and time it on worst cases.
 
 Run: python -m bench.textcheck_eval
 """
@@ -13,7 +13,9 @@ from pathlib import Path
 
 from core import textcheck
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "textcheck_eval" / "cases.json"
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "textcheck_eval"
+CASES = EVAL_DIR / "cases.json"  # the tuning set: the rules were written on it, so its figures are an upper bound
+HELD_OUT = EVAL_DIR / "held_out.json"  # pages never used to tune the rules: the honest figures
 TARGETS = {"dose precision": 0.95, "dose recall": 0.95, "routes right": 0.8, "hype recall": 0.8}
 MAX_SURE_WORDS_ON_NEUTRAL = 1
 
@@ -210,12 +212,19 @@ WORST_CASES = {
     "newlines": "\n" * 200_000,
     "quotation marks": '"' * 200_000,
     "curly quotes and words": ("“cure” " * 30_000)[:200_000],
+    "regulated products given": ("We inject exosomes and SVF into the knee, instead of surgery. " * 3300)[:200_000],
+    "product names alone": ("exosomes SVF cord blood " * 9000)[:200_000],
     "hype words": ("revolutionary cure, no risk, 99.9% purity and safety. " * 4000)[:200_000],
     "word numbers": ("twenty-five million " * 11_000)[:200_000],
     "powers of ten": ("2 x 10^7 cells/kg ± 0.5 x 10^7 " * 7000)[:200_000],
     "one long line of letters": "a" * 200_000,
     "letters and dots": "a." * 100_000,
     "e-mail-like": ("a@b." * 50_000)[:200_000],
+    "denials": ("not not no never cure, " * 9000)[:200_000],
+    "labelled product lists": ("Materials\nexosome · SVF\n" * 9000)[:200_000],
+    "table rows under a caption": ("Table 1.\nknee\n" + "| 10 × 10^6 cells | [12] |\n" * 9000)[:200_000],
+    "pull quotes": ("“We regenerate cartilage for 80% of patients.”\n" * 5000)[:200_000],
+    "only and approval": ("only FDA approved " * 12_000)[:200_000],
 }
 
 
@@ -229,31 +238,48 @@ def worst_case_timings() -> dict[str, tuple[float, float]]:
     return timings
 
 
+_NOT_IN_TABLE = ("per page", "misses", "pages", "adverts", "neutral pages", "doses annotated",
+                 "adverts not above neutral pages")  # fmt: skip
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "NO"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def _describe(result: dict) -> str:
+    return (f"{result['pages']} pages ({result['adverts']} adverts, {result['neutral pages']} neutral, "
+            f"{result['doses annotated']} annotated doses)")  # fmt: skip
+
+
+def _print_short_adverts(name: str, result: dict) -> None:
+    if not result["adverts not above neutral pages"]:
+        return
+    most = result["most red flags on a neutral page"]
+    print(f"\n{name}: adverts with no more red flags than the most on a neutral page ({most}):")
+    for page_id, found, annotated in result["adverts not above neutral pages"]:
+        why = " (it makes none of the listed claims in the stored text of the page)" if not annotated else ""
+        print(f"- {page_id}: {found} found, {annotated} annotated{why}")
+
+
 def main() -> None:
-    result = evaluate(load_cases())
-    print(f"Text checker on {result['pages']} real pages ({result['adverts']} adverts, "
-          f"{result['neutral pages']} neutral, {result['doses annotated']} annotated doses)\n")  # fmt: skip
-    print("| measure | value | target |\n|---|---|---|")
-    for key, value in result.items():
-        if key in ("per page", "misses", "pages", "adverts", "neutral pages", "doses annotated",
-                   "adverts not above neutral pages"):  # fmt: skip
+    tuning, held_out = evaluate(load_cases()), evaluate(load_cases(HELD_OUT))
+    print(f"Text checker on real pages. Tuning set (rules written on it, an upper bound): {_describe(tuning)}. "
+          f"Held-out set (never used to tune): {_describe(held_out)}.\n")  # fmt: skip
+    print("| measure | tuning set | held-out set | target (tuning set) |\n|---|---|---|---|")
+    for key, value in tuning.items():
+        if key in _NOT_IN_TABLE:
             continue
         target = TARGETS.get(key)
-        if isinstance(value, bool):
-            shown, wanted = ("yes" if value else "NO"), "yes"
-        else:
-            shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-            wanted = "≥ " + format(target, ".2f") if target else ""
-        print(f"| {key} | {shown} | {wanted} |")
-    if result["adverts not above neutral pages"]:
-        most = result["most red flags on a neutral page"]
-        print(f"\nAdverts with no more red flags than the most on a neutral page ({most}); counts cannot split them:")
-        for page_id, found, annotated in result["adverts not above neutral pages"]:
-            why = " (it makes none of the listed claims in the stored text of the page)" if not annotated else ""
-            print(f"- {page_id}: {found} found, {annotated} annotated{why}")
-    print("\nMisses and extras:")
-    for miss in result["misses"]:
-        print(f"- {miss}")
+        wanted = "yes" if isinstance(value, bool) else ("≥ " + format(target, ".2f") if target else "")
+        print(f"| {key} | {_shown(value)} | {_shown(held_out[key])} | {wanted} |")
+    _print_short_adverts("Tuning set", tuning)
+    _print_short_adverts("Held-out set", held_out)
+    for name, result in (("Tuning set", tuning), ("Held-out set", held_out)):
+        print(f"\n{name}: misses and extras:")
+        for miss in result["misses"]:
+            print(f"- {miss}")
     print("\n| worst case (200,000 characters) | wall-clock s | CPU s |\n|---|---|---|")
     for name, (wall, cpu) in worst_case_timings().items():
         print(f"| {name} | {wall:.2f} | {cpu:.2f} |")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.textcheck_eval import load_cases
 from core import textcheck
 from tests.conftest import SEEDS_DIR, needs_seeds
 from tests.test_pages import all_text, open_page
@@ -155,3 +156,26 @@ def test_uploaded_html_is_read_as_text_and_its_script_dropped():
     text = all_text(at).replace("\\", "")
     assert "50 million" in text
     assert "alert(" not in text
+
+
+def test_real_clinic_page_offering_svf_instead_of_surgery_gets_both_flags_with_reasons_and_link():
+    # Excerpt of a real clinic page from the evaluation set (innovations-medical-knee in cases.json).
+    case = next(c for c in load_cases() if c["id"] == "innovations-medical-knee")
+    at = _check(case["text"])
+    text = all_text(at).replace("\\", "")
+    assert "A product regulators warn about, offered as treatment" in text
+    assert "deploying SVF" in text
+    assert "Offered in place of surgery" in text
+    assert "none is approved for knee or back pain" in text
+    assert "Why it matters: Evidence & regulation" in [link.label for link in at.get("page_link")]
+    assert "Read it as an advert" in at.warning[0].value
+
+
+def test_fda_warning_about_exosomes_gets_no_product_flag():
+    at = _check(
+        "FDA is informing the public of serious adverse events experienced by patients in Nebraska who were "
+        "treated with unapproved products marketed as containing exosomes. There are currently no FDA-approved "
+        "exosome products."
+    )
+    assert "A product regulators warn about" not in all_text(at)
+    assert "No red flags" in at.success[0].value

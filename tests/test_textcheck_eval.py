@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.textcheck_eval import TARGETS, evaluate, load_cases
+from bench.textcheck_eval import HELD_OUT, TARGETS, evaluate, load_cases
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +34,18 @@ def test_quoted_hype_in_news_is_never_counted(result):
 
 
 def test_every_neutral_page_has_fewer_red_flags_than_every_flagged_advert(result):
-    # Two adverts in the set make none of the listed claims in the excerpt kept (see their notes): they are
-    # reported by the bench, not hidden; every advert a careful reader finds a red flag in must outrank every
-    # neutral page.
+    # An advert that makes none of the listed claims in the excerpt kept (none in the tuning set now; two in the
+    # held-out set) is reported by the bench, not hidden; every advert a careful reader finds a red flag in must
+    # outrank every neutral page.
     cases = {c["id"]: c for c in load_cases()}
     pages = result["per page"]
     neutral = [p["flags"] for p in pages if p["group"] == "neutral"]
     flagged = [p["flags"] for p in pages if p["group"] == "advert" and cases[p["id"]]["red_flags"]]
     assert max(neutral) < min(flagged)
+
+
+def test_every_neutral_page_has_fewer_red_flags_than_every_advert(result):
+    assert result["every neutral page below every advert"], result["adverts not above neutral pages"]
 
 
 def test_no_neutral_page_is_summed_up_as_an_advert(result):
@@ -54,3 +58,30 @@ def test_adverts_the_red_flag_count_cannot_separate_are_named_and_make_no_listed
     short = result["adverts not above neutral pages"]
     assert result["every neutral page below every advert"] == (not short)
     assert all(annotated == 0 for _page_id, _found, annotated in short), short
+
+
+# The held-out set: pages never used to tune the rules. Its figures are reported by the bench, not held to targets
+# (a target on it would invite tuning on it); the tests only make sure it is well-formed and scored.
+
+_ANNOTATION_KEYS = {"id", "url", "group", "kind", "text", "doses", "hype", "quoted", "red_flags", "note"}
+_DOSE_KEYS = {"span", "low", "high", "what", "basis", "route", "bound"}
+
+
+def test_held_out_set_is_well_formed_and_separate_from_the_tuning_set():
+    held_out, tuning = load_cases(HELD_OUT), load_cases()
+    assert len(held_out) >= 12
+    assert all(set(c) == _ANNOTATION_KEYS for c in held_out)
+    assert all(set(d) == _DOSE_KEYS for c in held_out for d in c["doses"])
+    assert len({c["id"] for c in held_out}) == len(held_out)
+    assert not {c["id"] for c in held_out} & {c["id"] for c in tuning}
+    assert not {c["url"] for c in held_out} & {c["url"] for c in tuning}
+    assert all(c["url"].startswith("http") for c in held_out)
+    assert {c["group"] for c in held_out} == {"advert", "neutral"}
+    assert {c["kind"] for c in held_out} >= {"seller", "regulator", "news", "study-registry"}
+
+
+def test_held_out_scores_are_computed_for_every_measure_the_tuning_set_has(result):
+    held_out = evaluate(load_cases(HELD_OUT))
+    assert held_out.keys() == result.keys()
+    assert held_out["pages"] == len(load_cases(HELD_OUT))
+    assert all(0.0 <= held_out[m] <= 1.0 for m in TARGETS)

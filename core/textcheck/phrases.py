@@ -35,7 +35,18 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ("hype", r"state[\s-]{1,2}of[\s-]{1,2}the[\s-]{1,2}art"),
     ("hype", r"game[\s-]{1,2}chang(?:er|ing)"),
     ("hype", r"cures?|cured"),
-    ("hype", r"remarkable|groundbreaking|amazing|unprecedented"),
+    ("hype", r"remarkable|groundbreaking|amazing|unprecedented|innovative|renowned|world[\s-]{1,2}renowned"),
+    (
+        "hype",
+        r"(?:form|grow|build|create|produce|generate|make)s?\s{1,3}new\s{1,3}(?:healthy\s{1,3})?"
+        r"(?:cells|cartilage|tissues?|discs?|bone)",
+    ),
+    (
+        "hype",
+        r"(?:improvements?|improved\s{1,3}[\w-]{1,15}|remission|relief|satisfaction|mobility|function|results?|better)"
+        r"\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,3}?(?:in|for)\s{1,3}(?:up\s{1,3}to\s{1,3}|about\s{1,3}|over\s{1,3})?"
+        r"\d{1,3}(?:\s?[-–]\s?\d{1,3})?\s?%(?:\s{1,3}of\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:patients|candidates|people|cases))?",
+    ),
     ("hype", r"regenerat(?:e|es|ed|ing|ion)|regenerative(?!\s{1,3}(?:medicine|orthopa?edics))"),
     ("hype", r"restor(?:e|es|ed|ing|ation)"),
     ("hype", r"regrow(?:s|th|ing)?"),
@@ -62,6 +73,16 @@ NEGATION_BEFORE = (
     r"\b(?:not|no|never|neither|nor|without|cannot|can['’]t|don['’]t|doesn['’]t|isn['’]t|aren['’]t|won['’]t)"
     r"(?!\s{1,3}(?:just|only|other)\b)(?:\s{1,3}[\w-]{1,15}){0,4}\s{1,3}$"
 )
+# A denial reaches across its whole clause, not only the next four words: "does not guarantee a permanent solution or
+# a lifetime cure". The clause ends at a comma, semicolon, colon, dash or a turn ("but", "however", "yet", "instead").
+NEGATOR = (
+    r"\b(?:not|no|never|neither|nor|without|cannot|can['’]t|don['’]t|doesn['’]t|isn['’]t|aren['’]t|won['’]t)\b"
+    r"(?!\s{1,3}(?:just|only|other|longer|more|less|doubt|wonder)\b)"
+)
+CLAUSE_TURN = (
+    r"[,;:()\[\]]|\s[-–—]\s|\b(?:but|however|yet|instead|although|though|while|whereas|and\s{1,3}(?:it|they|this))\b"
+)
+MAX_NEGATION_REACH = 90  # characters: a denial further back than this is rarely about the word
 # "Cure" as the thing people seek ("seeking cures", "the treatment or cure of") is not a promise of one.
 CURE_NOUN_BEFORE = r"\b(?:seeking|treatment\s{1,3}or|treat\s{1,3}or|for\s{1,3}the\s{1,3}treatment\s{1,3}or)\s{1,3}$"
 # The page reports what somebody else claims: these words earlier in the sentence mark reported speech.
@@ -69,6 +90,12 @@ REPORTING = (
     r"\b(?:claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)|advertis\w{0,4}|marketed\s{1,3}as|tout(?:s|ed|ing)?|so-called"
     r"|called\s{1,3}them|peddl\w{0,3}|pitch(?:es|ed|ing)?|pull\s{1,3}people|says|said|the\s{1,3}hope\s{1,3}was"
     r"|hop(?:e|ed|ing)\s{1,3}that|allegedly|purported\w{0,2}|supposedly)\b"
+)
+# Words in the sentence that hold a short quotation at arm's length: the quotation marks are not the page's own scare
+# quotes but somebody else's words held up to doubt ("the concept of ... somehow 'regrowing tissue'").
+DISTANCING = (
+    r"\b(?:so[\s-]called|supposed(?:ly)?|alleged(?:ly)?|purported(?:ly)?|somehow|myths?|nonsens\w{0,4}|fantas\w{1,3}"
+    r"|buzz[\s-]?words?|the\s{1,3}(?:concept|idea|notion|myth)\s{1,3}(?:of|that))\b"
 )
 # Hedges shortly before a "regenerate"/"restore" word make it a possibility, not a promise.
 HEDGE_BEFORE = r"\b(?:potential|could|may|might|possibly|hope)\b"
@@ -95,9 +122,13 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"(?:act\s{1,3}on\s{1,3}the\s{1,3}safety\s{1,3}of\s{1,3}regenerative\s{1,3}medicine|asrm)",
     ),
     ("success", r"success\s{1,3}rates?[^.\n%]{0,40}%|\d{1,3}\s?%\s{1,3}success"),
+    # A share of patients said to do well, with or without the word "success": "relief ... for 70-85% of suitable
+    # candidates", "improvement was seen in 60%".
     (
         "success",
-        r"(?:improvement|remission|relief|satisfaction)\s{1,3}(?:was\s{1,3}\w{1,12}\s{1,3})?in\s{1,3}\d{1,3}\s?%",
+        r"(?:improvements?|improved\s{1,3}[\w-]{1,15}|remission|relief|satisfaction|mobility|function|results?|better)"
+        r"\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,3}?(?:in|for)\s{1,3}(?:up\s{1,3}to\s{1,3}|about\s{1,3}|over\s{1,3})?"
+        r"\d{1,3}(?:\s?[-–]\s?\d{1,3})?\s?%",
     ),
     ("no risk", r"all\s{1,3}but\s{1,3}non[\s-]?existent|little\s{1,3}to\s{1,3}no\s{1,3}risk|(?:no|zero)\s{1,3}risks?"),
     ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3})?side[\s-]{1,2}effects"),
@@ -114,13 +145,23 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"(?:regenerat(?:e|es|ed|ing)|regrow(?:s|ing)?|rebuild(?:s|ing)?|restor(?:e|es|ed|ing|ation))[”\"’']?\s{1,3}"
         r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:cartilage|joints?|discs?|structures|tissues?)",
     ),
+    # Regrowth in other words: the cells "form new cells", "grow new cartilage".
+    (
+        "regenerate",
+        r"(?:form|grow|build|create|produce|generate|make)s?\s{1,3}new\s{1,3}(?:healthy\s{1,3})?"
+        r"(?:cells|cartilage|tissues?|discs?|bone)",
+    ),
     ("price lure", r"limited[\s-]{1,2}time|act\s{1,3}now|(?:special|exclusive)\s{1,3}(?:offer|price|discount)"),
     ("price lure", r"only\s{1,3}\d{1,3}\s{1,3}(?:spots|places|slots)|\d{1,3}\s?%\s{1,3}off\b|discount(?:s|ed)?"),
     (
         "price lure",
         r"savings?\s{1,3}of\s{1,3}(?:up\s{1,3}to\s{1,3})?\d{1,3}|cost\s{1,3}savings|save\s{1,3}(?:up\s{1,3}to\s{1,3})?[$€£\d]",
     ),
-    ("price lure", r"\d{1,3}\s?%?\s?(?:[-–]\s?\d{1,3}\s?%)?\s{1,3}(?:less|cheaper)\s{1,3}than|more\s{1,3}affordable"),
+    (
+        "price lure",
+        r"\d{1,3}\s?%?\s?(?:[-–]\s?\d{1,3}\s?%)?\s{1,3}(?:less|cheaper)\s{1,3}than"
+        r"|more\s{1,3}(?:[\w-]{1,15}\s{1,3}and\s{1,3})?affordable",
+    ),
     ("price lure", r"fraction\s{1,3}of\s{1,3}the\s{1,3}(?:cost|price)|cheaper\s{1,3}than"),
     (
         "price lure",
@@ -132,6 +173,62 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"\s{1,3}[$€£]\s?\d",
     ),
 )
+
+# A product US regulators have named in warnings (exosomes, fat-derived SVF, Wharton's jelly, amniotic and cord-blood
+# products), and the words that say the page gives it to patients. The flag needs both in one sentence of the page's
+# own voice, in the present (a trial reporting what "was injected" is not an offer), outside a warning or a study.
+REGULATED_PRODUCTS = (
+    r"exosom(?:e|es|al)|extracellular\s{1,3}vesicles?|stromal\s{1,3}vascular\s{1,3}fractions?|svf"
+    r"|wharton['’]?s\s{1,3}jelly|amniotic|(?:umbilical\s{1,3})?cord[\s-]{1,2}blood"
+)
+GIVING = (
+    r"\b(?:administer(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|deliver(?:s|ed|ing)?"
+    r"|implant(?:s|ed|ing)?|through\s{1,3}(?:an\s{1,3})?iv|iv\s{1,3}drips?"
+    r"|into\s{1,3}the\s{1,3}(?:affected\s{1,3})?(?:knees?|joints?|discs?|spine)"
+    r"|we\s{1,3}(?:use|offer|provide|utili[sz]e)|our\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:therapy|therapies|treatments?))\b"
+)
+# What the product does for the patient, said in the present as the page's own claim: "PRP and exosome material
+# support local soft-tissue repair" offers the product as treatment as plainly as a verb of giving.
+TREATING = (
+    r"\b(?:supports?|promotes?|heals?|repairs?|treats?|relieves?|reduces?|regenerates?|rebuilds?)\s{1,3}"
+    r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:repair|healing|pain|inflammation|tissues?|cartilage|joints?|discs?)\b"
+)
+# A labelled list of what a clinic uses ("Materials: MSC · exosome · PRP"): the label on the line itself or the line
+# just above the product.
+OFFER_LABEL = (
+    r"(?:materials|products|biologics|treatments|therapies|services|what\s{1,3}we\s{1,3}(?:use|offer)"
+    r"|our\s{1,3}(?:products|treatments|therapies|services))"
+)
+# Said of the past, as a study or trial result ("patients were injected", "received", "underwent").
+PAST_GIVING = (
+    r"\b(?:was|were|had\s{1,3}been)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,2}"
+    r"(?:administered|injected|infused|deployed|delivered|implanted|treated|given)\b|\b(?:received|underwent)\b"
+)
+# A warning, somebody else's offer, or research: the sentence is about the product, not an offer of it.
+NOT_AN_OFFER = (
+    r"\b(?:unapproved|approved|approval|warn\w{0,4}|alerts?|adverse|risks?|harm\w{0,4}|danger\w{0,4}|illegal\w{0,2}"
+    r"|unproven|unlicensed|licens\w{0,4}|contaminat\w{0,5}|infections?|deaths?|died|injur\w{0,4}|blind\w{0,4}"
+    r"|caution\w{0,3}|concern\w{0,3}|regulat\w{0,5}|market\w{0,3}|sold|sell\w{0,3}|clinics|companies|providers"
+    r"|businesses|could|might|potential(?:ly)?|promis\w{0,3}|stud(?:y|ies)|research\w{0,3}|trials?|investigat\w{0,5}"
+    r"|preclinical|animals?|mice|rats|in\s{1,3}vitro|experiment\w{0,3}|et\s{1,3}al)\b|\[\d{1,3}\]"
+)
+# Offered in place of surgery: a promise that the shot works as well as an operation nobody has compared it with.
+INSTEAD_OF_SURGERY = (
+    r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|avoid(?:s|ing)?)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,5}?"
+    r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|spinal\s{1,3}fusions?|operations?)"
+    # "A non-surgical alternative" with nothing after it is an alternative to surgery; "a non-surgical alternative to
+    # traditional treatments" is not.
+    r"|(?:non[\s-]?surgical|less[\s-]{1,2}invasive|minimally[\s-]{1,2}invasive)\s{1,3}alternatives?(?!\s{1,3}to\b)"
+)
+# Before the phrase in its sentence: a denial, a wish (what patients hope for is not a promise), a hedge or a study.
+NOT_A_PROMISE = (
+    r"\b(?:not|no|never|nor|neither|cannot|can['’]t|isn['’]t|aren['’]t|won['’]t|hop(?:e|es|ed|ing)|seek\w{0,3}"
+    r"|looking\s{1,3}for|want\w{0,3}|wish\w{0,3}|may|might|could|potential(?:ly)?|stud(?:y|ies)|trials?"
+    r"|randomi[sz]ed|investigat\w{0,5}|evaluat\w{0,5}|compar\w{0,5}|whether)\b"
+)
+# A wish still promises when the page itself calls the alternative one that works ("looking for effective
+# alternatives to surgery").
+WORKING_ALTERNATIVE = r"\b(?:effective|proven|safe|real|viable|successful|better)\s{1,3}alternatives?\s{1,3}to\b"
 
 FLAG_KINDS: dict[str, tuple[str, str, str]] = {
     # kind: (short label, plain reason, app page that explains it)
@@ -171,6 +268,19 @@ FLAG_KINDS: dict[str, tuple[str, str, str]] = {
         "Savings, discounts and deadlines are sales pressure, not information about whether it works.",
         "pages/5_Claims.py",
     ),
+    "regulated product": (
+        "A product regulators warn about, offered as treatment",
+        "US regulators say exosome, fat-derived SVF, Wharton's jelly, amniotic and cord-blood products used to treat "
+        "disease are drugs that need approval; none is approved for knee or back pain, and FDA has had reports of "
+        "serious harm from unapproved ones.",
+        "pages/6_Evidence.py",
+    ),
+    "instead of surgery": (
+        "Offered in place of surgery",
+        "No controlled trial in our data compared a stem-cell shot with knee or spine surgery, so nobody knows if it "
+        "can stand in for one; FDA says no such product is approved for any knee or back condition.",
+        "pages/6_Evidence.py",
+    ),
     "dose outside trials": (
         "Dose far outside human trials",
         "Far more cells than any human trial for the same condition and route used: nobody has tested it.",
@@ -194,7 +304,7 @@ PAGE_CUES: tuple[tuple[str, int, str], ...] = (
     (
         "booking",
         3,
-        r"request\s{1,3}(?:a|more|your)\s{1,3}(?:quote|information|info|consultation|booklet)|get\s{1,3}(?:a|your)\s{1,3}(?:free\s{1,3})?quote",
+        r"request\s{1,3}(?:a|more|your)\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:quote|information|info|consultation|booklet)|get\s{1,3}(?:a|your)\s{1,3}(?:free\s{1,3})?quote",
     ),
     (
         "booking",
@@ -244,6 +354,13 @@ PAGE_CUES: tuple[tuple[str, int, str], ...] = (
         r"(?:critics|experts|researchers|officials)\s{1,3}(?:warn|say|said|found)|has\s{1,3}(?:issued|warned)|\bwarned\b",
     ),
     ("news", 1, r"\bunproven\b|\bscam\b|\bsketchy\b|\bdubious\b|\bclinics\b"),
+    # A dated lead and the verbs a report uses of what others put out: "On December 6, 2019, the FDA released".
+    (
+        "news",
+        1,
+        r"\bon\s{1,3}(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+        r"\s{1,3}\d{1,2},\s{1,3}(?:19|20)\d{2}\b|\b(?:released|announced|asserts|asserted|reported)\s{1,3}(?:a|an|that|the)\b",
+    ),
     (
         "news",
         1,
@@ -259,6 +376,16 @@ PAGE_CUES: tuple[tuple[str, int, str], ...] = (
         1,
         r"\bplacebo\b|\benrolled\b|\bfollow-up\b|meta-analysis|\(n\s?=\s?\d{1,5}\)|\bp\s?[<=]\s?0?\.\d|\bparticipants\b",
     ),
+    # The labelled parts of a structured abstract or case report ("Introduction:", "Case presentation:"), a
+    # numbered table, and numbered references ("[112]").
+    (
+        "study",
+        1,
+        r"(?m:^[ \t]{0,3}(?:introduction|aims?|objectives?|methods|results|conclusions?"
+        r"|case\s{1,3}(?:presentation|report)|background|design)[ \t]{0,2}:)"
+        r"|(?m:^[ \t]{0,3}table\s{1,3}\d{1,3}\.)|case\s{1,3}series",
+    ),
+    ("study", 1, r"\[\d{1,3}\]"),
     (
         "study",
         1,

@@ -42,6 +42,10 @@ _ROUTE_OF_GROUP = {
     "spine": "spine, site unspecified",
 }
 HEADING_LOOKBACK = 1500
+CAPTION_LOOKBACK = 5000  # a table's rows can run long below its caption
+MAX_CAPTION = 300
+# "Table 5." on a line of its own, or starting the caption's line: the caption that follows describes every row.
+_TABLE_LABEL = re.compile(r"(?im)^[ \t]{0,3}table[ \t]{1,3}[0-9ivx]{1,4}[.:]?[ \t]{0,3}")
 LABEL_WINDOW = 600
 
 
@@ -58,7 +62,7 @@ def route_for(text: str, start: int, end: int, sentences: Sentences) -> tuple[st
     following = sentences.next_span(end)
     if following[1] > following[0] and (route := _nearest(text, end, *following)):
         return route, True
-    heading = _heading_route(text, start)
+    heading = _heading_route(text, start) or _caption_route(text, start)
     return heading, heading is not None
 
 
@@ -124,3 +128,19 @@ def _heading_route(text: str, start: int) -> str | None:
             return _first_route(_HEADING_WORDS, line)
         line_end = line_start - 1
     return None
+
+
+def _caption_route(text: str, start: int) -> str | None:
+    """The route a table's caption names ("Table 5. Summary of intra-articular injection ... in knee osteoarthritis"),
+    for a dose in a row below it."""
+    labels = list(_TABLE_LABEL.finditer(text, max(0, start - CAPTION_LOOKBACK), start))
+    if not labels:
+        return None
+    label = labels[-1]
+    caption_start = label.end()
+    if text.startswith("\n", caption_start):
+        caption_start += 1  # the label stands alone: the caption is the next line
+    caption_end = text.find("\n", caption_start, start)
+    if caption_end < 0 or caption_end - caption_start > MAX_CAPTION:
+        return None
+    return _first_route(_HEADING_WORDS, text[caption_start:caption_end])

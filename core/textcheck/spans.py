@@ -11,8 +11,10 @@ from core.textcheck import phrases
 # One punctuation mark at a time: "[.!?]+(?=\s)" backtracks over a long run of dots and stalls the server.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _QUOTE_CHARS = re.compile(r"[“”\"‘’']")
-_NEGATION = re.compile(phrases.NEGATION_BEFORE, re.IGNORECASE)
+_NEGATOR = re.compile(phrases.NEGATOR, re.IGNORECASE)
+_CLAUSE_TURN = re.compile(phrases.CLAUSE_TURN, re.IGNORECASE)
 _REPORTING = re.compile(phrases.REPORTING, re.IGNORECASE)
+_DISTANCING = re.compile(phrases.DISTANCING, re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(phrases.HEDGE_BEFORE, re.IGNORECASE)
 _CURE_NOUN = re.compile(phrases.CURE_NOUN_BEFORE, re.IGNORECASE)
 SHORTENED = " (part of a longer sentence)"  # said in words: a trailing "…" reads as text cut off by mistake
@@ -103,23 +105,47 @@ class Sentences:
         index = bisect.bisect_right(self._quote_starts, start) - 1
         return [q for q in self.quotes[max(0, index - 3) : index + 1][::-1] if q[0] <= start and q[1] >= end]
 
+    def _pull_quote(self, quote: tuple[int, int]) -> bool:
+        """The quotation fills its line: nothing but spaces before the opening mark and after the closing one."""
+        line_start = self.text.rfind("\n", 0, quote[0]) + 1
+        line_end = self.text.find("\n", quote[1])
+        line_end = len(self.text) if line_end < 0 else line_end
+        return not self.text[line_start : quote[0] - 1].strip() and not self.text[quote[1] + 1 : line_end].strip()
+
+    def denied(self, start: int, left: int | None = None) -> bool:
+        """A denial earlier in the same clause: "does not guarantee a permanent solution or a lifetime cure"."""
+        left = self.span(start)[0] if left is None else left
+        negator = _last_match(_NEGATOR, self.text, max(left, start - phrases.MAX_NEGATION_REACH), start)
+        return negator is not None and not _CLAUSE_TURN.search(self.text, negator.end(), start)
+
     def voice(self, start: int, end: int, *, hedgeable: bool = False) -> str:
         """'own', 'quoted', 'reported', 'negated' or 'hedged': whose words these are, as the page presents them."""
         left = self.span(start)[0]
-        if _NEGATION.search(self.text, max(left, start - 45), start):
+        if self.denied(start, left):
             return "negated"
         if self.lower.startswith("cure", start) and _CURE_NOUN.search(self.text, max(left, start - 40), start):
             return "negated"
         reported = bool(_REPORTING.search(self.text, left, start))
         for quote in self.quotes_around(start, end):
-            # One to three words in quotation marks with nobody named as saying them are scare quotes: the page's own.
-            if len(self.text[quote[0] : quote[1]].split()) > 3 or reported:
+            if self._pull_quote(quote) and not reported:
+                continue  # a whole paragraph set in quotation marks, nobody named: the page's own answer, displayed
+            # One to three words in quotation marks with nobody named as saying them are scare quotes: the page's own,
+            # unless the sentence holds them at arm's length ("the concept of ... somehow 'regrowing tissue'").
+            short = len(self.text[quote[0] : quote[1]].split()) <= 3
+            if not short or reported or _DISTANCING.search(self.text, *self.span(start)):
                 return "quoted"
         if reported:
             return "reported"
         if hedgeable and _HEDGE_BEFORE.search(self.text, max(left, start - 50), start):
             return "hedged"
         return "own"
+
+
+def _last_match(pattern: re.Pattern[str], text: str, left: int, right: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, left, right):  # noqa: B007 (the loop keeps the last match)
+        pass
+    return last
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
