@@ -6,6 +6,8 @@ import ui
 from core import discrepancies, doses, views
 from core.text import md_escape
 
+PER_PAGE = 8
+
 ds = ui.page_frame(
     "Dose discrepancies",
     "How many cells do the pages say to inject? We put every dose they print side by side, next to the doses "
@@ -98,11 +100,11 @@ st.caption(
     f"{len(listed)} items: {int((listed['status'] == 'problem').sum())} problems and "
     f"{int((listed['status'] == 'consistent').sum())} checks that came out consistent (shown, not hidden)."
 )
-for item in ui.paginate(listed, "at", per_page=5, noun="items").itertuples():
-    with st.container(border=True):
+# One line per item, opening to its explanation: the full cards made this page a wall of text on a phone.
+for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun="items").itertuples():
+    with st.expander(f"**{discrepancies.SEVERITY_WORDS[item.severity]}:** {md_escape(item.headline)}"):
         st.markdown(
-            f"**{md_escape(item.headline)}**  \n*{discrepancies.SEVERITY_WORDS[item.severity]} · "
-            f"{md_escape(item.kind_label)}*\n\n{md_escape(item.explanation)}\n\n*Numbers: {md_escape(item.numbers)}*"
+            f"*{md_escape(item.kind_label)}*\n\n{md_escape(item.explanation)}\n\n*Numbers: {md_escape(item.numbers)}*"
         )
         if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
             behind = rows_behind[item.Index]
@@ -111,4 +113,5 @@ for item in ui.paginate(listed, "at", per_page=5, noun="items").itertuples():
             if behind.citations():
                 st.caption("  \n".join(md_escape(line) for line in behind.citations()))
             st.dataframe(behind.ids_table(), hide_index=True)
+ui.page_buttons(len(listed), "at", per_page=PER_PAGE)
 ui.page_end(ds, *listed["explanation"], *view.top["headline"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.test_pages import all_text, open_page
 
 DOSES = "pages/2_Doses.py"
@@ -11,6 +13,11 @@ ROUTES = "pages/3_Routes.py"
 def plain(at) -> str:
     """The page's text as a reader sees it: Markdown escapes and invisible word joiners removed."""
     return all_text(at).replace("\\", "").replace("\u2060", "")
+
+
+def item_lines(at) -> list[str]:
+    """The one-line labels of the discrepancy list (each opens to its explanation)."""
+    return [e.label.replace("\\", "") for e in at.expander if e.label.startswith("**")]
 
 
 def chart_titles(at) -> list[str]:
@@ -35,12 +42,12 @@ def test_doses_page_shows_charts_findings_and_quotes():
 
 
 def test_discrepancy_list_pages_through_every_item():
-    first = all_text(open_page(DOSES)).replace("\\", "")
-    second = all_text(open_page(DOSES, {"at": "2"})).replace("\\", "")
-    rest = "".join(all_text(open_page(DOSES, {"at": str(n)})).replace("\\", "") for n in (3, 4, 5))
-    everything = first + second + rest
-    assert "300 million–1.2 billion cells (computed)" in everything
-    assert "Checked: consistent" in everything
+    pages = [open_page(DOSES, {"at": str(n)}) for n in (1, 2, 3)]
+    lines = [line for at in pages for line in item_lines(at)]
+    total = int(re.search(r"(\d+) items:", plain(pages[0])).group(1))
+    assert len(lines) == len(set(lines)) == total  # every item once, across the pages
+    assert "300 million–1.2 billion cells (computed)" in "".join(plain(at) for at in pages)
+    assert any(line.startswith("**Checked: consistent:**") for line in lines)
 
 
 def test_revealing_an_item_shows_its_quotes():
@@ -70,7 +77,7 @@ def test_doses_page_opens_from_a_permalink():
     assert at.multiselect(key="routes").value == ["intravenous"]
     assert at.multiselect(key="sources").value == ["vega"]
     assert at.number_input(key="weight").value == 90
-    items = [m.value for m in at.markdown if m.value.startswith("**Vein dose is")]
+    items = [line for line in item_lines(at) if "Vein dose is" in line]
     assert len(items) == 1  # only the chosen kind and page
     assert "For a person of 90 kg" in all_text(at)
 

@@ -112,6 +112,15 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def every_page(browser, server) -> dict[tuple[str, str], dict]:
+    """Every page (and every chart page state) visited once at phone and desktop width; tests that read it share
+    the xdist group "every_page", so one worker makes the pass once."""
+    from tests.browser.every_page import visit_every_page
+
+    return visit_every_page(browser, server)
+
+
 @pytest.fixture
 def page_at(browser):
     """Open a page at a viewport size; every context is closed after the test."""

@@ -1,73 +1,25 @@
-"""Charts read on a phone: no chart text cut off with "…" or clipped at the edge, no chart taller than a screen."""
+"""Charts read on a phone: no chart text cut off with "…" or clipped at the edge, no chart taller than a screen
+(read from the one pass over the pages in every_page.py)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, PHONE, screenshot, wait_rendered
+from tests.browser.conftest import PHONE
+from tests.browser.every_page import CHART_PAGES
 
-# One worker runs the whole module, so its one pass over the chart pages (about 30 s) is made once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("chart_layout")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("every_page")]
 
-PAGES = {
-    "Sources": "/Sources",
-    "Sources-one-page": "/Sources?source=stemcellu",
-    "Doses": "/Doses",
-    "Routes": "/Routes",
-    "Mechanisms": "/Mechanisms",
-    "Evidence": "/Evidence",
-    "Evidence-all-studies": "/Evidence?studies=all",
-}
+PAGES = list(CHART_PAGES)
 MAX_CHART_HEIGHT = 1.2 * PHONE["height"]
-# Streamlit draws Vega-Lite as SVG, so every piece of chart text is an SVG <text> element we can read and measure.
-CHART_FACTS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].map(chart => {
-    const svg = chart.querySelector('svg');
-    const box = svg.getBoundingClientRect();
-    const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
-        const r = t.getBoundingClientRect();
-        return {text: t.textContent, left: r.left - box.left, right: r.right - box.left,
-                top: r.top - box.top, bottom: r.bottom - box.top};
-    });
-    return {title: svg.getAttribute('aria-label') || '', width: box.width, height: chart.getBoundingClientRect().height,
-            svgHeight: box.height, texts};
-})"""
-ALL_DRAWN = """() => {
-    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
-    return charts.length > 0 && charts.every(c => c.querySelector('svg text'));
-}"""
-MAIN_HEIGHT = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
-HEIGHTS_FILE = ARTIFACTS / "chart-pages-heights-390.json"
 
 
-# Keyed by server address: a worker may set this module's fixtures up more than once, and one pass is enough.
-_PASSES: dict[str, dict] = {}
-
-
-@pytest.fixture(scope="module")
-def phone_pages(server, browser):
-    """Each chart page opened once at 390 px: its charts' text and sizes, and the page's height."""
-    if server in _PASSES:
-        return _PASSES[server]
-    found = {}
-    context = browser.new_context(viewport=PHONE)
-    try:
-        for name, path in PAGES.items():
-            page = context.new_page()
-            page.goto(server + path, wait_until="domcontentloaded")
-            wait_rendered(page)
-            page.wait_for_function(ALL_DRAWN, timeout=30_000)
-            page.wait_for_timeout(500)  # let Vega finish its last resize
-            height = page.evaluate(MAIN_HEIGHT)
-            found[name] = {"charts": page.evaluate(CHART_FACTS), "page_height": height}
-            screenshot(page, f"charts-{name}-phone", max_height=16_000)
-            page.close()
-    finally:
-        context.close()
-    ARTIFACTS.mkdir(exist_ok=True)
-    HEIGHTS_FILE.write_text(json.dumps({n: f["page_height"] for n, f in found.items()}, indent=1), encoding="utf-8")
-    _PASSES[server] = found
+@pytest.fixture
+def phone_pages(every_page) -> dict[str, dict]:
+    """Each chart page at 390 px: its charts' text and sizes."""
+    found = {name: every_page[(path, "phone")] for name, path in CHART_PAGES.items()}
+    errors = {name: facts["error"] for name, facts in found.items() if "error" in facts}
+    assert not errors, errors
     return found
 
 

@@ -11,10 +11,12 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from tests.browser.conftest import ROOT, start_server, stop_server, wait_rendered
+from tests.browser.conftest import DESKTOP, ROOT, start_server, stop_server, wait_rendered
+from tests.browser.page_pass import Visit, visit_all
 from tests.test_text_escape import PROBES
 
-pytestmark = pytest.mark.browser
+# One worker runs the module, so each pass over the pages below (several pages loading at once) is made once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile")]
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -29,6 +31,7 @@ SHORT_PROBE = (
     ":material/bug_report: :smile: <img src=x onerror=alert(1)> $x^2$ :red[redprobe]"
 )
 
+TRACEBACK = '[data-testid="stException"]'
 # Elements the probes would become if any of them were read as Markdown; each is named in the failure message.
 FIND_LIVE_MARKUP = r"""() => {
   const found = [];
@@ -115,20 +118,51 @@ def open_checked(page_at, url: str):
 
 def assert_no_live_markup(page, dialogs: list[str]) -> None:
     assert page.evaluate(FIND_LIVE_MARKUP) == []
-    assert page.locator('[data-testid="stException"]').count() == 0, "a traceback is shown"
+    assert page.locator(TRACEBACK).count() == 0, "a traceback is shown"
     assert dialogs == []
 
 
-@pytest.mark.parametrize("payload", PAYLOADS)
-def test_markup_in_query_params_is_shown_as_text(server, page_at, payload):
-    page, dialogs = open_checked(page_at, f"{server}/Sources?source={quote(payload)}")
+def _probe(page) -> dict:
+    return {"live_markup": page.evaluate(FIND_LIVE_MARKUP), "tracebacks": page.locator(TRACEBACK).count()}
+
+
+def _payload_facts(page) -> dict:
     # The escape puts invisible word joiners after colons; a reader sees (and a test compares) the text without them.
-    warning = page.locator('[data-testid="stAlert"]', has_text="ignored").first.inner_text().replace("\u2060", "")
-    assert payload in warning, "the payload is shown literally in the notice"
-    assert page.locator("img[src='x']").count() == 0
-    assert page.locator("a[href^='javascript:']").count() == 0
-    page.wait_for_timeout(300)
-    assert_no_live_markup(page, dialogs)
+    notice = page.locator('[data-testid="stAlert"]', has_text="ignored")
+    return {
+        "notice": notice.first.inner_text().replace("\u2060", "") if notice.count() else "",
+        "bad_images": page.locator("img[src='x']").count(),
+        "script_links": page.locator("a[href^='javascript:']").count(),
+    }
+
+
+def _assert_probed(facts: dict) -> None:
+    assert "error" not in facts, facts["error"]
+    assert facts["live_markup"] == []
+    assert facts["tracebacks"] == 0, "a traceback is shown"
+    assert facts["dialogs"] == []
+
+
+@pytest.fixture(scope="module")
+def probed_by_url(browser, server) -> dict[str, dict]:
+    """Every page with every probe in every URL parameter, and the Sources page with each payload as its choice."""
+    query = urlencode({name: HOSTILE for name in url_parameters()})
+    visits = [Visit(path, f"{server}{path}?{query}", DESKTOP, at_screen_size=_probe) for path in page_urls().values()]
+    visits += [
+        Visit(payload, f"{server}/Sources?source={quote(payload)}", DESKTOP, at_screen_size=_payload_facts,
+              at_full_height=_probe)
+        for payload in PAYLOADS
+    ]  # fmt: skip
+    return visit_all(browser, visits)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_query_params_is_shown_as_text(probed_by_url, payload):
+    facts = probed_by_url[payload]
+    assert payload in facts["notice"], "the payload is shown literally in the notice"
+    assert facts["bad_images"] == 0
+    assert facts["script_links"] == 0
+    _assert_probed(facts)
 
 
 def test_url_parameters_are_found():
@@ -137,10 +171,8 @@ def test_url_parameters_are_found():
 
 
 @pytest.mark.parametrize("path", list(page_urls().values()))
-def test_every_probe_in_every_url_parameter_stays_text(server, page_at, path):
-    query = urlencode({name: HOSTILE for name in url_parameters()})
-    page, dialogs = open_checked(page_at, f"{server}{path}?{query}")
-    assert_no_live_markup(page, dialogs)
+def test_every_probe_in_every_url_parameter_stays_text(probed_by_url, path):
+    _assert_probed(probed_by_url[path])
 
 
 def _check_a_text(server, page_at):
@@ -225,31 +257,65 @@ def hostile_data_server(tmp_path_factory):
     stop_server(process)
 
 
+OPEN_SWITCHES = """(most) => {
+    const closed = [...document.querySelectorAll('[data-testid="stMain"] [role="switch"]:not(:checked)')];
+    closed.slice(0, most).forEach(switch_ => switch_.click());
+    return Math.min(closed.length, most);
+}"""
+
+
 def _show_details(page, limit: int = 6) -> None:
     """Open expanders and the first few detail switches, so that what they hide is drawn too."""
     # Clicked from script: a sticky header or the page's own scrolling can keep a pointer click from landing.
     page.evaluate("() => document.querySelectorAll('[data-testid=stExpander] summary').forEach(s => s.click())")
-    for _ in range(limit):
-        switches = page.locator('[data-testid="stMain"] [role="switch"]:not(:checked)')
-        if switches.count() == 0:
+    opened = 0
+    while opened < limit:
+        # All switches in view at once (one rerun); what they reveal may hold more switches.
+        count = page.evaluate(OPEN_SWITCHES, limit - opened)
+        if count == 0:
             break
-        switches.first.evaluate("switch_ => switch_.click()")
+        opened += count
         wait_rendered(page)
 
 
-@pytest.mark.parametrize("path", list(page_urls().values()))
-def test_every_probe_in_every_free_text_data_column_stays_text(hostile_data_server, page_at, path):
-    page, dialogs = open_checked(page_at, f"{hostile_data_server}{path}")
-    assert page.locator('[data-testid="stAlert"]', has_text="could not be loaded").count() == 0
-    _show_details(page)
-    assert_no_live_markup(page, dialogs)
+def _probe_details(limit: int):
+    def take(page) -> dict:
+        _show_details(page, limit)
+        return _probe(page)
+
+    return take
 
 
-def test_one_source_in_detail_with_probes_stays_text(hostile_data_server, page_at):
-    # The Sources page draws claims, checklist and doses only for one chosen page.
+def _load_failures(page) -> dict:
+    return {"load_failures": page.locator('[data-testid="stAlert"]', has_text="could not be loaded").count()}
+
+
+@pytest.fixture(scope="module")
+def probed_data(browser, hostile_data_server) -> dict[str, dict]:
+    """Every page drawn from the hostile data copy, with its details open; and one source in detail."""
     from core import data
 
     first = data.load(ROOT / "data").sources["id"].iloc[0]
-    page, dialogs = open_checked(page_at, f"{hostile_data_server}/Sources?source={first}")
-    _show_details(page, limit=10)
-    assert_no_live_markup(page, dialogs)
+    # The pages are walked in menu order by their Next links, in two halves side by side, each from a fresh load.
+    paths = list(page_urls().values())
+    visits = [
+        Visit(path, hostile_data_server + path, DESKTOP, at_screen_size=_load_failures,
+              at_full_height=_probe_details(6), chain="first half" if index < len(paths) // 2 else "second half")
+        for index, path in enumerate(paths)
+    ]  # fmt: skip
+    visits.append(
+        Visit("one source", f"{hostile_data_server}/Sources?source={first}", DESKTOP,
+              at_screen_size=_load_failures, at_full_height=_probe_details(10))
+    )  # fmt: skip
+    return visit_all(browser, visits)
+
+
+@pytest.mark.parametrize("path", list(page_urls().values()))
+def test_every_probe_in_every_free_text_data_column_stays_text(probed_data, path):
+    assert probed_data[path].get("load_failures") == 0
+    _assert_probed(probed_data[path])
+
+
+def test_one_source_in_detail_with_probes_stays_text(probed_data):
+    # The Sources page draws claims, checklist and doses only for one chosen page.
+    _assert_probed(probed_data["one source"])

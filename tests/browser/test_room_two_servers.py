@@ -58,12 +58,12 @@ def test_the_facilitator_sees_live_answers_sent_to_the_other_server(two_servers,
         assert metric_value(screen).startswith("0 of")
 
         phones = []
-        for _ in range(PARTICIPANTS):
+        for _ in range(PARTICIPANTS):  # the phones join side by side, as a room does
             contexts.append(browser.new_context(viewport=PHONE))
-            phone = contexts[-1].new_page()
-            phone.goto(f"{participant_url}/Join?room={code}")
+            phones.append(contexts[-1].new_page())
+            phones[-1].goto(f"{participant_url}/Join?room={code}", wait_until="commit")
+        for phone in phones:
             phone.wait_for_selector('[data-testid="stButton"] button:has-text("A.")', timeout=45_000)
-            phones.append(phone)
         sent = time.monotonic()
         for i, phone in enumerate(phones):
             phone.locator('[data-testid="stButton"] button', has_text=re.compile(r"^[A-L]\. ")).nth(i % 2).click()
