@@ -25,6 +25,10 @@ class Clock:
         return self.now
 
 
+# One worker runs the module, so the throwaway PostgreSQL cluster below is started once.
+pytestmark = pytest.mark.xdist_group("room_store")
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     room_postgres.skip_or_fail_without_postgres()

@@ -8,7 +8,8 @@ import pytest
 
 from tests.browser.conftest import PHONE, screenshot, wait_rendered
 
-pytestmark = pytest.mark.browser
+# One worker runs the module, so its module fixture (a server, a checked text) is set up once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("check_a_text")]
 
 # An advert written for this test in the words real clinic pages use. Its last sentence is longer than a checklist
 # quote used to be allowed, and it has more than eight sure-sounding words: both used to end a line with "…".

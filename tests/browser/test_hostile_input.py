@@ -15,8 +15,11 @@ from tests.browser.conftest import DESKTOP, ROOT, start_server, stop_server, wai
 from tests.browser.page_pass import Visit, visit_all
 from tests.test_text_escape import PROBES
 
-# One worker runs the module, so each pass over the pages below (several pages loading at once) is made once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile")]
+pytestmark = pytest.mark.browser
+# The tests that read one pass over the pages share an xdist group, so one worker makes that pass once; the two
+# passes are separate groups, so two workers can make them side by side.
+ONE_URL_PASS = pytest.mark.xdist_group("hostile_url")
+ONE_DATA_PASS = pytest.mark.xdist_group("hostile_data")
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -156,6 +159,7 @@ def probed_by_url(browser, server) -> dict[str, dict]:
     return visit_all(browser, visits)
 
 
+@ONE_URL_PASS
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_markup_in_query_params_is_shown_as_text(probed_by_url, payload):
     facts = probed_by_url[payload]
@@ -170,6 +174,7 @@ def test_url_parameters_are_found():
     assert {"source", "weight"} <= set(url_parameters())
 
 
+@ONE_URL_PASS
 @pytest.mark.parametrize("path", list(page_urls().values()))
 def test_every_probe_in_every_url_parameter_stays_text(probed_by_url, path):
     _assert_probed(probed_by_url[path])
@@ -310,12 +315,14 @@ def probed_data(browser, hostile_data_server) -> dict[str, dict]:
     return visit_all(browser, visits)
 
 
+@ONE_DATA_PASS
 @pytest.mark.parametrize("path", list(page_urls().values()))
 def test_every_probe_in_every_free_text_data_column_stays_text(probed_data, path):
     assert probed_data[path].get("load_failures") == 0
     _assert_probed(probed_data[path])
 
 
+@ONE_DATA_PASS
 def test_one_source_in_detail_with_probes_stays_text(probed_data):
     # The Sources page draws claims, checklist and doses only for one chosen page.
     _assert_probed(probed_data["one source"])

@@ -9,7 +9,8 @@ import pytest
 from core.room.store import URL_ENV
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, start_server, stop_server, wait_rendered
 
-pytestmark = pytest.mark.browser
+# One worker runs the module, so its module fixture (a server, a checked text) is set up once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("room_layout")]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,8 @@ from core.room.store import URL_ENV
 from tests import room_postgres
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, start_server, stop_server, wait_rendered
 
-pytestmark = pytest.mark.browser
+# One worker runs the module, so its module fixture (a server, a checked text) is set up once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("room_two_servers")]
 PARTICIPANTS = 3
 
 
