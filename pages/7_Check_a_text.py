@@ -60,14 +60,16 @@ flags = report.red_flags + textcheck.dose_flags(report.doses, ds.evidence, repor
 level, verdict = textcheck.summary(report)
 
 # 3. Render
-{"advert": st.warning, "caution": st.warning, "neutral": st.success}[level](verdict, icon=":material/policy:")
+# No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
+# information, not a pass.
+{"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
 if note := textcheck.truncation_note(report):
     st.caption(note)
 st.markdown(view.counts_line(flags, report))
 
 st.subheader("Red flags")
 if not flags:
-    st.markdown("None of the warning signs on our list, in the page's own words. That is not proof it is right.")
+    st.markdown(view.no_flags_line())
 for group in view.flag_groups(flags):
     with st.container(border=True):
         st.markdown(f":red[**{group.label}**] ({group.count}): " + ", ".join(f"“{q}”" for q in group.quotes))

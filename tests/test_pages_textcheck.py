@@ -67,7 +67,7 @@ def test_advert_is_summed_up_as_an_advert_and_fda_page_as_neutral():
         "FDA has not approved these products. FDA has received reports of blindness, tumor formation and "
         "infections. If you are offered one, please contact FDA at ocod@fda.hhs.gov."
     )
-    assert "No red flags" in fda.success[0].value
+    assert any("No red flags" in box.value for box in fda.info)
     assert "regulator" in all_text(fda)
 
 
@@ -178,4 +178,10 @@ def test_fda_warning_about_exosomes_gets_no_product_flag():
         "exosome products."
     )
     assert "A product regulators warn about" not in all_text(at)
-    assert "No red flags" in at.success[0].value
+    assert any("No red flags" in box.value for box in at.info)
+
+
+def test_no_red_flags_is_not_shown_as_an_all_clear():
+    at = _check("FDA has not approved these products. FDA has received reports of blindness and infections.")
+    assert not at.success, "a page without red flags gets no green all-clear"
+    assert "found only about 3 in 10 of the red flags" in all_text(at)

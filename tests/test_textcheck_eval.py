@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.textcheck_eval import HELD_OUT, TARGETS, evaluate, load_cases
+from core.textcheck import view
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +86,9 @@ def test_held_out_scores_are_computed_for_every_measure_the_tuning_set_has(resul
     assert held_out.keys() == result.keys()
     assert held_out["pages"] == len(load_cases(HELD_OUT))
     assert all(0.0 <= held_out[m] <= 1.0 for m in TARGETS)
+
+
+def test_the_page_states_the_held_out_red_flag_recall_the_bench_measures():
+    held_out = evaluate(load_cases(HELD_OUT))
+    assert held_out["pages"] == view.UNSEEN_PAGES
+    assert round(held_out["red flag recall"], 2) == view.UNSEEN_RED_FLAG_RECALL
