@@ -269,8 +269,8 @@ OPEN_SWITCHES = """(most) => {
 }"""
 
 
-def _show_details(page, limit: int = 6) -> None:
-    """Open expanders and the first few detail switches, so that what they hide is drawn too."""
+def _show_details(page, limit: int = 6) -> int:
+    """Open expanders and the first few detail switches, so that what they hide is drawn too; how many stay shut."""
     # Clicked from script: a sticky header or the page's own scrolling can keep a pointer click from landing.
     page.evaluate("() => document.querySelectorAll('[data-testid=stExpander] summary').forEach(s => s.click())")
     opened = 0
@@ -281,12 +281,12 @@ def _show_details(page, limit: int = 6) -> None:
             break
         opened += count
         wait_rendered(page)
+    return page.locator('[data-testid="stMain"] [role="switch"]:not(:checked)').count()
 
 
 def _probe_details(limit: int):
     def take(page) -> dict:
-        _show_details(page, limit)
-        return _probe(page)
+        return {"switches_shut": _show_details(page, limit), **_probe(page)}
 
     return take
 
@@ -326,3 +326,4 @@ def test_every_probe_in_every_free_text_data_column_stays_text(probed_data, path
 def test_one_source_in_detail_with_probes_stays_text(probed_data):
     # The Sources page draws claims, checklist and doses only for one chosen page.
     _assert_probed(probed_data["one source"])
+    assert probed_data["one source"]["switches_shut"] == 0, "every detail switch was opened and its details drawn"
