@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 # Installed before any page script: notes when Streamlit last added or removed an element, or showed its
 # "running" indicator. A page has settled once neither happened for SETTLE_MS.
@@ -47,7 +48,13 @@ FOLLOW_NEXT_LINK = """() => {
     next.click();
     return true;
 }"""
-PATH_NOW = "() => location.pathname + location.search"
+# Streamlit changes pages when the browser's history moves (its back and forward buttons), reading the page and
+# its query parameters from the new address.
+GO_BY_HISTORY = """(address) => {
+    window.__lastChange = Date.now();
+    history.pushState({}, '', address);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+}"""
 CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
     .every(chart => chart.querySelector('svg text, canvas'))"""
 MAIN_HEIGHT = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
@@ -88,6 +95,9 @@ class Visit:
     # Visits of one chain share a page: the first loads its address, each later one arrives by the "Next:" link of
     # the page the one before it left open (see above), so a chain lists pages in the menu's order.
     chain: str | None = None
+    # In a chain, arrive at this visit's own address (query included) by the browser's history instead of the
+    # Next link. The session is the chain's: a widget key seen earlier in the chain no longer reads the address.
+    by_history: bool = False
 
 
 @dataclass
@@ -96,6 +106,7 @@ class _Run:
     page: Any
     facts: Facts = field(default_factory=dict)
     by_link: bool = False
+    title_before: str = ""  # the page's title when this visit left it; a new page has its own title
     step: str = "loading"
     since: float = field(default_factory=time.monotonic)
 
@@ -123,10 +134,13 @@ class _Pass:
 
     def start(self, visit: Visit) -> None:
         if self.by_link(visit):
-            run = _Run(visit, self.left_open.pop(visit.chain), by_link=True)
+            page = self.left_open.pop(visit.chain)
+            run = _Run(visit, page, by_link=True, title_before=page.title())
             self.running.append(run)
-            run.page.set_viewport_size(visit.viewport)
-            if not run.page.evaluate(FOLLOW_NEXT_LINK):
+            page.set_viewport_size(visit.viewport)
+            if visit.by_history:
+                page.evaluate(GO_BY_HISTORY, urlsplit(visit.url)._replace(scheme="", netloc="").geturl())
+            elif not page.evaluate(FOLLOW_NEXT_LINK):
                 raise RuntimeError(f"no Next link to follow to {visit.url}")
             return
         self.fresh_chains.discard(visit.chain)
@@ -148,8 +162,8 @@ class _Pass:
 
     def _loaded(self, run: _Run) -> bool:
         page, visit = run.page, run.visit
-        if run.by_link and not visit.url.endswith(page.evaluate(PATH_NOW)):
-            return False
+        if run.by_link and page.title() == run.title_before:
+            return False  # the page before is still on screen
         if not page.evaluate(SETTLED):
             return False
         run.facts.update(visit.at_screen_size(page))

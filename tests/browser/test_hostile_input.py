@@ -7,7 +7,7 @@ import csv
 import json
 import shutil
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pytest
 
@@ -96,10 +96,11 @@ def page_urls() -> dict[str, str]:
             for page in ui.PAGES}  # fmt: skip
 
 
-def url_parameters() -> list[str]:
-    """Every query-parameter name a page binds a widget to (the key of each ui.bound_* or ui.paginate call)."""
-    names = set()
+def parameters_by_page() -> dict[str, set[str]]:
+    """The query-parameter names each page binds a widget to (the key of each ui.bound_* or ui.paginate call)."""
+    found = {}
     for script in [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        names = set()
         for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
@@ -108,7 +109,28 @@ def url_parameters() -> list[str]:
             position = 1 if node.func.attr in ("bound_number", "paginate") else 2  # where `key` sits
             keys = [k.value for k in node.keywords if k.arg == "key"] + node.args[position : position + 1]
             names |= {k.value for k in keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
-    return sorted(names)
+        found[str(script.relative_to(ROOT))] = names
+    return found
+
+
+def url_parameters() -> list[str]:
+    """Every query-parameter name any page binds a widget to."""
+    return sorted(set().union(*parameters_by_page().values()))
+
+
+def sessions_without_shared_keys(paths: list[str]) -> list[list[str]]:
+    """Pages grouped so that no two in a group bind the same parameter: a widget key a session has already seen
+    no longer reads the address, so each group can share one browser session and still read every probe."""
+    keys, groups = parameters_by_page(), []
+    for path in paths:
+        group = next(
+            (g for g in groups if len(g) < SESSION_PAGES and not keys[path] & set().union(*(keys[o] for o in g))),
+            None,
+        )
+        if group is None:
+            groups.append(group := [])
+        group.append(path)
+    return groups
 
 
 def open_checked(page_at, url: str):
@@ -126,7 +148,11 @@ def assert_no_live_markup(page, dialogs: list[str]) -> None:
 
 
 def _probe(page) -> dict:
-    return {"live_markup": page.evaluate(FIND_LIVE_MARKUP), "tracebacks": page.locator(TRACEBACK).count()}
+    return {
+        "live_markup": page.evaluate(FIND_LIVE_MARKUP),
+        "tracebacks": page.locator(TRACEBACK).count(),
+        "ignored_notices": page.locator('[data-testid="stAlert"]', has_text="ignored").count(),
+    }
 
 
 def _payload_facts(page) -> dict:
@@ -146,15 +172,32 @@ def _assert_probed(facts: dict) -> None:
     assert facts["dialogs"] == []
 
 
+# Each payload as the choice on a page that names an unknown choice in a notice; the three pages bind different
+# parameters, so one session carries all three.
+PAYLOAD_PAGES = [
+    ("pages/1_Sources.py", "source"),
+    ("pages/4_Mechanisms.py", "mechanism"),
+    ("pages/9_Methods.py", "file"),
+]
+SESSION_PAGES = 5  # pages per shared session: a few sessions run side by side
+
+
 @pytest.fixture(scope="module")
 def probed_by_url(browser, server) -> dict[str, dict]:
-    """Every page with every probe in every URL parameter, and the Sources page with each payload as its choice."""
+    """Every page with every probe in every URL parameter, and each payload as a page's choice. Pages that bind no
+    common parameter share a session, reached one after another through the browser's history."""
     query = urlencode({name: HOSTILE for name in url_parameters()})
-    visits = [Visit(path, f"{server}{path}?{query}", DESKTOP, at_screen_size=_probe) for path in page_urls().values()]
+    addresses = page_urls()
+    visits = [
+        Visit(addresses[path], f"{server}{addresses[path]}?{query}", DESKTOP, at_screen_size=_probe,
+              chain=f"session {number}", by_history=True)
+        for number, group in enumerate(sessions_without_shared_keys(list(addresses)))
+        for path in group
+    ]  # fmt: skip
     visits += [
-        Visit(payload, f"{server}/Sources?source={quote(payload)}", DESKTOP, at_screen_size=_payload_facts,
-              at_full_height=_probe)
-        for payload in PAYLOADS
+        Visit(payload, f"{server}{addresses[path]}?{urlencode({key: payload})}", DESKTOP,
+              at_screen_size=_payload_facts, at_full_height=_probe, chain="payloads", by_history=True)
+        for payload, (path, key) in zip(PAYLOADS, PAYLOAD_PAGES, strict=True)
     ]  # fmt: skip
     return visit_all(browser, visits)
 
@@ -174,10 +217,28 @@ def test_url_parameters_are_found():
     assert {"source", "weight"} <= set(url_parameters())
 
 
+def test_pages_sharing_a_session_bind_no_common_parameter():
+    keys = parameters_by_page()
+    groups = sessions_without_shared_keys(list(page_urls()))
+    assert sorted(path for group in groups for path in group) == sorted(page_urls())
+    for group in groups:
+        bound = [name for path in group for name in keys[path]]
+        assert len(bound) == len(set(bound)), group
+
+
+@pytest.mark.parametrize(("path", "key"), PAYLOAD_PAGES)
+def test_payload_pages_bind_the_parameter_they_are_given(path, key):
+    assert key in parameters_by_page()[path]
+
+
 @ONE_URL_PASS
 @pytest.mark.parametrize("path", list(page_urls().values()))
 def test_every_probe_in_every_url_parameter_stays_text(probed_by_url, path):
     _assert_probed(probed_by_url[path])
+    page_file = next(file for file, address in page_urls().items() if address == path)
+    if parameters_by_page()[page_file]:
+        # The page read the probes from its address (a key its session had already seen would not have).
+        assert probed_by_url[path]["ignored_notices"] > 0
 
 
 def _check_a_text(server, page_at):
