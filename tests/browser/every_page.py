@@ -41,6 +41,10 @@ SCREEN_FACTS = """() => {
         overflow: Math.max(root.scrollWidth - root.clientWidth, main.scrollWidth - main.clientWidth),
         image_widths: [...document.querySelectorAll('[data-testid=stImage] img')]
             .map(img => img.getBoundingClientRect().width).filter(w => w > 0),
+        // The paragraphs, list items and headings a reader sees before scrolling.
+        first_screen: [...main.querySelectorAll('p, li, h1, h2, h3')]
+            .filter(el => { const r = el.getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight; })
+            .map(el => el.innerText).join(' | '),
     };
 }"""
 # Streamlit draws Vega-Lite as SVG, so every piece of chart text is an SVG <text> element we can read and measure.

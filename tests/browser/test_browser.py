@@ -36,17 +36,8 @@ def test_deep_link_is_served_right_as_the_first_request(fresh_server, page_at):
     screenshot(page, "deep-link-first-request")
 
 
-# Every page at both widths (no error, no sideways scroll, screenshots) is checked in test_layout.py, in the same
-# pass that measures page heights and builds the contact sheet.
-
-
-def test_charts_are_drawn(server, page_at):
-    page = page_at(f"{server}/Sources")
-    wait_rendered(page)
-    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
-    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
-    assert box
-    assert box["height"] > 100
+# Every page at both widths (no error, no sideways scroll, screenshots, charts drawn) is checked in test_layout.py
+# and test_chart_layout.py, from the one pass over the pages in every_page.py.
 
 
 def test_navigation_links_open_their_pages(server, page_at):

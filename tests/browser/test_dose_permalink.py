@@ -1,4 +1,5 @@
-"""A permalink to the Dose page (routes and body weight in the URL) reopens the same view on a fresh server."""
+"""A permalink to the Dose page (routes and body weight in the URL) reopens the same view (a link as the very
+first request to a server is tested in test_browser.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ pytestmark = pytest.mark.browser
 PERMALINK = "/Doses?routes=intravenous&weight=90"
 
 
-def test_dose_permalink_reopens_the_same_view(fresh_server, page_at):
-    page = page_at(fresh_server + PERMALINK)
+def test_dose_permalink_reopens_the_same_view(server, page_at):
+    page = page_at(server + PERMALINK)
     wait_rendered(page)
     assert page.locator("h1").first.inner_text() == "Dose discrepancies"
     assert page.locator('[data-testid="stException"]').count() == 0

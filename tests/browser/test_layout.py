@@ -33,16 +33,10 @@ def facts(every_page, path: str, width_name: str) -> dict:
     return found
 
 
-def test_home_first_phone_screen_states_the_approval_finding(server, page_at):
-    page = page_at(server + "/", PHONE)
-    wait_rendered(page)
-    finding = page.get_by_text(re.compile(r"approved.*knee or back pain")).first
-    box = finding.bounding_box()
-    assert box is not None
-    assert box["y"] + box["height"] <= PHONE["height"], "the approval finding is below the first phone screen"
-    doses = page.get_by_text(re.compile(r"times the smallest")).first.bounding_box()
-    assert doses is not None
-    assert doses["y"] + doses["height"] <= PHONE["height"], "the dose finding is below the first phone screen"
+def test_home_first_phone_screen_states_the_approval_finding(every_page):
+    first_screen = facts(every_page, "streamlit_app.py", "phone")["first_screen"]
+    assert re.search(r"approved.*knee or back pain", first_screen), "the approval finding is below the first screen"
+    assert "times the smallest" in first_screen, "the dose finding is below the first phone screen"
 
 
 def test_phone_navigation_is_a_labelled_menu_on_the_first_screen(server, page_at):
