@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.page_pass import SETTLE_MS
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -141,17 +143,18 @@ def page_at(browser):
 def wait_rendered(page, timeout: float = 45_000) -> None:
     """Wait until Streamlit has finished the script run: a title is drawn and the page has stopped growing.
 
-    The "running" indicator shows only for longer runs, so it cannot tell on its own that a run is over.
+    The "running" indicator shows only for longer runs, so it cannot tell on its own that a run is over. (A fresh
+    page load can also wait for the page's closing links, page_pass.PAGE_ENDED; a live room's view has none.)
     """
     page.wait_for_selector("h1", timeout=timeout)
     page.wait_for_function(
-        """() => {
+        f"""() => {{
             if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
             const n = document.querySelectorAll('[data-testid="stElementContainer"]').length;
-            const stable = window.__lastCount === n && Date.now() - window.__lastChange > 400;
-            if (window.__lastCount !== n) { window.__lastCount = n; window.__lastChange = Date.now(); }
+            const stable = window.__waitCount === n && Date.now() - window.__waitChange > {SETTLE_MS};
+            if (window.__waitCount !== n) {{ window.__waitCount = n; window.__waitChange = Date.now(); }}
             return stable;
-        }""",
+        }}""",
         timeout=timeout,
         polling=100,
     )

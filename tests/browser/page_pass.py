@@ -32,14 +32,15 @@ WATCH_RENDERING = """
 })();
 """
 SETTLE_MS = 400
-# Every page of the app ends with its Back/Next links (ui.page_end, ui.stop_page): until they are drawn, a pause in
-# a busy server's run is not the end of the page.
-# Elements left from the page before are marked stale until the new page's run replaces them.
-SETTLED = f"""() => !!document.querySelector('h1') && window.__lastChange !== undefined
+# Drawn to its end: every page of the app ends with its Back/Next links (ui.page_end, ui.stop_page), so until they
+# are drawn a pause in a busy server's run is not the end of the page.
+PAGE_ENDED = """(!!document.querySelector('h1')
     && [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPageLink-NavLink"]')]
-        .some(link => /(Next|Back): /.test(link.innerText))
-    && !document.querySelector('[data-stale="true"]')
-    && Date.now() - window.__lastChange > {SETTLE_MS}"""
+        .some(link => /(Next|Back): /.test(link.innerText)))"""
+# After a change of page, elements left from the page before are marked stale until the new run replaces them.
+# (Not part of PAGE_ENDED: a live fragment, rerun every second, marks its own elements stale as it redraws.)
+SETTLED = f"""() => {PAGE_ENDED} && !document.querySelector('[data-stale="true"]')
+    && window.__lastChange !== undefined && Date.now() - window.__lastChange > {SETTLE_MS}"""
 FOLLOW_NEXT_LINK = """() => {
     const next = [...document.querySelectorAll('[data-testid="stMain"] a[data-testid="stPageLink-NavLink"]')]
         .find(link => /Next: /.test(link.innerText));
@@ -124,7 +125,8 @@ class _Pass:
         self.running: list[_Run] = []
         self.done: dict[Any, Facts] = {}
 
-    def by_link(self, visit: Visit) -> bool:
+    def follows_on(self, visit: Visit) -> bool:
+        """Whether the visit continues its chain on the page the one before left open."""
         return visit.chain is not None and visit.chain in self.left_open
 
     def can_start(self, visit: Visit) -> bool:
@@ -133,7 +135,7 @@ class _Pass:
         return chain is None or chain in self.left_open or chain in self.fresh_chains
 
     def start(self, visit: Visit) -> None:
-        if self.by_link(visit):
+        if self.follows_on(visit):
             page = self.left_open.pop(visit.chain)
             run = _Run(visit, page, by_link=True, title_before=page.title())
             self.running.append(run)
@@ -227,6 +229,8 @@ class _Pass:
                     run = next((r for r in self.running if r.visit is visit), None)
                     if run is None:
                         self.done[visit.key] = {"error": f"{type(error).__name__}: {error}", "dialogs": []}
+                        if visit.chain is not None:  # nothing was left open, so the chain's next visit loads afresh
+                            self.fresh_chains.add(visit.chain)
                     else:
                         self.finish(run, error)
         finished = False

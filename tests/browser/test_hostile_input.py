@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, ROOT, start_server, stop_server, wait_rendered
 from tests.browser.page_pass import Visit, visit_all
+from tests.browser.test_browser import url_path
 from tests.test_text_escape import PROBES
 
 pytestmark = pytest.mark.browser
@@ -92,8 +93,7 @@ def page_urls() -> dict[str, str]:
     """Each page's address path, from the one list of pages."""
     import ui
 
-    return {page.path: "/" if page.path == "streamlit_app.py" else "/" + Path(page.path).stem.split("_", 1)[1]
-            for page in ui.PAGES}  # fmt: skip
+    return {page.path: url_path(page.path) for page in ui.PAGES}
 
 
 def parameters_by_page() -> dict[str, set[str]]:
@@ -142,9 +142,7 @@ def open_checked(page_at, url: str):
 
 
 def assert_no_live_markup(page, dialogs: list[str]) -> None:
-    assert page.evaluate(FIND_LIVE_MARKUP) == []
-    assert page.locator(TRACEBACK).count() == 0, "a traceback is shown"
-    assert dialogs == []
+    _assert_probed({**_probe(page), "dialogs": dialogs})
 
 
 def _probe(page) -> dict:
@@ -241,13 +239,8 @@ def test_every_probe_in_every_url_parameter_stays_text(probed_by_url, path):
         assert probed_by_url[path]["ignored_notices"] > 0
 
 
-def _check_a_text(server, page_at):
-    page, dialogs = open_checked(page_at, f"{server}/Check_a_text")
-    return page, dialogs
-
-
 def test_every_probe_pasted_into_the_text_checker_stays_text(server, page_at):
-    page, dialogs = _check_a_text(server, page_at)
+    page, dialogs = open_checked(page_at, f"{server}/Check_a_text")
     box = page.get_by_role("textbox").first
     box.fill("We inject 50 million stem cells.\n\n" + HOSTILE)
     box.press("Control+Enter")
@@ -257,7 +250,7 @@ def test_every_probe_pasted_into_the_text_checker_stays_text(server, page_at):
 
 
 def test_every_probe_in_an_uploaded_file_stays_text(server, page_at, tmp_path):
-    page, dialogs = _check_a_text(server, page_at)
+    page, dialogs = open_checked(page_at, f"{server}/Check_a_text")
     upload = tmp_path / "clinic.txt"
     upload.write_text("We inject 50 million stem cells.\n\n" + HOSTILE, encoding="utf-8")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
