@@ -9,7 +9,7 @@ import pandas as pd
 
 from core import doses
 from core.data import Dataset
-from core.text import format_count, plural, verification_words
+from core.text import format_count, md_escape, plural, verification_words
 
 KINDS = {
     "route_dose_conflict": "Same route, different doses",
@@ -630,3 +630,13 @@ def within(found: pd.DataFrame, norm: pd.DataFrame, routes: Iterable[str], sourc
 def top_problems(found: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     """The most severe problems, for a short summary above the full list."""
     return found[found["status"] == "problem"].head(n)
+
+
+def item_line(item) -> str:
+    """One discrepancy as a one-line Markdown label: how serious, then its headline."""
+    return f"**{SEVERITY_WORDS[item.severity]}:** {md_escape(item.headline)}"
+
+
+def item_markdown(item) -> str:
+    """What the line opens to, as escaped Markdown: the kind, the explanation and the numbers behind it."""
+    return f"*{md_escape(item.kind_label)}*\n\n{md_escape(item.explanation)}\n\n*Numbers: {md_escape(item.numbers)}*"

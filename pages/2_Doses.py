@@ -36,12 +36,7 @@ st.subheader("What we found")
 if view.top.empty:
     st.markdown("No problems involve the routes and pages chosen above.")
 else:
-    st.markdown(
-        "\n".join(
-            f"- **{md_escape(discrepancies.SEVERITY_WORDS[item.severity])}:** {md_escape(item.headline)}"
-            for item in view.top.itertuples()
-        )
-    )
+    st.markdown("\n".join(f"- {discrepancies.item_line(item)}" for item in view.top.itertuples()))
 st.caption("For the routes and pages chosen above. The full list, with every quote and number, is further down.")
 
 st.subheader("Cells per dose")
@@ -102,10 +97,8 @@ st.caption(
 )
 # One line per item, opening to its explanation: the full cards made this page a wall of text on a phone.
 for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun="items").itertuples():
-    with st.expander(f"**{discrepancies.SEVERITY_WORDS[item.severity]}:** {md_escape(item.headline)}"):
-        st.markdown(
-            f"*{md_escape(item.kind_label)}*\n\n{md_escape(item.explanation)}\n\n*Numbers: {md_escape(item.numbers)}*"
-        )
+    with st.expander(discrepancies.item_line(item)):
+        st.markdown(discrepancies.item_markdown(item))
         if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
             behind = rows_behind[item.Index]
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 
+import pandas as pd
 import pytest
 
 from core import discrepancies, doses
@@ -345,3 +346,19 @@ def test_sentences_never_say_number_in_brackets(found_and_norm):
     found, _ = found_and_norm
     text = " ".join(found["headline"]) + " ".join(found["explanation"])
     assert "(s)" not in text
+
+
+def test_item_line_names_its_severity_and_escapes_the_headline():
+    item = pd.Series({"severity": "high", "headline": "Up to *4* times [apart](x)"})
+    line = discrepancies.item_line(item)
+    assert line.startswith("**Serious problem:** ")
+    assert "*4*" not in line
+    assert "[apart](x)" not in line
+
+
+def test_item_markdown_holds_kind_explanation_and_numbers():
+    item = pd.Series({"kind_label": "Same route", "explanation": "Doses differ.", "numbers": "50 million"})
+    text = discrepancies.item_markdown(item)
+    assert text.startswith("*Same route*")
+    assert "Doses differ." in text
+    assert text.endswith("*Numbers: 50 million*")
