@@ -357,8 +357,8 @@ def test_item_line_names_its_severity_and_escapes_the_headline():
 
 
 def test_item_markdown_holds_kind_explanation_and_numbers():
-    item = pd.Series({"kind_label": "Same route", "explanation": "Doses differ.", "numbers": "50 million"})
+    item = pd.Series({"kind_label": "Same route", "explanation": "Doses differ", "numbers": "50 million"})
     text = discrepancies.item_markdown(item)
     assert text.startswith("*Same route*")
-    assert "Doses differ." in text
+    assert "Doses differ" in text
     assert text.endswith("*Numbers: 50 million*")
