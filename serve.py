@@ -12,7 +12,7 @@ async def warm_up(_app):
     # (about a second of CPU on this machine). The data itself still loads on the first visit, through the
     # same cache every session uses.
     import ui  # noqa: F401
-    from core import data, export, home, views  # noqa: F401
+    from core.views import claims, doses, evidence, home, mechanisms, routes, sources  # noqa: F401
 
     yield
 

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from core import home
 from core.text import md_escape
+from core.views import home
 
 
 def lead(ds) -> None:

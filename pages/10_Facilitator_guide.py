@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core import guide
+from core.workshop import guide
 
 ds = ui.page_frame(
     "Facilitator guide",

@@ -5,8 +5,9 @@ import datetime
 import streamlit as st
 
 import ui
-from core import handout, home
 from core.text import md_escape
+from core.views import home
+from core.workshop import handout
 
 ds = ui.page_frame(
     "Handout",

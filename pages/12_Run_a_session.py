@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from core.room import RoomError, view
+from core.room import RoomError
+from core.views import room as view
 from ui import room as room_ui
 
 LIVE_SECONDS = 1.0  # the chart refreshes this often: an answer shows within about two seconds

@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
-from core.room import RoomError, view
+from core.room import RoomError
 from core.text import md_escape
+from core.views import room as view
 from ui import room as room_ui
 
 JOINED_KEY = "room_joined"  # (code, participant id); the id is also in the URL so a reloaded page keeps it

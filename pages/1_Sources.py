@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from core import views
 from core.text import md_escape, plural
+from core.views import sources as sources_view
 
 ds = ui.page_frame(
     "The five pages",
@@ -18,7 +18,7 @@ labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True)) | {
 chosen = ui.bound_selectbox("Page", source_ids, key="source", format_func=labels.get)
 
 # 2. Compute (cached per data version and choice)
-view = ui.derived(views.sources_page)
+view = ui.derived(sources_view.sources_page)
 shown = ds.sources if chosen == "all" else ds.sources[ds.sources["id"] == chosen]
 
 # 3. Render
@@ -45,7 +45,7 @@ def source_card(source) -> None:
         if chosen == "all":
             st.markdown("Pick this page in the box at the top to read its claims, checklist and doses.")
             return
-        detail = ui.derived(views.source_detail, source.id)
+        detail = ui.derived(sources_view.source_detail, source.id)
         with st.expander(f"What it claims ({plural(len(detail.claims), 'claim')})"):
             for claim in detail.claims.itertuples():
                 st.markdown(f"**{md_escape(claim.topic)}** · stated {md_escape(claim.stated_as)}")

@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
-from core import discrepancies, doses, views
+from core.analysis import discrepancies, doses
 from core.text import md_escape
+from core.views import doses as doses_view
 
 PER_PAGE = 8
 
@@ -28,8 +29,8 @@ with st.container(border=True):
     )  # fmt: skip
 
 # 2. Compute (cached per data version and inputs; shared by every participant)
-view = ui.derived(views.doses_page, weight, tuple(routes), tuple(sources))
-rows_behind = ui.derived(views.discrepancy_rows, weight)
+view = ui.derived(doses_view.doses_page, weight, tuple(routes), tuple(sources))
+
 
 # 3. Render
 st.subheader("What we found")
@@ -100,7 +101,7 @@ for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun="items").itertuple
     with st.expander(discrepancies.item_line(item)):
         st.markdown(discrepancies.item_markdown(item))
         if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
-            behind = rows_behind[item.Index]
+            behind = view.rows_behind[item.Index]
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))
             ui.quotes(behind.claims, lambda c: f"A claim on the page · our verdict: {md_escape(c.verdict)}")
             if behind.citations():

@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
-from core import doses, views
+from core.analysis import doses
 from core.text import md_escape, plural
+from core.views import routes as routes_view
 
 ds = ui.page_frame(
     "Routes",
@@ -17,7 +18,7 @@ section_labels = dict(zip(ds.routes["id"], ds.routes["label"], strict=True))
 chosen = ui.bound_multiselect("Routes", list(ds.routes["id"]), "routes", format_func=section_labels.get)
 
 # 2. Compute (cached per data version and choice of routes)
-view = ui.derived(views.routes_page, tuple(chosen))
+view = ui.derived(routes_view.routes_page, tuple(chosen))
 
 # 3. Render
 ui.chart_block(

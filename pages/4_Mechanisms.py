@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from core import views
-from core.claims import mechanism_topics, topic_heading
+from core.analysis.claims import mechanism_topics, topic_heading
 from core.text import md_escape, plural, verification_flag
+from core.views import mechanisms as mechanisms_view
 
 ds = ui.page_frame(
     "Mechanisms",
@@ -22,7 +22,7 @@ chosen = ui.bound_selectbox(
 )
 
 # 2. Compute (cached per data version and choice)
-view = ui.derived(views.mechanisms_page, chosen)
+view = ui.derived(mechanisms_view.mechanisms_page, chosen)
 
 # 3. Render
 ui.chart_block(

@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from core import claims_view
-from core.claims import VERDICT_ORDER, certainty_table, verdict_table
+from core.analysis.claims import VERDICT_ORDER, certainty_table, verdict_table
 from core.text import md_escape
+from core.views import claims as claims_view
 
 PER_PAGE = 15
 

@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from core import views
-from core.claims import certainty_table
+from core.analysis.claims import certainty_table
 from core.text import md_escape
+from core.views import evidence as evidence_view
 
 ds = ui.page_frame(
     "Evidence & regulation",
@@ -14,7 +14,7 @@ ds = ui.page_frame(
 )
 
 # 1. Inputs and 2. compute (the trials section has its own switch and filter, next to its chart)
-view = ui.derived(views.evidence_page)
+view = ui.derived(evidence_view.evidence_page)
 
 # 3. Render
 st.header("The key results")

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from core import textcheck
 from core.text import md_escape
-from core.textcheck import view
+from core.views import check_a_text as view
 
 ds = ui.page_frame(
     "Check a text",

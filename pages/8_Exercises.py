@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core import views
-from core.exercises import score
 from core.text import md_escape
+from core.views import exercises as exercises_view
+from core.workshop.exercises import score
 
 PER_PAGE = 5  # a phone screen or two per page; the page number lives in the URL (?q=2)
 
@@ -31,7 +31,7 @@ answers: dict[str, str] = st.session_state.setdefault("exercise_answers", {})
 revealed: set[str] = st.session_state.setdefault("exercise_revealed", set())
 
 # 2. Compute
-items = ui.derived(views.exercise_list)
+items = ui.derived(exercises_view.exercise_list)
 correct, answered = score(answers, items)
 labels = {page.path: page.label for page in ui.PAGES}
 

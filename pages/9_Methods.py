@@ -3,12 +3,12 @@
 import streamlit as st
 
 import ui
-from core import views
+from core.analysis.verdicts import checked_on_words, evidence_checked_on, summary_of_findings, verdict_method
+from core.analysis.verification import verification_counts
 from core.data import TABLE_NAMES
-from core.datadict import foreign_keys
-from core.methods import verification_counts
+from core.data.dictionary import foreign_keys
 from core.text import md_escape
-from core.verdicts import checked_on_words, evidence_checked_on, summary_of_findings, verdict_method
+from core.views import methods as methods_view
 
 ds = ui.page_frame(
     "Methods & caveats",
@@ -107,6 +107,6 @@ st.markdown(f"**{md_escape(resource['title'])}** ({len(ds.table(chosen))} rows).
 links = foreign_keys(resource)
 if links:
     st.caption("Links: " + "; ".join(md_escape(link) for link in links))
-st.dataframe(ui.derived(views.field_table_of, chosen), hide_index=True, width="stretch")
+st.dataframe(ui.derived(methods_view.field_table_of, chosen), hide_index=True, width="stretch")
 ui.table_download(ds.table(chosen), chosen, f"Download {md_escape(resource['path'])}")
 ui.page_end(ds, resource["description"])

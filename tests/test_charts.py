@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import charts, theme
-from core.sources import source_profiles
+from core.analysis.sources import source_profiles
+from core.charts import sources as charts
+from core.charts import theme
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import claim_charts, claims, rubric, theme
+from core.analysis import claims, rubric
+from core.charts import claims as claim_charts
+from core.charts import theme
 
 
 def title_of(spec: dict) -> str:

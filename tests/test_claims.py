@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core import claims as core_claims
-from core import verdicts
+from core.analysis import claims as core_claims
+from core.analysis import verdicts
 from tests.conftest import tiny
 
 EXEMPT = ("not assessed", "unverifiable")

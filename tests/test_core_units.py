@@ -7,9 +7,11 @@ import math
 import pandas as pd
 import pytest
 
-from core import datadict, findings, sources
+from core.analysis import findings, sources
+from core.data import dictionary as datadict
 from core.data import flatten_lists
 from core.text import format_count, md_escape, normalise_space
+from core.views import home
 from tests.conftest import tiny
 
 NAN = math.nan
@@ -82,9 +84,11 @@ def test_claims_as_fact_counts_only_unsupported_fact_claims():
     assert finding.row_ids == ("c1",)
 
 
-def test_key_findings_on_real_data_cite_existing_rows(dataset):
-    known = set().union(*(set(dataset.table(t)["id"]) for t in ("regimens", "claims", "evidence", "harms")))
-    result = findings.key_findings(dataset)
+def test_home_key_points_on_real_data_cite_existing_rows(dataset):
+    known = set().union(
+        *(set(dataset.table(t)["id"]) for t in ("regimens", "claims", "evidence", "harms", "regulatory"))
+    )
+    result = home.key_points(dataset)
     assert len(result) >= 3
     for finding in result:
         assert finding.row_ids

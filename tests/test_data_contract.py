@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core import datadict
 from core.data import REPO_DATA_DIR, TABLE_NAMES
+from core.data import dictionary as datadict
 
 
 def test_every_table_is_described(dataset):
@@ -32,7 +32,7 @@ def test_numeric_columns_state_a_unit(dataset, name):
 def test_data_readme_is_in_sync_with_the_package(dataset):
     readme = REPO_DATA_DIR / "README.md"
     assert readme.read_text(encoding="utf-8") == datadict.update_readme(readme, dataset.package), (
-        "data/README.md is stale: run `python -m core.datadict`"
+        "data/README.md is stale: run `python -m core.data.dictionary`"
     )
 
 

@@ -7,7 +7,7 @@ import inspect
 import pandas as pd
 import pytest
 
-from core import discrepancies, doses
+from core.analysis import discrepancies, doses
 from tests.test_doses import cells, make_ds, monthly_infusions, regimen, trial
 
 

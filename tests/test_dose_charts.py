@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import dose_charts, doses, theme
+from core.analysis import doses
+from core.charts import doses as dose_charts
+from core.charts import theme
 
 
 @pytest.fixture(scope="module")

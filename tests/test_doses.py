@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from core import doses, text
+from core import text
+from core.analysis import doses
 from tests.conftest import tiny
 
 REGIMEN_DEFAULTS = {

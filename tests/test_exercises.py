@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core import exercises as ex
-from core.exercises import exercises, score
+from core.workshop import exercises as ex
+from core.workshop.exercises import exercises, score
 
 
 @pytest.fixture(scope="module")

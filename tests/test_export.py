@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import charts, export
-from core.sources import source_profiles
+from core.analysis.sources import source_profiles
+from core.charts import export
+from core.charts import sources as charts
 
 CAVEAT = "A count says nothing about whether a claim is true. Source: our reading of the five seed files."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core.glossary import terms_in
+from core.workshop.glossary import terms_in
 
 GLOSSARY = pd.DataFrame(
     {

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import ui
-from core import guide, handout
+from core.workshop import guide, handout
 
 
 @pytest.mark.parametrize(("plan", "minutes"), [("45 minutes", 45), ("90 minutes", 90)])
@@ -57,10 +57,10 @@ def test_handout_prints_on_a4(page):
 
 
 def test_handout_escapes_data(dataset, monkeypatch):
-    from core import findings
+    from core.analysis import findings
 
     hostile = findings.Finding("<script>alert(1)</script>", "a & b", ("x",))
-    monkeypatch.setattr(handout, "key_findings", lambda ds: [hostile])
+    monkeypatch.setattr(handout, "key_points", lambda ds: [hostile])
     page = handout.handout_html(dataset, "https://claims.example.org/", "2026-11-21")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core import data
-from core.data import DataError, load, pattern_problem
+from core.data import DataError, load, loader, pattern_problem, rows
 from tests.conftest import set_cell
 
 
@@ -77,14 +76,14 @@ def test_named_pipe_is_refused_without_waiting(data_copy):
 
 def test_oversized_file_is_refused(data_copy):
     with (data_copy / "glossary.csv").open("ab") as handle:
-        handle.truncate(data.MAX_FILE_BYTES + 1)  # sparse: costs no disk
+        handle.truncate(loader.MAX_FILE_BYTES + 1)  # sparse: costs no disk
     error = _load_error(data_copy)
     assert (error.file, error.message) == ("glossary.csv", "is larger than 2 MB, the most a data file may be")
 
 
 def test_oversized_package_is_refused(data_copy):
     package = _package(data_copy)
-    package["padding"] = "x" * data.MAX_PACKAGE_BYTES
+    package["padding"] = "x" * loader.MAX_PACKAGE_BYTES
     _write_package(data_copy, package)
     assert _load_error(data_copy).message.startswith("is larger than 1 MB")
 
@@ -211,7 +210,7 @@ def test_every_pattern_in_the_real_data_is_accepted(dataset):
 
 
 def test_cell_too_long_for_its_pattern_is_named(data_copy):
-    set_cell(data_copy, "sources.csv", 1, "url", "https://" + "a" * data.MAX_PATTERN_INPUT)
+    set_cell(data_copy, "sources.csv", 1, "url", "https://" + "a" * rows.MAX_PATTERN_INPUT)
     error = _load_error(data_copy)
     assert (error.file, error.row, error.column) == ("sources.csv", 1, "url")
     assert "too long for its pattern" in error.message

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import ui
-from core import home
+from core.views import home
 
 
 def ui_ids(text: str) -> list[str]:
@@ -72,7 +72,7 @@ def test_ladder_chart_titles_its_finding_and_describes_itself(ladder):
 
 
 def test_ladder_chart_colours_pages_as_every_other_chart_does(ladder):
-    from core import theme
+    from core.charts import theme
 
     spec = home.dose_ladder_chart(ladder).to_dict()
     scales = [layer["encoding"]["color"]["scale"] for layer in spec["layer"] if "scale" in layer["encoding"].get(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from core import claims_view
-from core.claims import topic_heading
-from core.rubric import score_source
+from core.analysis.claims import topic_heading
+from core.analysis.rubric import score_source
+from core.views import claims as claims_view
 from tests.test_pages import all_text, open_page
 
 MECHANISMS = "pages/4_Mechanisms.py"

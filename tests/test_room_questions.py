@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from core.room import questions as rq
-from core.room import results, view
+from core.room import results
 from core.room.store import _QUESTION_ID, MAX_OPTIONS, RoomError, RoomState
+from core.views import room as view
 
 ROOT = Path(__file__).resolve().parent.parent
 

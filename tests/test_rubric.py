@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core import rubric
+from core.analysis import rubric
 from core.text import normalise_space
 from tests.test_provenance import needs_seeds, seed_text
 

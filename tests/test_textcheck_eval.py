@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.textcheck_eval import HELD_OUT, TARGETS, evaluate, load_cases
-from core.textcheck import view
+from core.views import check_a_text as view
 
 
 @pytest.fixture(scope="module")

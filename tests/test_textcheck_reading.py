@@ -7,7 +7,7 @@ import pytest
 from core import textcheck
 from core.textcheck import analyze
 from core.textcheck.spans import SHORTENED, Sentences
-from core.textcheck.view import kind_cues_line, quoted, wording_lines
+from core.views.check_a_text import kind_cues_line, quoted, wording_lines
 
 M = 1e6
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from core import theme
-from core.claims import ASSERTION_ORDER, VERDICT_ORDER
+from core.analysis.claims import ASSERTION_ORDER, VERDICT_ORDER
+from core.charts import theme
 
 OKABE_ITO = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"}
 

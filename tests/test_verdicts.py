@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core import verdicts
+from core.analysis import verdicts
 from core.data import load
 from tests.conftest import needs_seeds, tiny
 from tests.test_provenance import seed_text
@@ -243,7 +243,7 @@ def test_changes_log_names_the_rows_it_touched(dataset):
 
 
 def test_claims_page_labels_cover_exactly_the_written_levels(dataset):
-    from core.claims import VERDICT_ORDER
+    from core.analysis.claims import VERDICT_ORDER
 
     assert set(VERDICT_ORDER) == set(dataset.verdicts["verdict"])
 

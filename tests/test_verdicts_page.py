@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from core.analysis.verdicts import checked_on_words, evidence_checked_on
 from core.text import md_escape
-from core.verdicts import checked_on_words, evidence_checked_on
 from tests.test_pages import all_text, open_page
 
 

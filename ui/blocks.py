@@ -47,7 +47,7 @@ def chart_block(
     tens of milliseconds. The spec's top-level `description` is its text alternative: Streamlit gives it to
     screen readers as the chart's accessible name, and it travels into exported images.
     """
-    from core import export
+    from core.charts import export
 
     spec = export.to_spec(chart)
     if not str(spec.get("description", "")).strip():
@@ -62,7 +62,7 @@ def chart_block(
 
 def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
     """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
-    from core import export
+    from core.charts import export
 
     for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
         st.download_button(

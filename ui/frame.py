@@ -10,8 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from core import data as core_data
-from core.glossary import terms_in
 from core.text import md_escape
+from core.workshop.glossary import terms_in
 from ui.loading import load_dataset
 from ui.widgets import share_link
 

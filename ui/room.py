@@ -186,7 +186,7 @@ def start_or_resume(store: RoomStore, room_key: str) -> None:
 
 def join_panel(code: str, link: str, qr_scale: int) -> None:
     """The room code, spaced out, with the join address and its QR code."""
-    from core.room import view
+    from core.views import room as view
 
     with st.container(border=True):
         text, image = st.columns([1, 1])
@@ -201,8 +201,8 @@ def join_panel(code: str, link: str, qr_scale: int) -> None:
 
 def choose_plan(questions: Mapping[str, RoomQuestion]) -> list[RoomQuestion]:
     """A guide plan or hand-picked questions; returns the questions chosen, listed under the choice."""
-    from core.room import view
     from core.room.questions import session_plans
+    from core.views import room as view
 
     plans = session_plans(list(questions.values()))
     plan = st.radio("Session plan", [*plans, view.PICK_PLAN], horizontal=True, key="room_plan",
@@ -219,7 +219,7 @@ def choose_plan(questions: Mapping[str, RoomQuestion]) -> list[RoomQuestion]:
 
 def key_file_download(code: str, token: str) -> None:
     """The facilitator key as a file to keep: the only way it leaves this browser session (never in a URL)."""
-    from core.room import view
+    from core.views import room as view
 
     st.download_button(
         "Save the facilitator key (to resume this room from another browser)",
@@ -233,7 +233,7 @@ def key_file_download(code: str, token: str) -> None:
 
 def controls(store: RoomStore, code: str, token: str, question: RoomQuestion | None, state: RoomState) -> None:
     """Reveal, next and end, above the question so the facilitator never scrolls to move on."""
-    from core.room import view
+    from core.views import room as view
 
     heading, reveal_col, next_col, end_col = st.columns([2, 2, 2, 2], vertical_alignment="center")
     heading.subheader(view.progress(state), anchor=False)
@@ -252,7 +252,8 @@ def controls(store: RoomStore, code: str, token: str, question: RoomQuestion | N
 
 def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[str, int]) -> None:
     """The question on the projector: options, how many phones answered, the live chart, and after a reveal why."""
-    from core.room import results, view
+    from core.room import results
+    from core.views import room as view
 
     question_card(question, projector=True)
     st.markdown(view.options_markdown(question))
@@ -270,7 +271,8 @@ def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[
 
 def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
     """After the session: the questions the room found hardest, the whole table, and downloads to keep."""
-    from core.room import results, view
+    from core.room import results
+    from core.views import room as view
 
     st.subheader("The session has ended: what the room found hardest", anchor=False)
     missed = view.hardest(frame)
@@ -352,7 +354,7 @@ def answer_buttons(
 
 def phone_reveal(question: RoomQuestion, mine: str | None, tally: Mapping[str, int]) -> None:
     """After the reveal: right or not, the answer and why, and how the room answered."""
-    from core.room import view
+    from core.views import room as view
 
     kind, words = view.answer_feedback(question, mine)
     getattr(st, kind)(words)
@@ -371,7 +373,7 @@ def phone_reveal(question: RoomQuestion, mine: str | None, tally: Mapping[str, i
 def _revealed_chart(
     question_id: str, counts: tuple[tuple[str, int], ...], _question: RoomQuestion
 ) -> tuple[dict, pd.DataFrame]:
-    from core import export
+    from core.charts import export
     from core.room import results
 
     frame = results.tally_frame(_question, dict(counts), revealed=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.analysis.doses import cells_range
 from core.data import Dataset
-from core.doses import cells_range
-from core.exercises import exercises
-from core.guide import PLANS
+from core.workshop.exercises import exercises
+from core.workshop.guide import PLANS
 
 # A claim card asks for one of these; "not assessed" is no verdict to guess.
 CARD_VERDICTS = (

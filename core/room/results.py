@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from core import theme
+from core.charts import theme
 from core.room.questions import RoomQuestion
 
 LETTERS = "ABCDEFGHIJKL"

@@ -7,7 +7,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from core import theme
+from core.charts import theme
 from core.text import format_count
 
 TRIAL_GREY = theme.TRIAL_GREY  # trial marks are grey so that colour always means "which page"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from core import theme
-from core.sources import STATED_AS_ORDER
+from core.analysis.sources import STATED_AS_ORDER
+from core.charts import theme
 
 # Firmest first, as in the theme's purple ramp, so the legend reads dark to light.
 _ORDER = [s for s in theme.STATED_AS_ORDER if s in STATED_AS_ORDER]

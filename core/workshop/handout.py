@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import segno
 
 from core.data import Dataset
-from core.home import key_points as key_findings
+from core.views.home import key_points
 
 QUESTIONS_FOR_A_CLINIC = (
     "Is this product approved by the regulator for my condition? Can I see that in writing?",
@@ -70,7 +70,7 @@ def handout_html(ds: Dataset, app_url: str, date: str) -> str:
     """A complete, print-ready HTML page; every piece of data is escaped."""
     url = check_app_url(app_url)
     e = html.escape
-    findings = "".join(f"<li><b>{e(f.headline)}</b> {e(f.detail)}</li>" for f in key_findings(ds))
+    findings = "".join(f"<li><b>{e(f.headline)}</b> {e(f.detail)}</li>" for f in key_points(ds))
     questions = "".join(f"<li>{e(q)}</li>" for q in QUESTIONS_FOR_A_CLINIC)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Stem-cell shots for knee and back pain: what to know</title>

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-BEGIN, END = "<!-- BEGIN GENERATED: python -m core.datadict -->", "<!-- END GENERATED -->"
+BEGIN, END = "<!-- BEGIN GENERATED: python -m core.data.dictionary -->", "<!-- END GENERATED -->"
 
 
 def field_table(resource: Mapping[str, Any]) -> pd.DataFrame:
@@ -85,7 +85,7 @@ def update_readme(readme: Path, package: Mapping[str, Any]) -> str:
 
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "data")
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "data")
     pkg = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     (folder / "README.md").write_text(update_readme(folder / "README.md", pkg), encoding="utf-8")
     print(f"updated {folder / 'README.md'}")

@@ -8,12 +8,12 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from core import theme
-from core.claims import VERDICT_ORDER, claims_with_sources
+from core.analysis import verdicts
+from core.analysis.claims import VERDICT_ORDER, claims_with_sources, linked_evidence, linked_regulatory
+from core.charts import theme
+from core.charts.export import Spec, to_spec
 from core.data import Dataset
-from core.export import Spec, to_spec
 from core.text import md_escape, plural, verification_flag
-from core.views import claim_cards
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
 TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
@@ -27,6 +27,45 @@ TOPIC_KIND_LABELS = {
     "cost": "Cost",
     "product": "What is injected",
 }
+
+
+@dataclass(frozen=True)
+class ClaimCard:
+    # Plain records, not DataFrames: a page draws many cards, and DataFrame.itertuples builds a new
+    # namedtuple class on every call (about a millisecond each).
+    claim: dict[str, Any]
+    studies: tuple[dict[str, Any], ...]
+    statements: tuple[dict[str, Any], ...]
+    harms: tuple[dict[str, Any], ...] = ()
+    # The verdict method behind this claim: its level's meaning, certainty, check date and group.
+    method: dict[str, Any] | None = None
+    # Summary-of-findings rows that rest on the same studies: what the pooled evidence says.
+    pooled: tuple[dict[str, Any], ...] = ()
+
+
+def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
+    """Every claim with its linked studies, regulator statements, harms, verdict method and pooled findings."""
+    pooled = verdicts.summary_of_findings(ds).to_dict("records")
+    cards = {}
+    for _, claim in claims_with_sources(ds).iterrows():
+        detail = verdicts.claim_verdict_detail(ds, claim["id"])
+        cited = set(claim["evidence_ids"])
+        cards[claim["id"]] = ClaimCard(
+            claim=claim.to_dict(),
+            studies=tuple(linked_evidence(ds, claim["evidence_ids"]).to_dict("records")),
+            statements=tuple(linked_regulatory(ds, claim["regulatory_ids"]).to_dict("records")),
+            harms=tuple(detail.harms.to_dict("records")),
+            method={
+                "label": detail.label,
+                "definition": detail.definition,
+                "certainty": detail.certainty,
+                "checked_on": verdicts.checked_on_words(detail.checked_on),
+                "group_label": detail.group_label,
+                "group_size": len(detail.group_claim_ids),
+            },
+            pooled=tuple(row for row in pooled if cited & set(row["row_ids"])),
+        )
+    return cards
 
 
 def verdict_rank(ds: Dataset) -> dict[str, int]:

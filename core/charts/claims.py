@@ -7,9 +7,9 @@ import re
 import altair as alt
 import pandas as pd
 
-from core import theme
-from core.claims import ASSERTION_ORDER, BENEFIT_KINDS, COMPARISON_ORDER
-from core.rubric import VERDICT_ORDER as RUBRIC_VERDICTS
+from core.analysis.claims import ASSERTION_ORDER, BENEFIT_KINDS, COMPARISON_ORDER
+from core.analysis.rubric import VERDICT_ORDER as RUBRIC_VERDICTS
+from core.charts import theme
 
 KNEE_BACK = ("knee osteoarthritis", "discogenic low back pain")
 _EDGE = "#9aa0a6"

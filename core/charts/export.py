@@ -10,7 +10,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from core import theme
+from core.charts import theme
 
 CAPTION_WIDTH_CHARS = 80
 # Keys that Vega-Lite allows only at the top of a spec, so they move up when the chart is stacked on its caption.

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from core.analysis.findings import Finding
 from core.data import Dataset
-from core.findings import Finding
 from core.text import format_count
 
 # Plain meanings of the verdict words used in claims.verdict, strongest support first. The full written method

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.analysis.doses import cells_range, normalise, trial_doses
+from core.analysis.verdicts import approval_status
 from core.data import Dataset
-from core.doses import cells_range, normalise, trial_doses
-from core.verdicts import approval_status
 
 SPINE_ROUTES = (
     "intradiscal",

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from core import doses, findings
+from core.analysis import doses, findings
+from core.analysis.verdicts import approval_status, summary_of_findings
 from core.data import Dataset
 from core.text import format_count, md_escape
-from core.verdicts import approval_status, summary_of_findings
 
 if TYPE_CHECKING:
     import altair as alt
@@ -167,7 +167,7 @@ def ladder_title(ladder: pd.DataFrame) -> str:
 
 
 def _colour_scale(ladder: pd.DataFrame) -> alt.Scale:
-    from core import theme
+    from core.charts import theme
 
     # Pages keep their colour from every other chart; trials are grey and the approved dose black, as elsewhere.
     mapping = {**theme.SOURCE_COLOURS, "trials": theme.TRIAL_GREY, "approved": theme.BLACK}
@@ -181,7 +181,7 @@ def dose_ladder_chart(ladder: pd.DataFrame) -> alt.LayerChart:
     """Each rung a range on one log scale of cells, its words written above it so nothing hides in a tooltip."""
     import altair as alt
 
-    from core import theme
+    from core.charts import theme
 
     title = ladder_title(ladder)
     rungs = list(ladder["rung"])
@@ -297,7 +297,7 @@ class HomeView:
 
 def home_view(ds: Dataset) -> HomeView:
     """Everything Home shows, computed once per data version."""
-    from core.export import to_spec
+    from core.charts.export import to_spec
 
     ladder = dose_ladder(ds)
     found = _other_findings(ds)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from core import doses
+from core.analysis import doses
 from core.data import Dataset
 from core.text import format_count, md_escape, plural, verification_words
 
@@ -592,8 +592,11 @@ def _section_ids(routes: pd.DataFrame, route: str, product: str) -> tuple[tuple[
 
 def find(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.DataFrame:
     """Every discrepancy the rules find, problems first by severity, then checks that passed."""
-    norm = doses.normalise(ds, weight_kg)
-    trials = doses.trial_doses(ds, weight_kg)
+    return find_in(ds, doses.normalise(ds, weight_kg), doses.trial_doses(ds, weight_kg), weight_kg)
+
+
+def find_in(ds: Dataset, norm: pd.DataFrame, trials: pd.DataFrame, weight_kg: float) -> pd.DataFrame:
+    """find() over doses already normalised for weight_kg, so a page that holds them does not normalise again."""
     items = [
         *route_dose_conflict(norm),
         *headline_vs_own_doses(norm),

@@ -116,15 +116,3 @@ def harms_documented(ds: Dataset) -> Finding | None:
         detail,
         tuple(clinic["id"]),
     )
-
-
-def key_findings(ds: Dataset) -> list[Finding]:
-    """The home page's findings, in reading order; any that the data cannot support is left out."""
-    candidates = (
-        dose_spread(ds),
-        trial_doses(ds),
-        largest_trial(ds, "knee osteoarthritis"),
-        claims_as_fact(ds),
-        harms_documented(ds),
-    )
-    return [f for f in candidates if f is not None]
