@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core.analysis.claims import VERDICT_ORDER, certainty_table, verdict_table
+from core.analysis.vocab import certainty_table
 from core.text import md_escape
 from core.views import claims as claims_view
 
@@ -33,7 +33,7 @@ with st.expander("Filter by topic, page or verdict", icon=":material/filter_list
         sources = ui.bound_multiselect("Page", list(ds.sources["id"]), key="source", format_func=labels.get)
     with cols[2]:
         verdicts = ui.bound_multiselect(
-            "Our verdict", list(VERDICT_ORDER), key="verdict", format_func=lambda v: view.labels.get(v, v)
+            "Our verdict", list(view.verdicts.order), key="verdict", format_func=lambda v: view.labels.get(v, v)
         )
 
 # 2. Compute
@@ -56,7 +56,7 @@ else:
     )
     if ui.reveal("What the verdicts and certainty labels mean", key="labels"):
         st.markdown("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):")
-        st.dataframe(verdict_table(), hide_index=True, width="stretch")
+        st.dataframe(view.verdicts.table(), hide_index=True, width="stretch")
         st.markdown(
             "**Certainty** says how sure we can be of a study's result, in the words of GRADE, the system used by "
             "medical reviews. Where no review graded a study, the label is our judgement of its design."

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core.analysis.claims import certainty_table
+from core.analysis.vocab import certainty_table
 from core.text import md_escape
 from core.views import evidence as evidence_view
 

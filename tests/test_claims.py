@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from core.analysis import claims as core_claims
-from core.analysis import verdicts
+from core.analysis import verdicts, vocab
 from tests.conftest import tiny
 
 EXEMPT = ("not assessed", "unverifiable")
@@ -30,8 +30,8 @@ def test_every_rated_verdict_points_at_rows_that_exist(dataset):
 
 
 def test_every_verdict_is_defined_on_the_page(dataset):
-    assert set(dataset.claims["verdict"]) <= set(core_claims.VERDICT_ORDER)
-    assert set(dataset.evidence["certainty"]) <= set(core_claims.CERTAINTY_ORDER)
+    assert set(dataset.claims["verdict"]) <= set(vocab.verdicts(dataset).order)
+    assert set(dataset.evidence["certainty"]) <= set(vocab.CERTAINTY)
 
 
 def test_every_mechanism_topic_states_its_evidence(dataset):
@@ -82,7 +82,7 @@ def test_comparison_group(kind, comparator, group):
 def test_filter_claims_is_an_and_of_three_choices(dataset):
     every = core_claims.claims_with_sources(dataset)
     everything = core_claims.filter_claims(
-        every, list(dataset.topics["id"]), list(dataset.sources["id"]), list(core_claims.VERDICT_ORDER)
+        every, list(dataset.topics["id"]), list(dataset.sources["id"]), list(vocab.verdicts(dataset).order)
     )
     assert len(everything) == len(dataset.claims)
     chosen = core_claims.filter_claims(every, ["cost"], ["nbscience"], ["consistent with evidence"])
@@ -176,9 +176,9 @@ def test_harms_summary_counts_match_the_table(dataset):
     assert f"Of the {len(dataset.harms)} harms" in text
 
 
-def test_label_tables_define_every_label():
-    assert list(core_claims.verdict_table()["verdict"]) == list(core_claims.VERDICT_ORDER)
-    assert core_claims.certainty_table()["what it means"].str.len().gt(20).all()
+def test_label_tables_define_every_label(dataset):
+    assert list(vocab.verdicts(dataset).table()["verdict"]) == list(vocab.verdicts(dataset).order)
+    assert vocab.certainty_table()["what it means"].str.len().gt(20).all()
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,22 @@ def test_label_tables_define_every_label():
 )
 def test_topic_heading_reads_as_words(topic_id, heading):
     assert core_claims.topic_heading(topic_id) == heading
+
+
+def test_one_order_of_verdicts_in_the_filter_the_chart_and_the_method(dataset):
+    from core.views import claims as claims_view
+
+    view = claims_view.claims_page(dataset)
+    order = list(vocab.verdicts(dataset).order)
+    assert list(view.verdicts.order) == order
+    assert list(view.verdicts.table()["verdict"]) == order
+    legend = view.summary_chart["vconcat"][0]["encoding"]["color"]["scale"]["domain"]
+    assert legend == [view.labels[v] for v in order]
+    assert order[0] == "contradicted by evidence"
+
+
+def test_stated_as_vocabulary_matches_the_schema(dataset):
+    fields = dataset.resource("claims")["schema"]["fields"]
+    enum = next(f for f in fields if f["name"] == "stated_as")["constraints"]["enum"]
+    assert set(vocab.STATED_AS) == set(enum)
+    assert set(vocab.UNSUPPORTED) | set(vocab.SUPPORTED) | set(vocab.NO_VERDICT) < set(vocab.verdicts(dataset).order)

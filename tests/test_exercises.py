@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.analysis import vocab
 from core.workshop import exercises as ex
 from core.workshop.exercises import exercises, score
 
@@ -97,9 +98,9 @@ def test_claim_questions_use_only_clearly_right_decoys(items, dataset):
     claims = dataset.claims.set_index("quote")
     for item in (i for i in items if i.id.startswith("claim_")):
         assert claims.loc[item.answer, "stated_as"] == "as fact"
-        assert claims.loc[item.answer, "verdict"] in ex.UNSUPPORTED
+        assert claims.loc[item.answer, "verdict"] in vocab.UNSUPPORTED
         decoys = [o for o in item.options if o != item.answer]
-        assert all(claims.loc[d, "verdict"] in ex.SUPPORTED for d in decoys)
+        assert all(claims.loc[d, "verdict"] in vocab.SUPPORTED for d in decoys)
 
 
 @pytest.mark.parametrize(

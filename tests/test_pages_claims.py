@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.analysis import vocab
 from core.analysis.claims import topic_heading
 from core.analysis.rubric import score_source
 from core.views import claims as claims_view
@@ -65,7 +66,7 @@ def claim_lines(at) -> list[str]:
 
 
 def expected_lines(dataset, claims, *, guess: bool = False) -> list[str]:
-    labels = claims_view.verdict_labels(dataset)
+    labels = vocab.verdicts(dataset).labels
     return [claims_view.line_label(c, labels, guess=guess) for c in claims.itertuples()]
 
 
@@ -83,7 +84,7 @@ def test_claims_page_opens_with_the_summary_chart_and_the_worst_claims(dataset):
 
 def test_claims_are_ordered_worst_verdict_first_then_stated_as_fact(dataset):
     ordered = claims_view.patient_order(dataset)
-    rank = claims_view.verdict_rank(dataset)
+    rank = vocab.verdicts(dataset).rank()
     ranks = list(ordered["verdict"].map(rank))
     assert ranks == sorted(ranks)
     first_rank = ordered[ordered["verdict"].map(rank) == ranks[0]]

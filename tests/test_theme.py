@@ -5,31 +5,32 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from core.analysis.claims import ASSERTION_ORDER, VERDICT_ORDER
+from core.analysis import vocab
 from core.charts import theme
 
 OKABE_ITO = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"}
 
 
-def test_every_verdict_has_a_colour():
-    assert set(theme.VERDICT_COLOURS) == set(VERDICT_ORDER)
+def test_every_verdict_has_a_colour(dataset):
+    assert set(theme.VERDICT_COLOURS) == set(vocab.verdicts(dataset).order)
 
 
 def test_assessed_verdicts_use_okabe_ito_colours_and_the_unassessed_are_grey():
-    assessed = [v for v in theme.VERDICT_ORDER if v not in ("unverifiable", "not assessed")]
+    assessed = [v for v in theme.VERDICT_COLOURS if v not in vocab.NO_VERDICT]
     assert {theme.VERDICT_COLOURS[v] for v in assessed} <= OKABE_ITO
-    for verdict in ("unverifiable", "not assessed"):
+    for verdict in vocab.NO_VERDICT:
         hex_ = theme.VERDICT_COLOURS[verdict].lstrip("#")
         assert hex_[0:2] == hex_[2:4] == hex_[4:6], f"{verdict} should be a grey"
 
 
-def test_verdicts_run_from_worst_to_best():
-    assert theme.VERDICT_ORDER[0] == "contradicted by evidence"
-    assert theme.VERDICT_ORDER.index("consistent with evidence") == 4
+def test_verdict_colours_run_warm_to_cool_in_the_vocabulary_order(dataset):
+    order = [v for v in vocab.verdicts(dataset).order if v not in vocab.NO_VERDICT]
+    ramp = [theme.VERMILLION, theme.ORANGE, theme.YELLOW, theme.SKY, theme.BLUE]
+    assert [theme.VERDICT_COLOURS[v] for v in order] == ramp
 
 
 def test_every_wording_has_a_colour_darkest_for_plain_fact():
-    assert set(theme.STATED_AS_COLOURS) == set(ASSERTION_ORDER)
+    assert list(theme.STATED_AS_COLOURS) == [*vocab.STATED_AS, vocab.NOT_CLAIMED]
     darkness = [sum(int(c.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)) for c in theme.STATED_AS_COLOURS.values()]
     assert darkness == sorted(darkness), "firmer wording should be darker"
 

@@ -7,46 +7,11 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from core.analysis import vocab
 from core.analysis.findings import Finding
 from core.data import Dataset
 from core.text import format_count
 
-# Plain meanings of the verdict words used in claims.verdict, strongest support first. The full written method
-# (definitions, evidence each level requires, examples) is data/verdicts.csv; these short forms must agree with it.
-VERDICT_MEANING: dict[str, str] = {
-    "consistent with evidence": "What the page says matches what trials, reviews or regulators found.",
-    "partly supported": "Part of it is true, but the page goes further than the evidence or leaves out something "
-    "important.",
-    "not shown in controlled trials": "Trials that compared the treatment with a placebo, a sham procedure or another "
-    "treatment have not shown this. That is not proof it is false.",
-    "contradicted by evidence": "Randomised trials, or reviews of them, show the claimed effect is absent, or there is "
-    "documented harm where safety is promised.",
-    "misleading": "It may be true word for word, but it leaves the reader with a wrong picture.",
-    "unverifiable": "The page gives nothing we can check, such as a study that cannot be found.",
-    "not assessed": "Our evidence does not cover it, so we give no verdict.",
-}
-VERDICT_ORDER = tuple(VERDICT_MEANING)
-
-# GRADE's own definitions (GRADE handbook), in plain words; 'not graded' is ours.
-CERTAINTY_MEANING: dict[str, str] = {
-    "high": "We are very confident the true effect is close to what the studies found.",
-    "moderate": "The true effect is probably close to what was found, but it could be quite different.",
-    "low": "Our confidence is limited: the true effect may be quite different from what was found.",
-    "very low": "We have very little confidence: the true effect is likely to be quite different.",
-    "not graded": "Not a test of benefit that GRADE applies to (a commentary, lab or animal study, survey or drug "
-    "label): read it as background.",
-}
-CERTAINTY_ORDER = tuple(CERTAINTY_MEANING)
-
-# How firmly a page asserts something, strongest first; 'not claimed' is the empty cell of the matrix.
-ASSERTION_ORDER = ("as fact", "unverifiable citation", "hedged", "anecdote or testimonial", "not claimed")
-ASSERTION_SHORT = {
-    "as fact": "fact",
-    "unverifiable citation": "cites ?",
-    "hedged": "hedged",
-    "anecdote or testimonial": "anecdote",
-    "not claimed": "–",
-}
 STATUS_SHORT = {
     "established": "established",
     "plausible, unproven in patients": "unproven",
@@ -68,16 +33,6 @@ _NO_CONTROL = re.compile(r"^none|baseline", re.IGNORECASE)
 
 
 # --- labels --------------------------------------------------------------------------------------
-
-
-def verdict_table() -> pd.DataFrame:
-    return pd.DataFrame({"verdict": VERDICT_ORDER, "what it means": [VERDICT_MEANING[v] for v in VERDICT_ORDER]})
-
-
-def certainty_table() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"certainty": CERTAINTY_ORDER, "what it means": [CERTAINTY_MEANING[c] for c in CERTAINTY_ORDER]}
-    )
 
 
 def comparison_group(kind: str, comparator: str) -> str:
@@ -144,12 +99,13 @@ def mechanism_matrix(ds: Dataset) -> pd.DataFrame:
     """One row per source × mechanism: how firmly the source asserts it (strongest claim), and the evidence status."""
     topics = mechanism_topics(ds)
     claims = claims_with_sources(ds)
-    rank = {label: len(ASSERTION_ORDER) - 1 - i for i, label in enumerate(ASSERTION_ORDER)}
+    order = (*vocab.STATED_AS, vocab.NOT_CLAIMED)
+    rank = {label: len(order) - 1 - i for i, label in enumerate(order)}
     rows = []
     for topic in topics.itertuples():
         for source in ds.sources.itertuples():
             mine = claims[(claims["topic"] == topic.id) & (claims["source_id"] == source.id)]
-            strongest = min(mine["stated_as"], key=ASSERTION_ORDER.index, default="not claimed")
+            strongest = min(mine["stated_as"], key=order.index, default=vocab.NOT_CLAIMED)
             rows.append(
                 {
                     "topic": topic.id,
@@ -157,7 +113,7 @@ def mechanism_matrix(ds: Dataset) -> pd.DataFrame:
                     "short_label": source.short_label,
                     "stated_as": strongest,
                     "strength": rank[strongest],
-                    "label": ASSERTION_SHORT[strongest],
+                    "label": vocab.STATED_AS_SHORT[strongest],
                     "n_claims": len(mine),
                     "claim_ids": ", ".join(mine["id"]),
                     "evidence_status": topic.evidence_status,

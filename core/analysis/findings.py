@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.analysis import vocab
 from core.data import Dataset
 from core.text import format_count
-
-UNSUPPORTED_VERDICTS = ("not shown in controlled trials", "contradicted by evidence", "misleading")
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def claims_as_fact(ds: Dataset) -> Finding | None:
     if claims.empty:
         return None
     as_fact = claims[claims["stated_as"] == "as fact"]
-    unsupported = as_fact[as_fact["verdict"].isin(UNSUPPORTED_VERDICTS)]
+    unsupported = as_fact[as_fact["verdict"].isin(vocab.UNSUPPORTED)]
     return Finding(
         "Most claims are stated as plain fact, including ones the evidence does not back.",
         f"Of {len(claims)} claims in the five pages, {len(as_fact)} are stated as fact. For {len(unsupported)} of "

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.analysis import vocab
 from core.data import Dataset
-
-STATED_AS_ORDER = ("as fact", "hedged", "anecdote or testimonial", "unverifiable citation")
 
 
 def source_profiles(ds: Dataset) -> pd.DataFrame:
     """One row per source with counts of claims by how they are stated, dose statements and topics."""
     claims = ds.claims
-    counts = pd.crosstab(claims["source_id"], claims["stated_as"]).reindex(columns=STATED_AS_ORDER, fill_value=0)
+    counts = pd.crosstab(claims["source_id"], claims["stated_as"]).reindex(columns=vocab.STATED_AS, fill_value=0)
     topics = claims.groupby("source_id")["topic"].agg(lambda t: ", ".join(sorted(set(t))))
     doses = ds.regimens.groupby("source_id").size()
     profile = ds.sources[["id", "short_label", "publisher_kind", "date_shown", "provenance_confidence"]].set_index("id")
     profile = profile.join(counts).join(topics.rename("topics")).join(doses.rename("dose_statements"))
-    for column in (*STATED_AS_ORDER, "dose_statements"):
+    for column in (*vocab.STATED_AS, "dose_statements"):
         profile[column] = profile[column].fillna(0).astype(int)
-    profile["claims"] = profile[list(STATED_AS_ORDER)].sum(axis=1)
+    profile["claims"] = profile[list(vocab.STATED_AS)].sum(axis=1)
     profile["topics"] = profile["topics"].fillna("")
     return profile.reset_index()
 

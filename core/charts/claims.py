@@ -7,7 +7,8 @@ import re
 import altair as alt
 import pandas as pd
 
-from core.analysis.claims import ASSERTION_ORDER, BENEFIT_KINDS, COMPARISON_ORDER
+from core.analysis import vocab
+from core.analysis.claims import BENEFIT_KINDS, COMPARISON_ORDER
 from core.analysis.rubric import VERDICT_ORDER as RUBRIC_VERDICTS
 from core.charts import theme
 
@@ -77,7 +78,7 @@ def mechanism_matrix_chart(matrix: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color(
             "stated_as:N",
             title="How firmly the page says it",
-            scale=theme.colour_scale(theme.STATED_AS_COLOURS, ASSERTION_ORDER),
+            scale=theme.colour_scale(theme.STATED_AS_COLOURS, (*vocab.STATED_AS, vocab.NOT_CLAIMED)),
         )
     )
     text = base.mark_text(fontSize=theme.MARK_TEXT_SIZE).encode(

@@ -5,15 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from core.analysis.sources import STATED_AS_ORDER
+from core.analysis import vocab
 from core.charts import theme
 
 # Firmest first, as in the theme's purple ramp, so the legend reads dark to light.
-_ORDER = [s for s in theme.STATED_AS_ORDER if s in STATED_AS_ORDER]
 
 
 def claims_title(profile: pd.DataFrame) -> str:
-    total = int(profile[list(STATED_AS_ORDER)].to_numpy().sum()) if not profile.empty else 0
+    total = int(profile[list(vocab.STATED_AS)].to_numpy().sum()) if not profile.empty else 0
     if total == 0:
         return "No claims recorded"
     fact = int(profile["as fact"].sum())
@@ -27,7 +26,7 @@ def claims_title(profile: pd.DataFrame) -> str:
 def claims_by_stated_as(profile: pd.DataFrame) -> alt.Chart:
     """Stacked bars: how many claims each source makes, split by how firmly it states them."""
     long = profile.melt(
-        id_vars=["short_label"], value_vars=list(STATED_AS_ORDER), var_name="stated_as", value_name="n_claims"
+        id_vars=["short_label"], value_vars=list(vocab.STATED_AS), var_name="stated_as", value_name="n_claims"
     )
     long = long.assign(row=long["short_label"].map(lambda v: theme.split_label(v, 20)))
     title = claims_title(profile)
@@ -45,8 +44,8 @@ def claims_by_stated_as(profile: pd.DataFrame) -> alt.Chart:
             color=alt.Color(
                 "stated_as:N",
                 title="Stated",
-                sort=_ORDER,
-                scale=theme.colour_scale(theme.STATED_AS_COLOURS, _ORDER),
+                sort=list(vocab.STATED_AS),
+                scale=theme.colour_scale(theme.STATED_AS_COLOURS, vocab.STATED_AS),
             ),
             order=alt.Order("stated_as_order:Q"),
             tooltip=[
@@ -55,7 +54,7 @@ def claims_by_stated_as(profile: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("n_claims:Q", title="Claims"),
             ],
         )
-        .transform_calculate(stated_as_order=f"indexof({_ORDER!r}, datum.stated_as)")
+        .transform_calculate(stated_as_order=f"indexof({list(vocab.STATED_AS)!r}, datum.stated_as)")
         .properties(
             height=alt.Step(44),
             description=f"Bar chart. {title}. Each bar is one page, split by how firmly its claims are stated.",

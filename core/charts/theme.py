@@ -38,7 +38,6 @@ VERDICT_COLOURS: dict[str, str] = {
     "unverifiable": GREY,
     "not assessed": LIGHT_GREY,
 }
-VERDICT_ORDER = tuple(VERDICT_COLOURS)
 
 # How firmly a page states a claim, firmest first: one purple ramp, dark to light, so "as fact" is always the
 # darkest and never shares a hue with a verdict; an empty cell ("not claimed") is white.
@@ -49,7 +48,6 @@ STATED_AS_COLOURS: dict[str, str] = {
     "anecdote or testimonial": "#ebc6dc",
     "not claimed": "#ffffff",
 }
-STATED_AS_ORDER = tuple(STATED_AS_COLOURS)
 
 # The five pages, by source id, in seed order; a page is also drawn with its own shape wherever it appears.
 SOURCE_COLOURS: dict[str, str] = {

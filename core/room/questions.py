@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core.analysis import vocab
 from core.analysis.doses import cells_range
 from core.data import Dataset
 from core.workshop.exercises import exercises
 from core.workshop.guide import PLANS
 
-# A claim card asks for one of these; "not assessed" is no verdict to guess.
-CARD_VERDICTS = (
-    "consistent with evidence",
-    "partly supported",
-    "not shown in controlled trials",
-    "misleading",
-    "contradicted by evidence",
-    "unverifiable",
-)
 CARD_QUOTE_MAX_CHARS = 280  # a quote the back row can read on a projector
 TRIAL_KINDS = ("randomised trial", "non-randomised trial")
 DOSE_QUESTIONS = (
@@ -72,19 +64,10 @@ def from_exercises(ds: Dataset) -> list[RoomQuestion]:
     ]
 
 
-def _verdict_definitions(ds: Dataset) -> dict[str, str]:
-    table = getattr(ds, "verdicts", None)
-    if table is None or table.empty or "definition" not in table.columns:
-        return {}
-    return dict(zip(table["verdict"], table["definition"], strict=False))
-
-
-def _verdict_order(ds: Dataset) -> tuple[str, ...]:
-    table = getattr(ds, "verdicts", None)
-    if table is None or table.empty or "order" not in table.columns:
-        return CARD_VERDICTS
-    ranked = table.sort_values("order")["verdict"].tolist()
-    return tuple(v for v in ranked if v in CARD_VERDICTS) + tuple(v for v in CARD_VERDICTS if v not in ranked)
+def _card_verdicts(ds: Dataset) -> vocab.Verdicts:
+    """The verdicts a claim card asks for, worst first: every level but "not assessed", which is no verdict."""
+    levels = vocab.verdicts(ds)
+    return replace(levels, order=tuple(v for v in levels.order if v != "not assessed"))
 
 
 def claim_cards(ds: Dataset) -> list[RoomQuestion]:
@@ -92,11 +75,8 @@ def claim_cards(ds: Dataset) -> list[RoomQuestion]:
     if ds.claims.empty:
         return []
     sources = ds.sources.set_index("id")
-    definitions = _verdict_definitions(ds)
-    options = _verdict_order(ds)
-    claims = ds.claims[
-        ds.claims["verdict"].isin(CARD_VERDICTS) & (ds.claims["quote"].str.len() <= CARD_QUOTE_MAX_CHARS)
-    ]
+    levels = _card_verdicts(ds)
+    claims = ds.claims[ds.claims["verdict"].isin(levels.order) & (ds.claims["quote"].str.len() <= CARD_QUOTE_MAX_CHARS)]
     cards, used_verdicts = [], set()
     for source_id in ds.sources["id"]:
         candidates = claims[claims["source_id"] == source_id]
@@ -107,14 +87,14 @@ def claim_cards(ds: Dataset) -> list[RoomQuestion]:
         claim = (fresh if not fresh.empty else candidates).iloc[0]
         used_verdicts.add(claim["verdict"])
         source = sources.loc[source_id]
-        definition = definitions.get(claim["verdict"], "")
+        definition = levels.meanings[claim["verdict"]]
         evidence = tuple(i for i in str(claim.get("evidence_ids", "") or "").split(";") if i)
         cards.append(
             RoomQuestion(
                 id=f"card_{claim['id']}",
                 kind="claim card",
                 prompt=f"{source['short_label']} says this. What is our verdict?",
-                options=options,
+                options=levels.order,
                 answer=claim["verdict"],
                 explanation=f"Our verdict: {claim['verdict']}. {definition + ' ' if definition else ''}"
                 f"{claim['verdict_note']}",

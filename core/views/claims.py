@@ -8,8 +8,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from core.analysis import verdicts
-from core.analysis.claims import VERDICT_ORDER, claims_with_sources, linked_evidence, linked_regulatory
+from core.analysis import verdicts, vocab
+from core.analysis.claims import claims_with_sources, linked_evidence, linked_regulatory
 from core.charts import theme
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
@@ -17,7 +17,6 @@ from core.text import md_escape, plural, verification_flag
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
 TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
-STATED_AS_WEIGHT = {"as fact": 0, "unverifiable citation": 1, "hedged": 2, "anecdote or testimonial": 3}
 TOPIC_KIND_LABELS = {
     "safety": "Safety",
     "regulation": "Regulation",
@@ -68,33 +67,16 @@ def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
     return cards
 
 
-def verdict_rank(ds: Dataset) -> dict[str, int]:
-    """Verdict → rank, 1 = worst for a patient: from verdicts.csv when present, else the palette's order."""
-    table = getattr(ds, "verdicts", None)
-    if isinstance(table, pd.DataFrame) and {"verdict", "order"} <= set(table.columns) and not table.empty:
-        return {row.verdict: int(row.order) for row in table.itertuples()}
-    return {verdict: rank for rank, verdict in enumerate(theme.VERDICT_ORDER, start=1)}
-
-
-def verdict_labels(ds: Dataset) -> dict[str, str]:
-    """Verdict → short plain label (verdicts.csv `label` when present, else the verdict itself)."""
-    table = getattr(ds, "verdicts", None)
-    if isinstance(table, pd.DataFrame) and {"verdict", "label"} <= set(table.columns):
-        labels = {row.verdict: row.label for row in table.itertuples() if isinstance(row.label, str) and row.label}
-    else:
-        labels = {}
-    return {v: labels.get(v, v) for v in VERDICT_ORDER}
-
-
 def patient_order(ds: Dataset) -> pd.DataFrame:
     """Every claim with its source, worst verdict first, then stated as fact first, then the weightiest topic."""
     claims = claims_with_sources(ds)
     kinds = dict(zip(ds.topics["id"], ds.topics["kind"], strict=True)) if not ds.topics.empty else {}
-    rank = verdict_rank(ds)
+    rank = vocab.verdicts(ds).rank()
+    stated = {s: i for i, s in enumerate(vocab.STATED_AS)}
     ordered = claims.assign(
         topic_kind=claims["topic"].map(kinds).fillna(""),
         _verdict=claims["verdict"].map(rank).fillna(len(rank) + 1),
-        _stated=claims["stated_as"].map(STATED_AS_WEIGHT).fillna(len(STATED_AS_WEIGHT)),
+        _stated=claims["stated_as"].map(stated).fillna(len(stated)),
     )
     ordered["_topic"] = ordered["topic_kind"].map(TOPIC_KIND_WEIGHT).fillna(len(TOPIC_KIND_WEIGHT))
     ordered = ordered.sort_values(["_verdict", "_stated", "_topic", "id"], kind="stable")
@@ -133,6 +115,7 @@ def filter_ordered(ordered: pd.DataFrame, topics, sources, verdicts) -> pd.DataF
 @dataclass(frozen=True)
 class ClaimsView:
     ordered: pd.DataFrame
+    verdicts: vocab.Verdicts
     labels: dict[str, str]
     counts: pd.DataFrame
     summary_chart: Spec
@@ -141,22 +124,18 @@ class ClaimsView:
 
 def claims_page(ds: Dataset) -> ClaimsView:
     ordered = patient_order(ds)
-    labels = verdict_labels(ds)
+    levels = vocab.verdicts(ds)
+    labels = levels.labels
     counts = verdict_counts(ordered, labels)
-    chart = verdict_summary_chart(counts, list(verdict_rank_order(ds)), labels)
+    chart = verdict_summary_chart(counts, list(levels.order), labels)
     return ClaimsView(
         ordered=ordered,
+        verdicts=levels,
         labels=labels,
         counts=counts,
         summary_chart=to_spec(chart),
         summary_title=verdict_summary_title(counts),
     )
-
-
-def verdict_rank_order(ds: Dataset) -> tuple[str, ...]:
-    """The verdicts, worst for a patient first."""
-    rank = verdict_rank(ds)
-    return tuple(sorted(VERDICT_ORDER, key=lambda v: rank.get(v, len(rank) + 1)))
 
 
 def line_label(claim: Any, labels: dict[str, str], *, guess: bool) -> str:
@@ -235,15 +214,13 @@ def card_texts(ds: Dataset) -> dict[str, str]:
 
 # --- summary chart -------------------------------------------------------------------------------
 
-UNSUPPORTED_VERDICTS = ("contradicted by evidence", "misleading", "not shown in controlled trials")
-
 
 def verdict_summary_title(counts: pd.DataFrame) -> str:
     by_page = counts[counts["facet"] == "By page"]
     total = int(by_page["claims"].sum())
     if not total:
         return "No claims to summarise"
-    unsupported = int(by_page.loc[by_page["verdict"].isin(UNSUPPORTED_VERDICTS), "claims"].sum())
+    unsupported = int(by_page.loc[by_page["verdict"].isin(vocab.UNSUPPORTED), "claims"].sum())
     return f"{unsupported} of {total} claims are misleading, contradicted or not shown in trials"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.analysis import vocab
 from core.analysis.doses import cells_range, normalise, trial_doses
 from core.analysis.verdicts import approval_status
 from core.data import Dataset
@@ -19,8 +20,6 @@ SPINE_ROUTES = (
     "intrathecal-or-epidural as stated",
     "spine, site unspecified",
 )
-UNSUPPORTED = ("not shown in controlled trials", "contradicted by evidence")
-SUPPORTED = ("consistent with evidence",)  # decoys must be clearly right, not arguable
 CLAIM_QUESTIONS = 3
 TOPICS = ("doses", "routes", "mechanisms", "evidence", "regulation", "harms")
 DOSES, ROUTES, MECHANISMS = "pages/2_Doses.py", "pages/3_Routes.py", "pages/4_Mechanisms.py"
@@ -168,16 +167,16 @@ def total_leaves_out(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
 
 
 def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
-    """For the first few mechanism topics: which claim is stated as fact but not backed by controlled trials?"""
+    """For the first few mechanism topics: which claim is stated as fact but not supported by the evidence?"""
     sources = ds.sources.set_index("id")
     mechanisms = ds.topics[ds.topics["kind"] == "mechanism"]["id"]
-    supported = ds.claims[ds.claims["verdict"].isin(SUPPORTED)]
+    supported = ds.claims[ds.claims["verdict"].isin(vocab.SUPPORTED)]
     exercises = []
     for topic in mechanisms:
         candidates = ds.claims[
             (ds.claims["topic"] == topic)
             & (ds.claims["stated_as"] == "as fact")
-            & ds.claims["verdict"].isin(UNSUPPORTED)
+            & ds.claims["verdict"].isin(vocab.UNSUPPORTED)
         ]
         if candidates.empty or len(supported) < 2:
             continue
@@ -187,7 +186,7 @@ def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
         exercises.append(
             _question(
                 f"claim_{claim['id']}",
-                f"About {topic}: which sentence is stated as fact but not backed by controlled trials?",
+                f"About {topic}: which sentence is stated as fact but not supported by the evidence?",
                 claim["quote"],
                 decoys["quote"],
                 f"Our verdict: {claim['verdict']}. {claim['verdict_note']}",

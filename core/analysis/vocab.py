@@ -1,0 +1,80 @@
+"""One vocabulary, in one order everywhere: verdict levels, how firmly a claim is stated, and certainty words.
+
+The verdict levels, their order (worst news for a patient first), short labels and meanings are read from
+data/verdicts.csv; every list, filter, chart, legend and table takes them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.data import Dataset
+
+# Verdicts that leave a claim unsupported: what "claims stated as fact but unsupported" counts everywhere.
+UNSUPPORTED = ("contradicted by evidence", "misleading", "not shown in controlled trials")
+# Verdicts a reader can rely on as right; exercise decoys must be clearly right, not arguable.
+SUPPORTED = ("consistent with evidence",)
+# Levels that give no verdict at all: nothing to check, or outside our evidence.
+NO_VERDICT = ("unverifiable", "not assessed")
+
+# How firmly a page states a claim, firmest first; "not claimed" is the empty cell of the mechanism matrix.
+STATED_AS = ("as fact", "unverifiable citation", "hedged", "anecdote or testimonial")
+NOT_CLAIMED = "not claimed"
+STATED_AS_SHORT = {
+    "as fact": "fact",
+    "unverifiable citation": "cites ?",
+    "hedged": "hedged",
+    "anecdote or testimonial": "anecdote",
+    NOT_CLAIMED: "–",
+}
+
+# GRADE's own definitions (GRADE handbook), in plain words; 'not graded' is ours. Highest certainty first.
+CERTAINTY_MEANING: dict[str, str] = {
+    "high": "We are very confident the true effect is close to what the studies found.",
+    "moderate": "The true effect is probably close to what was found, but it could be quite different.",
+    "low": "Our confidence is limited: the true effect may be quite different from what was found.",
+    "very low": "We have very little confidence: the true effect is likely to be quite different.",
+    "not graded": "Not a test of benefit that GRADE applies to (a commentary, lab or animal study, survey or drug "
+    "label): read it as background.",
+}
+CERTAINTY = tuple(CERTAINTY_MEANING)
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """The verdict levels of the written method, worst news for a patient first."""
+
+    order: tuple[str, ...]
+    labels: dict[str, str]
+    meanings: dict[str, str]
+
+    def rank(self) -> dict[str, int]:
+        """Verdict → 1 for the worst news, 2 for the next, …"""
+        return {verdict: rank for rank, verdict in enumerate(self.order, start=1)}
+
+    def table(self) -> pd.DataFrame:
+        """The levels as a table a reader can scan: verdict, short label, what it means."""
+        return pd.DataFrame(
+            {
+                "verdict": self.order,
+                "in short": [self.labels[v] for v in self.order],
+                "what it means": [self.meanings[v] for v in self.order],
+            }
+        )
+
+
+def verdicts(ds: Dataset) -> Verdicts:
+    """The verdict levels from verdicts.csv, in its `order` column."""
+    table = ds.verdicts.sort_values("order", kind="stable")
+    return Verdicts(
+        order=tuple(table["verdict"]),
+        labels=dict(zip(table["verdict"], table["label"], strict=True)),
+        meanings=dict(zip(table["verdict"], table["definition"], strict=True)),
+    )
+
+
+def certainty_table() -> pd.DataFrame:
+    """GRADE's certainty words, highest first, with what each means."""
+    return pd.DataFrame({"certainty": CERTAINTY, "what it means": [CERTAINTY_MEANING[c] for c in CERTAINTY]})
