@@ -10,7 +10,6 @@ ds = ui.page_frame(
     "Everything you need to run a session with this site: what people should learn, a timed plan, "
     "questions to get people talking, and what to check beforehand.",
 )
-labels = {page.path: page.label for page in ui.PAGES}
 
 st.header("Learning goals")
 st.markdown("\n".join(f"- {goal}" for goal in guide.LEARNING_GOALS))
@@ -20,10 +19,10 @@ plan = ui.bound_selectbox("Plan", list(guide.PLANS), key="plan")
 st.caption(f"{guide.plan_minutes(plan)} minutes in all.")
 for number, step in enumerate(guide.PLANS[plan], start=1):
     with st.container(border=True):
-        st.markdown(f"**{number}. {step.minutes} min · {labels[step.page]}**")
+        st.markdown(f"**{number}. {step.minutes} min · {ui.page_label(step.page, 'this page')}**")
         st.markdown(step.activity)
         st.markdown(f"*Ask:* {step.prompt}")
-        st.page_link(step.page, label=f"Open {labels[step.page]}", icon=":material/arrow_forward:")
+        st.page_link(step.page, label=f"Open {ui.page_label(step.page, 'this page')}", icon=":material/arrow_forward:")
 
 st.header("Discussion prompts")
 st.markdown("\n".join(f"- {prompt}" for prompt in guide.DISCUSSION_PROMPTS))

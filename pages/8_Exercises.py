@@ -33,7 +33,6 @@ revealed: set[str] = st.session_state.setdefault("exercise_revealed", set())
 # 2. Compute
 items = ui.derived(exercises_view.exercise_list)
 correct, answered = score(answers, items)
-labels = {page.path: page.label for page in ui.PAGES}
 
 # 3. Render
 if mode == "participant":
@@ -68,9 +67,9 @@ for number in ui.paginate(numbers, "q", per_page=PER_PAGE, noun="questions")["nu
             with st.expander("The quotes behind it"):
                 for quote in item.quotes:
                     ui.quote(quote.text, quote.source_label, quote.seed_file)
-            if item.explains_page in labels:
-                st.page_link(item.explains_page, label=f"More on this: {labels[item.explains_page]}",
-                             icon=":material/arrow_forward:")  # fmt: skip
+            more = ui.page_label(item.explains_page, "")
+            if more:
+                st.page_link(item.explains_page, label=f"More on this: {more}", icon=":material/arrow_forward:")
 ui.page_buttons(len(items), "q", per_page=PER_PAGE)
 if mode == "facilitator" and st.button("Hide all answers again", key="hide_all"):
     revealed.clear()

@@ -117,13 +117,6 @@ def test_the_summary_file_links_each_question_to_its_page():
     assert "0 of 1 right" in text
 
 
-@pytest.mark.parametrize(
-    ("page", "path"), [("pages/2_Doses.py", "/Doses"), ("streamlit_app.py", "/"), ("pages/13_Join.py", "/Join")]
-)
-def test_page_paths_match_streamlits_routes(page, path):
-    assert results.page_path(page) == path
-
-
 # --- join link and QR ---------------------------------------------------------------------------
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from core import data as core_data
+from core import site
 from core.text import md_escape
 from core.workshop.glossary import terms_in
 from ui.loading import load_dataset
@@ -23,36 +23,30 @@ DISCLAIMER = (
 )
 
 
-@dataclass(frozen=True)
-class PageLink:
-    path: str
-    label: str
-    icon: str
-
-
-# The one list of pages. Streamlit routes each file by its name (pages/N_Name.py -> /Name);
-# this list only gives the navigation readable labels and an order.
-PAGES: tuple[PageLink, ...] = (
-    PageLink("streamlit_app.py", "Home", ":material/home:"),
-    PageLink("pages/1_Sources.py", "The five pages", ":material/description:"),
-    PageLink("pages/2_Doses.py", "Dose discrepancies", ":material/vaccines:"),
-    PageLink("pages/3_Routes.py", "Routes", ":material/route:"),
-    PageLink("pages/4_Mechanisms.py", "Mechanisms", ":material/biotech:"),
-    PageLink("pages/5_Claims.py", "Claims vs evidence", ":material/balance:"),
-    PageLink("pages/6_Evidence.py", "Evidence & regulation", ":material/science:"),
-    PageLink("pages/7_Check_a_text.py", "Check a text", ":material/plagiarism:"),
-    PageLink("pages/8_Exercises.py", "Exercises", ":material/quiz:"),
-    PageLink("pages/10_Facilitator_guide.py", "Facilitator guide", ":material/co_present:"),
-    PageLink("pages/12_Run_a_session.py", "Run a live session", ":material/cast_for_education:"),
-    PageLink("pages/13_Join.py", "Join a session", ":material/group_add:"),
-    PageLink("pages/11_Handout.py", "Handout", ":material/print:"),
-    PageLink("pages/9_Methods.py", "Methods & caveats", ":material/fact_check:"),
-)
+# The pages come from core.site, the one registry; ui adds only their menu icons.
+ICONS = {
+    "home": ":material/home:",
+    "sources": ":material/description:",
+    "doses": ":material/vaccines:",
+    "routes": ":material/route:",
+    "mechanisms": ":material/biotech:",
+    "claims": ":material/balance:",
+    "evidence": ":material/science:",
+    "check": ":material/plagiarism:",
+    "exercises": ":material/quiz:",
+    "guide": ":material/co_present:",
+    "run": ":material/cast_for_education:",
+    "join": ":material/group_add:",
+    "handout": ":material/print:",
+    "methods": ":material/fact_check:",
+}
+PAGES = site.PAGES
 
 
 def page_label(path: str, fallback: str) -> str:
-    """The navigation label of the page at `path` (relative to the app's folder), or `fallback` if it has none."""
-    return next((page.label for page in PAGES if page.path == path), fallback)
+    """The menu label of the page at `path` (relative to the app's folder), or `fallback` if it has none."""
+    page = site.by_path(path)
+    return page.label if page else fallback
 
 
 def page_frame(
@@ -68,7 +62,7 @@ def page_frame(
     with st.sidebar:
         st.markdown("**Stem-cell claims vs evidence**")
         for page in PAGES:
-            st.page_link(page.path, label=page.label, icon=page.icon)
+            st.page_link(page.path, label=page.label, icon=ICONS[page.key])
         st.divider()
         # Plain text, not a caption: the faded caption grey falls just under 4.5:1 contrast on the sidebar.
         st.markdown(
@@ -101,10 +95,10 @@ def _menu() -> None:
     # On a phone the sidebar hides behind an unlabelled arrow; a labelled menu at the top names what it opens.
     with st.popover("Menu: all pages", icon=":material/menu:"):
         for page in PAGES:
-            st.page_link(page.path, label=page.label, icon=page.icon)
+            st.page_link(page.path, label=page.label, icon=ICONS[page.key])
 
 
-def current_page() -> PageLink | None:
+def current_page() -> site.Page | None:
     """The PAGES entry of the script being run, found from the call stack (pages call ui, not the reverse)."""
     by_file = {str((ROOT / page.path).resolve()): page for page in PAGES}
     frame = inspect.currentframe()
@@ -116,7 +110,7 @@ def current_page() -> PageLink | None:
     return None
 
 
-def neighbours(page: PageLink | None) -> tuple[PageLink | None, PageLink | None]:
+def neighbours(page: site.Page | None) -> tuple[site.Page | None, site.Page | None]:
     """The pages before and after this one in PAGES order (None at either end, or for an unknown page)."""
     if page not in PAGES:
         return None, None

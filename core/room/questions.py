@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core import site
 from core.analysis import vocab
 from core.analysis.doses import cells_range
 from core.data import Dataset
@@ -16,8 +17,8 @@ CARD_QUOTE_MAX_CHARS = 280  # a quote the back row can read on a projector
 TRIAL_KINDS = ("randomised trial", "non-randomised trial")
 DOSE_QUESTIONS = (
     # (id, evidence dose_basis, what the question calls it, page that explains it)
-    ("dose_knee", "per knee injection", "into a knee", "pages/2_Doses.py"),
-    ("dose_disc", "per disc", "into a spinal disc", "pages/2_Doses.py"),
+    ("dose_knee", "per knee injection", "into a knee", site.path("doses")),
+    ("dose_disc", "per disc", "into a spinal disc", site.path("doses")),
 )
 PLAN_SIZES = {"45 minutes": 8, "90 minutes": 15}
 
@@ -58,7 +59,7 @@ def from_exercises(ds: Dataset) -> list[RoomQuestion]:
             row_ids=tuple(e.row_ids),
             # The exercise dataclass gains these two fields; until then, sensible defaults.
             topic=getattr(e, "topic", "") or "exercises",
-            explains_page=getattr(e, "explains_page", "") or "pages/8_Exercises.py",
+            explains_page=getattr(e, "explains_page", "") or site.path("exercises"),
         )
         for e in exercises(ds)
     ]
@@ -101,7 +102,7 @@ def claim_cards(ds: Dataset) -> list[RoomQuestion]:
                 quotes=(),
                 row_ids=(claim["id"], *evidence),
                 topic=str(claim["topic"]),
-                explains_page="pages/5_Claims.py",
+                explains_page=site.path("claims"),
                 card_quote=RoomQuote(claim["quote"], source["short_label"], source["seed_file"]),
             )
         )

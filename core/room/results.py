@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
+from core import site
 from core.charts import theme
 from core.room.questions import RoomQuestion
 
@@ -83,14 +84,6 @@ def question_letters(frame: pd.DataFrame) -> str:
     return ", ".join(frame.loc[frame["status"] == "the answer", "letter"]) or "not set"
 
 
-def page_path(page: str) -> str:
-    """The address path Streamlit gives a page file: pages/2_Doses.py -> /Doses; the home script -> /."""
-    if not page.startswith("pages/"):
-        return "/"
-    stem = page.removeprefix("pages/").removesuffix(".py")
-    return "/" + stem.split("_", 1)[-1] if stem.split("_", 1)[0].isdigit() else "/" + stem
-
-
 def summary(questions: Sequence[RoomQuestion], tallies: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
     """One row per question asked, the ones the room got most wrong first (share right, then most answers)."""
     rows = []
@@ -123,7 +116,7 @@ def summary_markdown(frame: pd.DataFrame, app_url: str, code: str) -> str:
             "",
             f"- Answer: {row.answer}",
             f"- {score}" + (f"; most chosen: {row.most_chosen}" if row.answered else ""),
-            f"- Explained on: {base}{page_path(row.explains_page)}",
+            f"- Explained on: {base}{site.url_path(row.explains_page)}",
             "",
         ]
     lines.append("Not medical advice. Answers were anonymous and are deleted when the room expires.")

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core import site
 from core.text import md_escape, normalise_space, plural
 from core.textcheck import phrases
 from core.textcheck.compare import describe_course
 from core.textcheck.model import DoseMention, RedFlag, TextReport
 from core.textcheck.spans import SHORTENED
 
-PAGE_LABELS = {
-    "pages/2_Doses.py": "Dose discrepancies",
-    "pages/4_Mechanisms.py": "Mechanisms",
-    "pages/5_Claims.py": "Claims vs evidence",
-    "pages/6_Evidence.py": "Evidence & regulation",
-}
 MAX_QUOTES_PER_FLAG = 5
 # How the checker did on real pages it was never tuned on (bench/textcheck_eval.py, held-out set); the page says it
 # so that "no red flags" is not read as a clean bill. tests/test_textcheck_eval.py keeps these in step with the bench.
@@ -54,7 +49,7 @@ def flag_groups(flags: list[RedFlag]) -> list[FlagGroup]:
         quotes = tuple(dict.fromkeys(md_escape(normalise_space(f.text)) for f in found))[:MAX_QUOTES_PER_FLAG]
         shown_reason = reason if len(reasons) != 1 else next(iter(reasons))
         groups.append(
-            FlagGroup(kind, label, md_escape(shown_reason), page, PAGE_LABELS.get(page, "the app"), quotes, len(found))
+            FlagGroup(kind, label, md_escape(shown_reason), page, site.by_path(page).label, quotes, len(found))
         )
     return groups
 

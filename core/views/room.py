@@ -11,6 +11,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import segno
 
+from core import site
 from core.room import results
 from core.room.questions import RoomQuestion
 from core.room.store import RoomError, RoomState, RoomStore, normalise_code
@@ -19,7 +20,7 @@ from core.text import md_escape
 PHONE_POLLS_PER_SECOND = 60  # what one server process answers comfortably (about 15-20 ms per poll, one core)
 PHONE_INTERVAL_RANGE = (1.5, 5.0)  # seconds: fast in a small room, never so slow a phone lags a question behind
 BEAT_REDRAW_STEP = 1.0  # seconds: a phone keeps its beat until the wanted one differs by this much
-JOIN_PAGE_PATH = "Join"  # Streamlit serves pages/13_Join.py at /Join
+JOIN_PAGE_PATH = site.page("join").url_path.lstrip("/")
 MAX_LINK_CHARS = 500  # a longer address makes a QR code too dense to scan from the back of a room
 PICK_PLAN = "Pick questions"
 

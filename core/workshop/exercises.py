@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core import site
 from core.analysis import vocab
 from core.analysis.doses import cells_range, normalise, trial_doses
 from core.analysis.verdicts import approval_status
@@ -22,8 +23,8 @@ SPINE_ROUTES = (
 )
 CLAIM_QUESTIONS = 3
 TOPICS = ("doses", "routes", "mechanisms", "evidence", "regulation", "harms")
-DOSES, ROUTES, MECHANISMS = "pages/2_Doses.py", "pages/3_Routes.py", "pages/4_Mechanisms.py"
-CLAIMS, EVIDENCE = "pages/5_Claims.py", "pages/6_Evidence.py"
+DOSES, ROUTES, MECHANISMS = site.path("doses"), site.path("routes"), site.path("mechanisms")
+CLAIMS, EVIDENCE = site.path("claims"), site.path("evidence")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Exercise:
     quotes: tuple[Quote, ...]
     row_ids: tuple[str, ...]
     topic: str = "doses"  # one of TOPICS
-    explains_page: str = "pages/2_Doses.py"  # the page a facilitator opens to go deeper
+    explains_page: str = site.path("doses")  # the page a facilitator opens to go deeper
 
 
 def _shuffled(options: list[str], seed: str) -> tuple[str, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core import site
+
 
 @dataclass(frozen=True)
 class Step:
@@ -25,31 +27,31 @@ PLANS: dict[str, tuple[Step, ...]] = {
     "45 minutes": (
         Step(5, "streamlit_app.py", "Welcome. Read the finding at the top of Home and its dose chart together.",
              "Which finding surprises you most?"),
-        Step(10, "pages/1_Sources.py", "Pairs pick one of the five pages and read what it claims.",
+        Step(10, site.path("sources"), "Pairs pick one of the five pages and read what it claims.",
              "Which claims sound certain? Which name a study you could look up?"),
-        Step(10, "pages/5_Claims.py", "Turn on guess-first mode; pairs guess a verdict for each claim, then reveal it.",
+        Step(10, site.path("claims"), "Turn on guess-first mode; pairs guess a verdict for each claim, then reveal it.",
              "Did any verdict change your mind? What would a clinic need to show you?"),
-        Step(10, "pages/2_Doses.py", "Look at the dose chart: how far apart are the pages, and the trials?",
+        Step(10, site.path("doses"), "Look at the dose chart: how far apart are the pages, and the trials?",
              "If two clinics disagree tenfold on the dose, what does that tell you?"),
-        Step(10, "pages/7_Check_a_text.py", "Paste an ad someone brought, or a seed page, and read the report.",
+        Step(10, site.path("check"), "Paste an ad someone brought, or a seed page, and read the report.",
              "What is missing from the ad? What would you ask the clinic?"),
     ),
     "90 minutes": (
         Step(5, "streamlit_app.py", "Welcome and goals. Read the key findings together.",
              "What have you heard about stem-cell shots for knees or backs?"),
-        Step(15, "pages/1_Sources.py", "Small groups each take one page: who published it, what it claims.",
+        Step(15, site.path("sources"), "Small groups each take one page: who published it, what it claims.",
              "Who is behind this page, and what does it want you to do?"),
-        Step(15, "pages/4_Mechanisms.py", "Compare how the pages say cells work with what studies found.",
+        Step(15, site.path("mechanisms"), "Compare how the pages say cells work with what studies found.",
              "Why might 'the cells turn into cartilage' be more persuasive than 'the cells send signals'?"),
-        Step(15, "pages/5_Claims.py", "In guess-first mode, guess each verdict before revealing it; keep score.",
+        Step(15, site.path("claims"), "In guess-first mode, guess each verdict before revealing it; keep score.",
              "Which claims were hardest to judge? Why?"),
-        Step(15, "pages/2_Doses.py", "Work through the dose discrepancies and the course totals.",
+        Step(15, site.path("doses"), "Work through the dose discrepancies and the course totals.",
              "What does the monthly IV course add up to? Was that number on the page?"),
-        Step(10, "pages/3_Routes.py", "Read where the needle goes for each route, and the documented harms.",
+        Step(10, site.path("routes"), "Read where the needle goes for each route, and the documented harms.",
              "Which route surprised you? What happens to cells put into a vein?"),
-        Step(10, "pages/7_Check_a_text.py", "Check an ad a participant brought.",
+        Step(10, site.path("check"), "Check an ad a participant brought.",
              "What three questions would you ask?"),
-        Step(5, "pages/9_Methods.py", "Close: how sure we are of each fact, and how to report an error.",
+        Step(5, site.path("methods"), "Close: how sure we are of each fact, and how to report an error.",
              "What will you do differently the next time you see such an ad?"),
     ),
 }  # fmt: skip
