@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ from tests.refresh_data_snapshot import main as refresh
 
 @pytest.fixture
 def copy(data_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """A private copy of the data and of its snapshot."""
+    """A private copy of the data with a fresh snapshot of it, so these tests do not depend on the real log's state."""
     snapshot = tmp_path / "snapshot.csv"
-    shutil.copy(changes_log.SNAPSHOT, snapshot)
+    changes_log.write_snapshot(changes_log.baseline_snapshot(data_copy), snapshot)
     return data_copy, snapshot
 
 

@@ -197,7 +197,9 @@ def test_evidence_checked_on_is_the_oldest_check():
 
 def test_summary_of_findings_reads_sizes_and_sources(dataset):
     sof = verdicts.summary_of_findings(dataset).set_index("id")
-    assert sof.loc["sof-knee-pain-placebo", "size"] == "16 trials, 807 people"
+    assert sof.loc["sof-knee-pain-steroid", "size"] == "1 trial, 480 people"
+    # The knee review's abstract does not say how many of its 16 trials (807 people) the 3-6-month estimate pools.
+    assert sof.loc["sof-knee-pain-placebo", "size"] == "size not stated"
     assert "MILES" in sof.loc["sof-knee-pain-steroid", "sources"]
     assert sof.loc["sof-knee-pain-12m", "size"] == "size not stated"
     assert dataset.evidence_summary["evidence_ids"].map(type).eq(tuple).all()  # the dataset frame is untouched
@@ -224,7 +226,7 @@ def test_claim_verdict_detail_carries_level_group_and_rows(dataset):
     assert detail.verdict == "misleading"
     assert detail.definition == dataset.verdicts.set_index("verdict").loc["misleading", "definition"]
     assert detail.group_id == "cells-become-cartilage"
-    assert len(detail.group_claim_ids) == 6
+    assert len(detail.group_claim_ids) == 7  # the 'fat cells differentiate' claim joined the group in December 2026
     assert detail.certainty == "low"
     assert list(detail.evidence["id"]) == list(_claim(dataset, "c001-03")["evidence_ids"])
 
