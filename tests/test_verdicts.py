@@ -205,16 +205,37 @@ def test_summary_of_findings_reads_sizes_and_sources(dataset):
     assert dataset.evidence_summary["evidence_ids"].map(type).eq(tuple).all()  # the dataset frame is untouched
 
 
-def test_approval_status_names_maci_without_row_ids(dataset):
+def test_approval_status_names_the_approved_knee_products_without_row_ids(dataset):
     status = verdicts.approval_status(dataset)
-    assert "MACI" in status.exception
+    assert "MACI (2016)" in status.exception
+    assert "Carticel (1997)" in status.exception
     assert "MACI" not in status.detail  # pages join detail and exception; saying it twice would repeat it
     assert {"fda_maci_2016", "fda_patient_info_2021"} <= set(status.row_ids)
     for text in (status.headline, status.detail, status.exception):
         assert not any(row_id in text for row_id in dataset.regulatory["id"])
 
 
-def test_approval_status_without_maci_has_no_exception():
+def test_a_new_approval_row_changes_the_finding():
+    base = {"kind": "approval", "jurisdiction": "United States", "date": "2016-12"}
+    one = tiny(regulatory=[{"id": "a", "title": "FDA approves MACI for knee defects", "product": "MACI", **base}])
+    assert "product FDA has approved, MACI (2016), is" in verdicts.approval_status(one).exception
+    two = tiny(
+        regulatory=[
+            {"id": "a", "title": "FDA approves MACI for knee defects", "product": "MACI", **base},
+            {
+                "id": "b",
+                "title": "FDA approves Newcart for knee defects",
+                "product": "Newcart",
+                **base,
+                "date": "2027-01",
+            },
+        ]
+    )
+    assert "MACI (2016) and Newcart (2027)" in verdicts.approval_status(two).exception
+    assert verdicts.approval_status(two).row_ids[-2:] == ("a", "b")
+
+
+def test_approval_status_without_a_knee_approval_has_no_exception():
     ds = tiny(regulatory=[{"id": "fda_patient_info_2021"}])
     status = verdicts.approval_status(ds)
     assert status.exception == ""

@@ -137,16 +137,16 @@ def summary_of_findings(ds: Dataset) -> pd.DataFrame:
 # --- approval ------------------------------------------------------------------------------------
 
 # Regulatory rows that say what is and is not approved in the US, in reading order.
-APPROVAL_ROWS = ("fda_patient_info_2021", "fda_consumer_alert_2020", "fda_maci_2016", "fda_hemacord_2011",
-                 "fda_ryoncil_2024")  # fmt: skip
+APPROVAL_ROWS = ("fda_patient_info_2021", "fda_consumer_alert_2020", "fda_hemacord_2011", "fda_ryoncil_2024")
 
 
 @dataclass(frozen=True)
 class ApprovalStatus:
     """What is and is not approved for knee and back pain, in plain sentences, with the rows behind them.
 
-    headline: one sentence; detail: what FDA has and has not approved; exception: the MACI sentence ('' without
-    that row), shown next to the detail; row_ids: the regulatory rows, for tables and downloads only.
+    headline: one sentence; detail: what FDA has and has not approved; exception: the sentence on the knee cell
+    products FDA approved ('' when the data lists none), shown next to the detail; row_ids: the regulatory rows,
+    for tables and downloads only.
     """
 
     headline: str
@@ -155,8 +155,18 @@ class ApprovalStatus:
     row_ids: tuple[str, ...]
 
 
+def knee_cell_approvals(ds: Dataset) -> pd.DataFrame:
+    """US approvals of a cell product for the knee, oldest first: the exception to 'nothing is approved'."""
+    reg = ds.regulatory
+    if reg.empty or "product" not in reg.columns:
+        return reg.iloc[0:0]
+    knee = (reg["kind"] == "approval") & (reg["jurisdiction"] == "United States")
+    knee &= reg["title"].str.contains(r"\bknee", case=False, regex=True) & reg["product"].fillna("").ne("")
+    return reg[knee].sort_values("date")
+
+
 def approval_status(ds: Dataset) -> ApprovalStatus:
-    """The 'what is approved' finding, MACI included when the data has it; sentences carry no row ids."""
+    """The 'what is approved' finding, with the knee cell products the data lists; sentences carry no row ids."""
     known = set(ds.regulatory["id"])
     row_ids = tuple(i for i in APPROVAL_ROWS if i in known)
     headline = "No stem-cell or exosome shot is approved in the US for knee or back pain."
@@ -166,13 +176,17 @@ def approval_status(ds: Dataset) -> ApprovalStatus:
         "The stem-cell products FDA has approved treat blood disorders and one rare transplant complication in "
         "children."
     )
+    knee = knee_cell_approvals(ds)
     exception = ""
-    if "fda_maci_2016" in known:
+    if not knee.empty:
+        products = [f"{row.product} ({str(row.date)[:4]})" for row in knee.itertuples()]
+        names = products[0] if len(products) == 1 else f"{', '.join(products[:-1])} and {products[-1]}"
         exception = (
-            "The one approved knee cell product is MACI (2016): a patch of the patient's own cartilage cells, grown "
-            "in a lab and put in by surgery to repair small cartilage defects. It is not a stem-cell shot and not a "
-            "treatment for osteoarthritis."
+            f"The knee cell {'product' if len(products) == 1 else 'products'} FDA has approved, {names}, "
+            f"{'is' if len(products) == 1 else 'are'} the patient's own cartilage cells, grown in a lab and put in by "
+            "surgery to repair small cartilage defects: not stem-cell shots and not a treatment for osteoarthritis."
         )
+        row_ids = (*row_ids, *(i for i in knee["id"] if i not in row_ids))
     detail = background
     return ApprovalStatus(headline, detail, exception, row_ids)
 

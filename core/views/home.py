@@ -39,7 +39,7 @@ class Lead:
 
 
 def approval(ds: Dataset) -> Lead:
-    """What is and is not approved for knee and back pain, with MACI as the one precise exception."""
+    """What is and is not approved for knee and back pain, with the approved knee cell products as the exception."""
     status = approval_status(ds)
     detail = " ".join(part for part in (status.detail, status.exception) if part)
     return Lead(status.headline, detail, tuple(status.row_ids), short=status.exception)
