@@ -136,7 +136,7 @@ def convert(case: dict, origin: str, warnings: list[str]) -> dict:
         matches[0][field] = value
     # Sentences naming a private person are left out, as the corpus format asks.
     sentences = [s for s in sentences if not any(words in s["text"] for words in meta.get("drop", []))]
-    note = case.get("note") or meta.get("note") or ""
+    note = " ".join(part for part in (case.get("note", ""), meta.get("why", "")) if part)
     return {
         "id": case["id"],
         "url": case["url"],
@@ -144,7 +144,7 @@ def convert(case: dict, origin: str, warnings: list[str]) -> dict:
         "country": meta["country"],
         "language": "en",
         "group": case["group"],
-        "kind": case["kind"],
+        "kind": meta.get("kind", case["kind"]),
         "topic": meta["topic"],
         "retrieved": RETRIEVED[origin],
         "origin": origin,
