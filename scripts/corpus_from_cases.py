@@ -42,12 +42,17 @@ ABOUT = (
     "Tuning corpus for the learned text checker (issue 19), sentence by sentence, in the format of "
     "tests/textcheck_eval/ANNOTATION.md. Pages with origin 'cases' or 'held_out-round2' were converted by "
     "scripts/corpus_from_cases.py from the span-annotated sets cases.json and held_out.json (annotated by hand "
-    "before their rules were written): each excerpt split into sentences at line breaks and sentence ends, the human "
-    "red-flag, hype, quoted and dose annotations carried onto the sentences that hold them, and hedge and voice then "
-    "set by a helper reading every converted page (scripts/corpus_from_cases_meta.json). Pages with origin "
-    "'new-2026-12-07' were found with the project's search tool on 7 December 2026 and annotated by a helper from "
-    "the stored page text only, before any rule or model saw them; sentences are verbatim, with contact details "
-    "and private persons' names left out."
+    "before their rules were written; the round-2 held-out pages have since been scored by the rule checker, so they "
+    "are tuning pages now): each excerpt split into sentences at line breaks and sentence ends, the human red-flag, "
+    "hype, quoted and dose annotations carried onto the sentences that hold them, with the old names mapped to the "
+    "app's kinds ('regenerate cartilage' -> 'regenerate', 'regulated product offered' -> 'regulated product', "
+    "'success rate' -> 'success', 'regulator as proof' -> 'approval') and the old dose bases to the new list (none "
+    "-> 'unstated', 'per treatment' -> 'per injection', 'per patient' -> 'course total'); hedge and voice were then "
+    "set by a helper reading every converted page (scripts/corpus_from_cases_meta.json, which also records the "
+    "publisher's country, the topic and the few sentences left out for contact details or a private name). Pages with "
+    "origin 'new-2026-12-07' were found with the project's search tool on 7 December 2026 and annotated by a helper "
+    "from the stored page text only, before any rule or model saw them; sentences are verbatim, with contact details "
+    "and private persons' names left out, and every page's note gives its judgement calls."
 )
 # Filled by hand after reading each page: publisher's country and the page's topic.
 META = json.loads((Path(__file__).with_name("corpus_from_cases_meta.json")).read_text(encoding="utf-8"))
@@ -156,7 +161,8 @@ def convert(case: dict, origin: str, warnings: list[str]) -> dict:
 def main() -> int:
     """Write the converted pages into corpus/train.json, keeping any pages already there from other origins."""
     out = EVAL / "corpus" / "train.json"
-    existing = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"about": ABOUT, "pages": []}
+    existing = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"pages": []}
+    existing["about"] = ABOUT
     origins = {origin for _, origin in SOURCES}
     kept = [p for p in existing["pages"] if p.get("origin") not in origins]
     warnings: list[str] = []
