@@ -36,7 +36,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(•])")
 # Administration"; elsewhere "U.S." at a line's middle usually does end a sentence.
 ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof|St|vs|al|Inc|Fla|No|e\.g|i\.e)\.$")
 AGENCY = re.compile(r"\bU\.S\.\s+Food and Drug")
-TWO_PART = ("co.uk", "com.au", "org.uk", "com.mx", "com.co", "co.nz", "co.kr", "co.jp", "com.pa", "com.tr", "co.in")
+# Second-level labels under a country code that are registries, not owners (example.com.au, example.ac.jp), and
+# hosting platforms whose subdomains belong to different publishers (someone.blogspot.com).
+REGISTRY_LABELS = {"com", "co", "org", "net", "gov", "edu", "ac", "or", "ne", "go", "mil", "nic"}
+PLATFORMS = {"blogspot.com", "pages.dev", "substack.com", "github.io", "wordpress.com", "wixsite.com"}
 
 ABOUT = (
     "Tuning corpus for the learned text checker (issue 19), sentence by sentence, in the format of "
@@ -62,7 +65,9 @@ def site_of(url: str) -> str:
     """Registered domain of a URL (the grouping key), keeping two-part country suffixes."""
     host = (urlparse(url).hostname or "").lower().removeprefix("www.")
     parts = host.split(".")
-    keep = 3 if ".".join(parts[-2:]) in TWO_PART else 2
+    last_two = ".".join(parts[-2:])
+    registry = len(parts[-1]) == 2 and parts[-2] in REGISTRY_LABELS
+    keep = 3 if registry or last_two in PLATFORMS else 2
     return ".".join(parts[-keep:])
 
 
