@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.analysis import doses
+from core.analysis import doses, routes
 from core.charts import doses as dose_charts
 from core.charts import theme
 
@@ -13,12 +13,12 @@ from core.charts import theme
 def frames(dataset):
     norm = doses.normalise(dataset, weight_kg=70)
     trials = doses.trial_doses(dataset, weight_kg=70)
-    overview = doses.route_overview(dataset, norm, trials)
+    overview = routes.route_overview(dataset, norm, trials)
     return {
         "points": doses.dose_points(norm, trials),
         "courses": doses.course_totals(norm),
         "per_kg": doses.per_kg_points(norm, trials),
-        "spread": doses.route_spread(overview),
+        "spread": routes.route_spread(overview),
         "routes": dataset.routes,
     }
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from core import text
-from core.analysis import doses
+from core.analysis import doses, routes, sources
 from tests.conftest import tiny
 
 REGIMEN_DEFAULTS = {
@@ -234,7 +234,7 @@ def test_course_totals_mark_computed_and_printed(dataset):
 
 
 def test_seed_002_protocol_is_rebuilt_as_the_table_it_was_meant_to_be(dataset):
-    [(_protocol_id, table, raw)] = doses.protocol_tables(dataset.regimens, "stemcellu")
+    [(_protocol_id, table, raw)] = sources.protocol_tables(dataset.regimens, "stemcellu")
     first = table.iloc[0]
     assert (first["Route"], first["Dose"], first["Time"], first["Total cells (as printed)"]) == (
         "IV",
@@ -248,7 +248,7 @@ def test_seed_002_protocol_is_rebuilt_as_the_table_it_was_meant_to_be(dataset):
 
 
 def test_pages_without_a_protocol_table_have_none(dataset):
-    assert doses.protocol_tables(dataset.regimens, "vega") == []
+    assert sources.protocol_tables(dataset.regimens, "vega") == []
 
 
 @pytest.mark.parametrize(
@@ -278,26 +278,26 @@ def test_real_data_002_non_cell_rows_and_bare_numbers(dataset):
 
 def test_route_overview_compares_pages_with_trials(dataset):
     norm = doses.normalise(dataset)
-    overview = doses.route_overview(dataset, norm, doses.trial_doses(dataset)).set_index("section_id")
+    overview = routes.route_overview(dataset, norm, doses.trial_doses(dataset)).set_index("section_id")
     knee = overview.loc["knee_joint"]
     assert (knee["trials_low"], knee["trials_high"]) == (10e6, 150e6)
     assert (knee["pages_low"], knee["pages_high"]) == (15e6, 50e6)
     assert overview.loc["spinal_fluid", "n_trials"] == 0
-    assert "No trial we list" in doses.overview_sentence(overview.loc["spinal_fluid"])
+    assert "No trial we list" in routes.overview_sentence(overview.loc["spinal_fluid"])
     assert overview.loc["non_cell_drips", "n_not_cells"] == 2
 
 
 def test_every_dose_route_with_a_product_has_a_routes_section(dataset):
     norm = doses.normalise(dataset)
     dosed = norm[norm["dose_low"].notna() & (norm["statement_kind"] != "headline range")]
-    covered = pd.concat([doses.section_rows(dosed, s) for _, s in dataset.routes.iterrows()])
+    covered = pd.concat([routes.section_rows(dosed, s) for _, s in dataset.routes.iterrows()])
     assert set(dosed["regimen_id"]) == set(covered["regimen_id"])
 
 
 def test_section_claims_follow_the_route_evidence(dataset):
     norm = doses.normalise(dataset)
     vein = dataset.routes.set_index("id", drop=False).loc["vein"]
-    assert set(doses.section_claims(dataset, vein, norm)["id"]) == {"c000-12", "c002-14"}
+    assert set(routes.section_claims(dataset, vein, norm)["id"]) == {"c000-12", "c002-14"}
 
 
 def test_routes_csv_only_cites_rows_that_exist_and_flags_no_invented_numbers(dataset):

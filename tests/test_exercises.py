@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.analysis import vocab
-from core.workshop import exercises as ex
+from core.workshop import question as ex
 from core.workshop.exercises import exercises, score
 
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from core.data import Dataset
-from core.text import format_count, plural
+from core.text import format_count
 
 DAYS_PER_MONTH = 30.44  # average month length (365.25 / 12), used for every month-to-day conversion
 INTERVAL_DAYS = {"day": 1.0, "month": DAYS_PER_MONTH}
@@ -338,84 +338,6 @@ def _course_row(source_id: str, short_label: str, what: str, r: pd.Series, ids: 
     }
 
 
-# --- route sections ------------------------------------------------------------------------------
-
-
-def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
-    """The dose statements a Routes section covers: its routes and its products."""
-    return norm[norm["route"].isin(section["routes"]) & norm["product"].isin(section["products"])]
-
-
-def section_trials(trials: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
-    if "cells" not in section["products"]:
-        return trials.iloc[0:0]
-    return trials[trials["route"].isin(section["routes"])]
-
-
-def section_claims(ds: Dataset, section: pd.Series, norm: pd.DataFrame) -> pd.DataFrame:
-    """Claims of the pages that give this route, whose evidence is mostly this section's evidence."""
-    sources = set(section_rows(norm, section)["source_id"])
-    wanted = set(section["evidence_ids"])
-    if not sources or not wanted:
-        return ds.claims.iloc[0:0]
-
-    def share(ids: tuple[str, ...]) -> float:
-        return len(wanted & set(ids)) / len(ids) if ids else 0.0
-
-    claims = ds.claims[ds.claims["source_id"].isin(sources)].copy()
-    claims["share"] = claims["evidence_ids"].map(share)
-    # At least half of the claim's evidence must be this route's, so general claims do not repeat everywhere.
-    return claims[claims["share"] >= 0.5].sort_values(["share", "id"], ascending=[False, True])
-
-
-def route_overview(ds: Dataset, norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
-    """One row per Routes section: the pages' dose spread, the trials' dose spread and the strength of evidence."""
-    rows = []
-    for _, section in ds.routes.iterrows():
-        pages = section_rows(norm, section)
-        cells = pages[pages["comparable"]]
-        tested = section_trials(trials, section)
-        rows.append(
-            {
-                "section_id": section["id"],
-                "label": section["label"],
-                "evidence_strength": section["evidence_strength"],
-                "pages_low": cells["cells_per_admin_low"].min(),
-                "pages_high": cells["cells_per_admin_high"].max(),
-                "n_pages": pages["source_id"].nunique(),
-                "n_not_cells": int((~pages["comparable"] & pages["dose_low"].notna()).sum()),
-                "trials_low": tested["cells_per_admin"].min(),
-                "trials_high": tested["cells_per_admin"].max(),
-                "n_trials": tested["evidence_id"].nunique(),
-                "trials_computed_from_weight": bool(tested["computed_from_weight"].any()),
-                "regimen_ids": tuple(pages["regimen_id"]),
-                "trial_ids": tuple(dict.fromkeys(tested["evidence_id"])),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def overview_sentence(row: pd.Series) -> str:
-    """The pages' doses against the trials' doses for one section, in words."""
-    if row["n_pages"] == 0:
-        pages = "None of the pages gives a dose for this route."
-    elif pd.isna(row["pages_low"]):
-        numbers = plural(row["n_not_cells"], "number")
-        pages = f"The pages give {numbers} here, none of them a count of cells."
-    else:
-        who = "1 page gives" if row["n_pages"] == 1 else f"{row['n_pages']} pages give"
-        pages = f"{who} {cells_range(row['pages_low'], row['pages_high'])} cells per dose."
-    if row["n_trials"] == 0:
-        trials = "No trial we list tested a cell dose by this route."
-    else:
-        how = " (per-kg doses converted at the chosen body weight)" if row["trials_computed_from_weight"] else ""
-        trials = (
-            f"{row['n_trials']} stud{'y' if row['n_trials'] == 1 else 'ies'} we list tested "
-            f"{cells_range(row['trials_low'], row['trials_high'])} cells per dose{how}."
-        )
-    return f"{pages} {trials}"
-
-
 def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
     """Vein doses per kg of body weight: each page's dose at the chosen weight, and each per-kg study dose."""
     pages = norm[norm["cells_per_kg_low"].notna()]
@@ -437,28 +359,6 @@ def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
         rows,
         columns=["who", "source_id", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"],
     )
-
-
-def route_spread(overview: pd.DataFrame) -> pd.DataFrame:
-    """The route overview in long form: one row per section for the pages' doses and one for the trials'."""
-    rows = []
-    for _, r in overview.iterrows():
-        for who, prefix, ids in (("pages", "pages", "regimen_ids"), ("trials", "trials", "trial_ids")):
-            low, high = r[f"{prefix}_low"], r[f"{prefix}_high"]
-            if pd.isna(low):
-                continue
-            rows.append(
-                {
-                    "section": r["label"],
-                    "who": who,
-                    "low": low,
-                    "high": high,
-                    "doses": cells_range(low, high),
-                    "ids": " ".join(r[ids]),
-                    "evidence_strength": r["evidence_strength"],
-                }
-            )
-    return pd.DataFrame(rows, columns=["section", "who", "low", "high", "doses", "ids", "evidence_strength"])
 
 
 # --- selections and look-ups for pages -----------------------------------------------------------
@@ -490,33 +390,3 @@ def left_out_words(norm: pd.DataFrame) -> str:
     if left.empty:
         return ""
     return f"Left out because they are not cell counts: {', '.join(left['route_as_stated'])}. "
-
-
-# --- protocol tables ------------------------------------------------------------------------------
-
-
-def protocol_tables(regimens: pd.DataFrame, source_id: str | None = None) -> list[tuple[str, pd.DataFrame, list[str]]]:
-    """Each protocol table a page printed, rebuilt as rows and columns, with its lines as they appear in the copy.
-
-    A table copied from a web page loses its cell borders ("IV50,000,0003150,000,000"); the rows' own fields
-    say where each cell ends, so the table can be shown as the page meant it. Returns (protocol id, table, raw lines).
-    """
-    rows = regimens[regimens["statement_kind"].isin(["protocol table row", "protocol table total"])]
-    if source_id is not None:
-        rows = rows[rows["source_id"] == source_id]
-    out = []
-    for protocol_id, group in rows.groupby("protocol_id", sort=False):
-        table = pd.DataFrame(
-            {
-                "Route": group["route_as_stated"],
-                "Dose": [f"{d:,.0f}" if pd.notna(d) else "" for d in group["dose_low"]],
-                "Time": [
-                    plural(n, str(per)) if pd.notna(n) and per else ""
-                    for n, per in zip(group["administrations_low"], group["dose_per"], strict=True)
-                ],
-                "Total cells (as printed)": group["total_as_printed"],
-                "Row": group["id"],
-            }
-        )
-        out.append((str(protocol_id), table.reset_index(drop=True), list(group["quote"])))
-    return out

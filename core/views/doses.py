@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.analysis import discrepancies, doses
+from core.analysis import discrepancies, doses, sources
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
@@ -47,7 +47,7 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
         found=found,
         top=discrepancies.top_problems(chosen),
         left_out=doses.left_out_words(shown),
-        protocols=[(table, raw) for sid in source_ids for _, table, raw in doses.protocol_tables(ds.regimens, sid)],
+        protocols=[(table, raw) for sid in source_ids for _, table, raw in sources.protocol_tables(ds.regimens, sid)],
         dots_chart=to_spec(dose_charts.dose_dots(points)),
         per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight)),
         courses_chart=to_spec(dose_charts.course_totals(courses)),

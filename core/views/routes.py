@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.analysis import doses
+from core.analysis import doses, routes
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
@@ -62,19 +62,19 @@ class RoutesView:
 def routes_page(ds: Dataset, chosen: tuple[str, ...]) -> RoutesView:
     norm = doses.normalise(ds)
     trials = doses.trial_doses(ds)
-    overview = doses.route_overview(ds, norm, trials)
-    spread = doses.route_spread(overview[overview["section_id"].isin(chosen)])
+    overview = routes.route_overview(ds, norm, trials)
+    spread = routes.route_spread(overview[overview["section_id"].isin(chosen)])
     shown = ds.routes[ds.routes["id"].isin(chosen)]
     labels = ds.sources.set_index("id")
     by_id = overview.set_index("section_id")
     sections = []
     for _, row in shown.iterrows():
-        claims = doses.section_claims(ds, row, norm)
+        claims = routes.section_claims(ds, row, norm)
         sections.append(
             RouteSection(
                 row=row.to_dict(),
-                doses_sentence=doses.overview_sentence(by_id.loc[row["id"]]),
-                pages=doses.section_rows(norm, row),
+                doses_sentence=routes.overview_sentence(by_id.loc[row["id"]]),
+                pages=routes.section_rows(norm, row),
                 claims=claims.assign(
                     short_label=claims["source_id"].map(labels["short_label"]),
                     seed_file=claims["source_id"].map(labels["seed_file"]),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.analysis import doses, sources
+from core.analysis import sources
 from core.analysis.rubric import rubric_sources, score_grid, score_source, score_totals
 from core.charts import claims as claim_charts
 from core.charts import sources as charts
@@ -53,5 +53,5 @@ def source_detail(ds: Dataset, source_id: str) -> SourceDetail:
         checklist=result.items,
         checklist_summary=result.summary(),
         doses=ds.regimens[ds.regimens["source_id"] == source_id],
-        protocols=[(table, raw) for _, table, raw in doses.protocol_tables(ds.regimens, source_id)],
+        protocols=[(table, raw) for _, table, raw in sources.protocol_tables(ds.regimens, source_id)],
     )

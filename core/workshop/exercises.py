@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-
 import pandas as pd
 
-from core import site
 from core.analysis import vocab
 from core.analysis.doses import cells_range, normalise, trial_doses
 from core.analysis.verdicts import approval_status
 from core.data import Dataset
+from core.workshop.lookups import _looked_up
+from core.workshop.question import (
+    CLAIM_QUESTIONS,
+    CLAIMS,
+    EVIDENCE,
+    MECHANISMS,
+    ROUTES,
+    Exercise,
+    Quote,
+    _question,
+    _quote,
+    _regulator_quote,
+    _shuffled,
+    _study_quote,
+)
 
 SPINE_ROUTES = (
     "intradiscal",
@@ -21,67 +31,6 @@ SPINE_ROUTES = (
     "intrathecal-or-epidural as stated",
     "spine, site unspecified",
 )
-CLAIM_QUESTIONS = 3
-TOPICS = ("doses", "routes", "mechanisms", "evidence", "regulation", "harms")
-DOSES, ROUTES, MECHANISMS = site.path("doses"), site.path("routes"), site.path("mechanisms")
-CLAIMS, EVIDENCE = site.path("claims"), site.path("evidence")
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    source_label: str
-    seed_file: str  # the archived page a clinic quote comes from; "" for a study or regulator quote
-
-
-@dataclass(frozen=True)
-class Exercise:
-    id: str
-    question: str
-    options: tuple[str, ...]
-    answer: str
-    explanation: str
-    quotes: tuple[Quote, ...]
-    row_ids: tuple[str, ...]
-    topic: str = "doses"  # one of TOPICS
-    explains_page: str = site.path("doses")  # the page a facilitator opens to go deeper
-
-
-def _shuffled(options: list[str], seed: str) -> tuple[str, ...]:
-    # Seeded by the question, so every participant sees the same order and a facilitator can say "option B".
-    unique = list(dict.fromkeys(options))
-    random.Random(seed).shuffle(unique)
-    return tuple(unique)
-
-
-def _quote(row: pd.Series, text_column: str = "quote") -> Quote:
-    return Quote(row[text_column], row["short_label"], row["seed_file"])
-
-
-def _question(
-    id: str,
-    question: str,
-    answer: str,
-    decoys: Iterable[str],
-    explanation: str,
-    quotes: Iterable[Quote],
-    rows: Iterable[str],
-    topic: str = "doses",
-    page: str = DOSES,
-    seed: str | None = None,
-) -> Exercise:
-    """An exercise whose options are the answer then its decoys, in an order seeded by the id (or `seed`)."""
-    return Exercise(
-        id=id,
-        question=question,
-        options=_shuffled([answer, *decoys], seed or id),
-        answer=answer,
-        explanation=explanation,
-        quotes=tuple(quotes),
-        row_ids=tuple(rows),
-        topic=topic,
-        explains_page=page,
-    )
 
 
 def most_cells_into_the_spine(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
@@ -206,10 +155,6 @@ def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
 # --- questions on the studies, regulators and harms ----------------------------------------------
 
 
-def _study_quote(row: pd.Series, label_column: str = "short_name") -> Quote:
-    return Quote(row["quote"], row[label_column], "")
-
-
 def dose_spread(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
     cells = norm[norm["comparable"] & norm["cells_per_admin_low"].notna()]
     if cells.empty:
@@ -303,10 +248,6 @@ def claims_stated_as_fact(ds: Dataset) -> Exercise | None:
     )
 
 
-def _regulator_quote(row: pd.Series) -> Quote:
-    return Quote(row["quote"] or row["summary"], f"{row['body']}, {row['date']}", "")
-
-
 def approved_for_knees(ds: Dataset) -> Exercise | None:
     maci = ds.regulatory[ds.regulatory["title"].str.contains("MACI", case=False)]
     if maci.empty:
@@ -394,148 +335,6 @@ def worst_harm(ds: Dataset) -> Exercise | None:
         [row["id"]],
         "harms",
         ROUTES,
-    )
-
-
-@dataclass(frozen=True)
-class _Lookup:
-    """A question with fixed wording, explained and quoted by the rows of one table that match a filter."""
-
-    id: str
-    table: str  # a key of _EXPLAINED_BY
-    question: str  # may name a field of the first matching row, e.g. {short_name}
-    answer: str
-    decoys: tuple[str, ...]
-    topic: str
-    page: str
-    where: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # column: accepted values; all must hold
-    mentions: tuple[str, str] | None = None  # (column, case-insensitive pattern it must contain)
-    shown: int = 1  # matching rows that explain and quote; with more than one, every match is cited
-    leading: tuple[str, str] | None = None  # (column, value): rows with that value come first
-
-
-# Each table's column that explains a row, and how a row is quoted. A row without a verbatim quote is not quoted.
-_EXPLAINED_BY = {
-    "evidence": ("main_finding", _study_quote),
-    "regulatory": ("summary", _regulator_quote),
-    "harms": ("what_happened", _study_quote),
-}
-_LOOKUPS = {
-    spec.id: spec
-    for spec in (
-        _Lookup(
-            "iv_lungs",
-            "evidence",
-            "Cells dripped into a vein: where do most of them end up first?",
-            "Most are caught in the lungs",
-            (
-                "They travel to the sore knee or back",
-                "They spread evenly through the body",
-                "They stay in the arm where the drip went in",
-            ),
-            "routes",
-            ROUTES,
-            where={"route": ("intravenous",)},
-            mentions=("quote", "lung"),
-            shown=2,
-        ),
-        _Lookup(
-            "knee_cells",
-            "evidence",
-            "Cells injected into a knee joint: what happens to them?",
-            "They stay in or near the joint, and fade",
-            (
-                "They spread through the whole body",
-                "They turn into a new knee",
-                "They last for the rest of the patient's life",
-            ),
-            "routes",
-            ROUTES,
-            where={"route": ("intra-articular knee", "multiple routes")},
-            mentions=("quote", "intraarticular|IA-injected|synovial"),
-            shown=2,
-            # The knee study first: it answers the question asked; the review across routes backs it up.
-            leading=("route", "intra-articular knee"),
-        ),
-        _Lookup(
-            "signalling",
-            "evidence",
-            "The scientist who named 'mesenchymal stem cells' says injected cells mainly do what?",
-            "Send chemical signals that prompt the body's own cells",
-            ("Turn into new cartilage", "Replace the worn disc", "Nothing at all"),
-            "mechanisms",
-            MECHANISMS,
-            mentions=("quote", "Medicinal Signaling"),
-        ),
-        _Lookup(
-            "courts",
-            "regulatory",
-            "US appeals courts ruled on clinics that inject patients' own processed fat cells (SVF). "
-            "What did they decide?",
-            "They are drugs, so they need FDA approval",
-            (
-                "They are surgery, so the FDA has no say",
-                "They are approved for knee pain",
-                "They are safe as long as the cells are the patient's own",
-            ),
-            "regulation",
-            EVIDENCE,
-            where={"kind": ("court ruling",)},
-            mentions=("summary", "SVF"),
-            shown=2,
-        ),
-        _Lookup(
-            "trial_side_effects",
-            "harms",
-            "In pooled knee trials, how did side effects after stem-cell shots compare with placebo?",
-            "More side effects with the cells than with placebo",
-            ("No side effects at all", "Fewer side effects than placebo"),
-            "harms",
-            ROUTES,
-            where={"setting": ("pooled trials",)},
-            mentions=("short_name", "placebo"),
-        ),
-        _Lookup(
-            "harm_route",
-            "harms",
-            "{short_name}: how had the cells been given?",
-            "Into the spinal fluid",
-            ("Into a knee joint", "As a skin cream", "Into a muscle of the arm"),
-            "harms",
-            ROUTES,
-            where={"route": ("intrathecal",), "setting": ("unapproved clinic",)},
-        ),
-    )
-}
-
-
-def _looked_up(ds: Dataset, spec_id: str) -> Exercise | None:
-    spec = _LOOKUPS[spec_id]
-    frame = getattr(ds, spec.table)
-    keep = pd.Series(True, index=frame.index)
-    for column, values in spec.where.items():
-        keep &= frame[column].isin(values)
-    if spec.mentions:
-        column, pattern = spec.mentions
-        keep &= frame[column].str.contains(pattern, case=False)
-    matched = frame[keep]
-    if matched.empty:
-        return None
-    if spec.leading:
-        column, value = spec.leading
-        matched = matched.sort_values(column, key=lambda c: c != value, kind="stable")
-    shown = matched.head(spec.shown)
-    text_column, quote = _EXPLAINED_BY[spec.table]
-    return _question(
-        spec.id,
-        spec.question.format_map(shown.iloc[0]),
-        spec.answer,
-        spec.decoys,
-        " ".join(shown[text_column]),
-        (quote(r) for _, r in shown.iterrows() if r["quote"]),
-        matched["id"] if spec.shown > 1 else shown["id"],
-        spec.topic,
-        spec.page,
     )
 
 

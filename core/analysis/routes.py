@@ -1,0 +1,106 @@
+"""Doses by injection route: the rows, trials and claims of each Routes section, and how far they spread."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.analysis.doses import cells_range
+from core.data import Dataset
+from core.text import plural
+
+
+def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
+    """The dose statements a Routes section covers: its routes and its products."""
+    return norm[norm["route"].isin(section["routes"]) & norm["product"].isin(section["products"])]
+
+
+def section_trials(trials: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
+    if "cells" not in section["products"]:
+        return trials.iloc[0:0]
+    return trials[trials["route"].isin(section["routes"])]
+
+
+def section_claims(ds: Dataset, section: pd.Series, norm: pd.DataFrame) -> pd.DataFrame:
+    """Claims of the pages that give this route, whose evidence is mostly this section's evidence."""
+    sources = set(section_rows(norm, section)["source_id"])
+    wanted = set(section["evidence_ids"])
+    if not sources or not wanted:
+        return ds.claims.iloc[0:0]
+
+    def share(ids: tuple[str, ...]) -> float:
+        return len(wanted & set(ids)) / len(ids) if ids else 0.0
+
+    claims = ds.claims[ds.claims["source_id"].isin(sources)].copy()
+    claims["share"] = claims["evidence_ids"].map(share)
+    # At least half of the claim's evidence must be this route's, so general claims do not repeat everywhere.
+    return claims[claims["share"] >= 0.5].sort_values(["share", "id"], ascending=[False, True])
+
+
+def route_overview(ds: Dataset, norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
+    """One row per Routes section: the pages' dose spread, the trials' dose spread and the strength of evidence."""
+    rows = []
+    for _, section in ds.routes.iterrows():
+        pages = section_rows(norm, section)
+        cells = pages[pages["comparable"]]
+        tested = section_trials(trials, section)
+        rows.append(
+            {
+                "section_id": section["id"],
+                "label": section["label"],
+                "evidence_strength": section["evidence_strength"],
+                "pages_low": cells["cells_per_admin_low"].min(),
+                "pages_high": cells["cells_per_admin_high"].max(),
+                "n_pages": pages["source_id"].nunique(),
+                "n_not_cells": int((~pages["comparable"] & pages["dose_low"].notna()).sum()),
+                "trials_low": tested["cells_per_admin"].min(),
+                "trials_high": tested["cells_per_admin"].max(),
+                "n_trials": tested["evidence_id"].nunique(),
+                "trials_computed_from_weight": bool(tested["computed_from_weight"].any()),
+                "regimen_ids": tuple(pages["regimen_id"]),
+                "trial_ids": tuple(dict.fromkeys(tested["evidence_id"])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def overview_sentence(row: pd.Series) -> str:
+    """The pages' doses against the trials' doses for one section, in words."""
+    if row["n_pages"] == 0:
+        pages = "None of the pages gives a dose for this route."
+    elif pd.isna(row["pages_low"]):
+        numbers = plural(row["n_not_cells"], "number")
+        pages = f"The pages give {numbers} here, none of them a count of cells."
+    else:
+        who = "1 page gives" if row["n_pages"] == 1 else f"{row['n_pages']} pages give"
+        pages = f"{who} {cells_range(row['pages_low'], row['pages_high'])} cells per dose."
+    if row["n_trials"] == 0:
+        trials = "No trial we list tested a cell dose by this route."
+    else:
+        how = " (per-kg doses converted at the chosen body weight)" if row["trials_computed_from_weight"] else ""
+        trials = (
+            f"{row['n_trials']} stud{'y' if row['n_trials'] == 1 else 'ies'} we list tested "
+            f"{cells_range(row['trials_low'], row['trials_high'])} cells per dose{how}."
+        )
+    return f"{pages} {trials}"
+
+
+def route_spread(overview: pd.DataFrame) -> pd.DataFrame:
+    """The route overview in long form: one row per section for the pages' doses and one for the trials'."""
+    rows = []
+    for _, r in overview.iterrows():
+        for who, prefix, ids in (("pages", "pages", "regimen_ids"), ("trials", "trials", "trial_ids")):
+            low, high = r[f"{prefix}_low"], r[f"{prefix}_high"]
+            if pd.isna(low):
+                continue
+            rows.append(
+                {
+                    "section": r["label"],
+                    "who": who,
+                    "low": low,
+                    "high": high,
+                    "doses": cells_range(low, high),
+                    "ids": " ".join(r[ids]),
+                    "evidence_strength": r["evidence_strength"],
+                }
+            )
+    return pd.DataFrame(rows, columns=["section", "who", "low", "high", "doses", "ids", "evidence_strength"])
