@@ -105,7 +105,7 @@ ui.chart_block(
     data=view.grid,
     file_stem="source_quality_scores",
 )
-with st.expander("The checklist and the published rubrics behind it"):
+if ui.reveal("Show the checklist and the published rubrics behind it", key="rubrics"):
     st.dataframe(
         view.rubrics,
         hide_index=True,

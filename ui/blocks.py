@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from core import data as core_data
 from core.text import md_escape
@@ -52,12 +53,36 @@ def chart_block(
     spec = export.to_spec(chart)
     if not str(spec.get("description", "")).strip():
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+    st.vega_lite_chart(spec=_with_arrow_data(spec), width="stretch", theme=None)
     st.caption(caption)
     if reveal("Data behind this chart, and downloads", key=f"data_{file_stem}"):
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
         image_downloads(spec, caption, file_stem)
+
+
+_ARROW_SPECS: dict[int, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
+_ARROW_SPECS_MAX = 256
+
+
+def _with_arrow_data(spec: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The spec with its datasets already in Arrow, the form Streamlit sends them in, made once per cached spec.
+
+    Streamlit converts each dataset to Arrow on every rerun unless it is given bytes; specs from cached views are
+    the same objects rerun after rerun, so the conversion is remembered by identity (the entry holds the spec, so
+    its id cannot be reused while remembered). Image and CSV downloads keep using the plain spec.
+    """
+    hit = _ARROW_SPECS.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    datasets = spec.get("datasets") or {}
+    shown = {**spec, "datasets": {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}}
+    if not datasets:
+        shown.pop("datasets")
+    if len(_ARROW_SPECS) >= _ARROW_SPECS_MAX:
+        _ARROW_SPECS.clear()
+    _ARROW_SPECS[id(spec)] = (spec, shown)
+    return shown
 
 
 def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -11,10 +12,10 @@ import streamlit as st
 from core import data as core_data
 
 _KEY_TTL_SECONDS = 1.0
-_key_memo: dict[str, tuple[float, tuple]] = {}
+_key_memo: dict[str, tuple[float, str]] = {}
 
 
-def _data_key() -> tuple[str, tuple[tuple[str, int, float], ...]]:
+def _data_key() -> tuple[str, str]:
     """The data folder and its files' sizes and times: a new key whenever a file changes.
 
     Looked at no more than once a second per folder: a page asks several times per rerun, and an edited
@@ -26,16 +27,18 @@ def _data_key() -> tuple[str, tuple[tuple[str, int, float], ...]]:
     if memo and now - memo[0] < _KEY_TTL_SECONDS:
         return str(folder), memo[1]
     files = sorted(folder.glob("*")) if folder.is_dir() else []
-    signature = tuple((p.name, p.stat().st_size, p.stat().st_mtime) for p in files if p.is_file())
-    _key_memo[str(folder)] = (now, signature)
-    return str(folder), signature
+    # A short digest, not the tuple itself: every cached view hashes this key on every call.
+    signature = repr(tuple((p.name, p.stat().st_size, p.stat().st_mtime) for p in files if p.is_file()))
+    digest = hashlib.sha256(signature.encode()).hexdigest()[:16]
+    _key_memo[str(folder)] = (now, digest)
+    return str(folder), digest
 
 
 # NOTE: cache_resource, not cache_data: every session shares one Dataset object instead of unpickling a
 # copy on each rerun (about 7 ms). Core functions never mutate their inputs, and nothing else may either.
 # A broken folder's DataError is cached too (returned, not raised), so a failure is not re-read on every rerun.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_cached(folder: str, signature: tuple) -> core_data.Dataset | core_data.DataError:
+def _load_cached(folder: str, signature: str) -> core_data.Dataset | core_data.DataError:
     try:
         return core_data.load(folder)
     except core_data.DataError as error:

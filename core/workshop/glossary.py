@@ -18,10 +18,33 @@ def _compiled(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[st
     return lookup, pattern
 
 
+class _Same:
+    """A table as a cache key by identity: the loaded dataset is shared and never changes, so identity is enough."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame  # held, so its id cannot be reused while the key lives
+
+    def __hash__(self) -> int:
+        return id(self.frame)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.frame is self.frame
+
+
+@lru_cache(maxsize=64)
+def _found(glossary: _Same, texts: tuple[str, ...]) -> pd.DataFrame:
+    frame = glossary.frame
+    lookup, pattern = _compiled(tuple(zip(frame["term"], map(tuple, frame["aliases"]), strict=True)))
+    found = {lookup[m.group(1).lower()] for text in texts for m in pattern.finditer(text)}
+    return frame[frame["term"].isin(found)]
+
+
 def terms_in(glossary: pd.DataFrame, *texts: str) -> pd.DataFrame:
-    """The glossary rows whose term or an alias appears in any of the texts, in glossary order."""
+    """The glossary rows whose term or an alias appears in any of the texts, in glossary order.
+
+    Remembered per glossary and texts: a page asks with the same texts on every rerun, and its strings keep their
+    hashes, so a repeat costs a dictionary look-up instead of a scan.
+    """
     if glossary.empty:
         return glossary
-    lookup, pattern = _compiled(tuple(zip(glossary["term"], map(tuple, glossary["aliases"]), strict=True)))
-    found = {lookup[m.group(1).lower()] for text in texts for m in pattern.finditer(text)}
-    return glossary[glossary["term"].isin(found)]
+    return _found(_Same(glossary), texts)
