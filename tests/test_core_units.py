@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from core.analysis import findings, sources
+from core.analysis import doses, findings, sources
 from core.data import dictionary as datadict
 from core.data import flatten_lists
 from core.text import format_count, md_escape, normalise_space
@@ -17,41 +17,22 @@ from tests.conftest import tiny
 NAN = math.nan
 
 
-def regimen(id_, source, route, low, high, *, product="cells", unit="cells", implied=""):
-    return dict(
-        id=id_, source_id=source, route=route, route_as_stated=route, product=product,
-        dose_low=low, dose_high=high, dose_unit=unit, implied_unit=implied,
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    ("lows", "highs", "fold"),
+    [([15e6, 50e6], [50e6, 200e6], 200 / 15), ([1e6], [1e6], 1.0), ([2e6, NAN], [4e6, 8e6], 4.0)],
+)
+def test_spread_runs_from_the_smallest_low_to_the_largest_high(lows, highs, fold):
+    frame = pd.DataFrame({"low": lows, "high": highs})
+    found = doses.spread(frame)
+    assert found.low == min(v for v in lows if v == v)
+    assert found.high == max(highs)
+    assert math.isclose(found.fold, fold)
+    assert frame.loc[found.low_at, "low"] == found.low
+    assert frame.loc[found.high_at, "high"] == found.high
 
 
-@pytest.fixture
-def doses():
-    return tiny(
-        sources=[{"id": "a"}, {"id": "b"}, {"id": "c"}],
-        regimens=[
-            regimen("r1", "a", "intra-articular knee", 15e6, 50e6),
-            regimen("r2", "b", "intravenous", 50e6, 200e6, unit="none stated", implied="cells"),
-            regimen("r3", "b", "intravenous", 50e6, 50e6, product="vitamin/NAD infusion", unit="none stated"),
-            regimen("r4", "b", "multiple routes", NAN, NAN, product="unspecified", unit=""),
-        ],
-    )
-
-
-def test_cell_dose_rows_keep_stated_and_implied_cell_counts(doses):
-    assert list(findings.cell_dose_rows(doses.regimens)["id"]) == ["r1", "r2"]
-
-
-def test_dose_spread_names_extremes_and_non_cell_counts(doses):
-    finding = findings.dose_spread(doses)
-    assert "2 of the 3 pages" in finding.detail
-    assert "15 million cells (intra-articular knee)" in finding.detail
-    assert "200 million cells (intravenous)" in finding.detail
-    assert "not cells: intravenous" in finding.detail
-    assert finding.row_ids == ("r1", "r2", "r3")
-
-
-def test_dose_spread_is_absent_without_cell_doses():
-    assert findings.dose_spread(tiny(regimens=[regimen("r9", "a", "intravenous", NAN, NAN)])) is None
+def test_spread_of_nothing_is_none():
+    assert doses.spread(pd.DataFrame({"low": [NAN], "high": [NAN]})) is None
 
 
 def test_largest_trial_picks_most_participants():

@@ -250,6 +250,8 @@ def test_sources_page_shows_each_pages_checklist_with_quotes_or_absences(dataset
     assert "Date: yes." in text
     assert "Nov 11, 2025" in text
     assert "Nothing on the page:" in text
+    assert not any("citation" in df.value.columns for df in at.dataframe)  # the rubric tables wait for their switch
+    at.toggle(key="rubrics").set_value(True).run()
     rubrics = next(df.value for df in at.dataframe if "citation" in df.value.columns)
     assert rubrics["citation"].str.contains("DISCERN").any()
     assert not at.exception

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -42,6 +44,29 @@ NON_CELL_REASONS = {
 TRIAL_BASES_PER_ADMINISTRATION = ("per knee injection", "per disc", "per infusion")
 PER_KG_BASIS = "per kg body weight"
 NON_HUMAN_CONDITION = "none (healthy or animal)"
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far a set of doses runs: the smallest low, the largest high, and the rows (index labels) that give them."""
+
+    low: float
+    high: float
+    low_at: Any
+    high_at: Any
+
+    @property
+    def fold(self) -> float:
+        return self.high / self.low
+
+
+def spread(frame: pd.DataFrame, low: str = "low", high: str = "high") -> Spread | None:
+    """The spread of the doses in frame's low and high columns: the one place a 'N-fold' dose spread is worked out."""
+    lows, highs = frame[low].dropna(), frame[high].dropna()
+    if lows.empty or highs.empty:
+        return None
+    low_at, high_at = lows.idxmin(), highs.idxmax()
+    return Spread(float(lows[low_at]), float(highs[high_at]), low_at, high_at)
 
 
 def route_label(route: str) -> str:

@@ -8,7 +8,6 @@ import pandas as pd
 
 from core.analysis import vocab
 from core.data import Dataset
-from core.text import format_count
 
 
 @dataclass(frozen=True)
@@ -18,59 +17,26 @@ class Finding:
     row_ids: tuple[str, ...]
 
 
-def cell_dose_rows(regimens: pd.DataFrame) -> pd.DataFrame:
-    """Dose statements that count cells, stated or implied by the page's own layout."""
-    counts_cells = (regimens["dose_unit"] == "cells") | (regimens["implied_unit"] == "cells")
-    return regimens[counts_cells & (regimens["product"] == "cells") & regimens["dose_low"].notna()]
+def largest_randomised_trial(evidence: pd.DataFrame, condition: str) -> pd.Series | None:
+    """The randomised trial of `condition` with the most participants, or None when no trial counts people."""
+    trials = evidence[
+        (evidence["kind"] == "randomised trial")
+        & (evidence["condition"] == condition)
+        & (evidence["n_unit"] == "participants")
+        & evidence["n"].notna()
+    ]
+    return None if trials.empty else trials.loc[trials["n"].idxmax()]
 
 
-def _route_words(regimen: pd.Series) -> str:
-    return regimen["route_as_stated"] if regimen["route"] == "unspecified" else regimen["route"]
-
-
-def dose_spread(ds: Dataset) -> Finding | None:
-    doses = cell_dose_rows(ds.regimens)
-    if doses.empty:
-        return None
-    low, high = doses.loc[doses["dose_low"].idxmin()], doses.loc[doses["dose_high"].idxmax()]
-    non_cells = ds.regimens[(ds.regimens["product"] != "cells") & ds.regimens["dose_low"].notna()]
-    detail = (
-        f"{doses['source_id'].nunique()} of the {len(ds.sources)} pages give doses. The smallest is "
-        f"{format_count(low['dose_low'])} cells ({_route_words(low)}); the largest {format_count(high['dose_high'])} "
-        f"cells ({_route_words(high)}), with no reason given for either."
-    )
-    if not non_cells.empty:
-        named = ", ".join(sorted(set(non_cells["route_as_stated"])))
-        detail += f" One page also prints cell-style counts for things that are not cells: {named}."
-    return Finding(
-        "The pages disagree on how many cells to inject, and do not say why.",
-        detail,
-        tuple(doses["id"]) + tuple(non_cells["id"]),
-    )
-
-
-def trial_doses(ds: Dataset) -> Finding | None:
-    knee = ds.evidence[(ds.evidence["route"] == "intra-articular knee") & (ds.evidence["doses_cells"].map(len) > 0)]
-    if knee.empty:
-        return None
-    doses = [d for tested in knee["doses_cells"] for d in tested]
-    return Finding(
-        f"Knee trials themselves used doses that differ {max(doses) / min(doses):.0f}-fold.",
-        f"{len(knee)} knee studies we list injected between {format_count(min(doses))} and "
-        f"{format_count(max(doses))} cells per injection. There is no agreed dose to check a clinic against.",
-        tuple(knee["id"]),
-    )
+def stated_as_fact(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims a page words as plain fact, with no 'may' or 'some patients'."""
+    return claims[claims["stated_as"] == "as fact"]
 
 
 def largest_trial(ds: Dataset, condition: str) -> Finding | None:
-    trials = ds.evidence[
-        (ds.evidence["kind"] == "randomised trial")
-        & (ds.evidence["condition"] == condition)
-        & (ds.evidence["n_unit"] == "participants")
-    ]
-    if trials.empty or trials["n"].isna().all():
+    top = largest_randomised_trial(ds.evidence, condition)
+    if top is None:
         return None
-    top = trials.loc[trials["n"].idxmax()]
     return Finding(
         f"The largest randomised {condition} trial we list: {top['short_name']}, with {int(top['n'])} people.",
         top["main_finding"],
@@ -82,7 +48,7 @@ def claims_as_fact(ds: Dataset) -> Finding | None:
     claims = ds.claims
     if claims.empty:
         return None
-    as_fact = claims[claims["stated_as"] == "as fact"]
+    as_fact = stated_as_fact(claims)
     unsupported = as_fact[as_fact["verdict"].isin(vocab.UNSUPPORTED)]
     return Finding(
         "Most claims are stated as plain fact, including ones the evidence does not back.",

@@ -7,6 +7,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from core.analysis import doses
 from core.charts import theme
 from core.text import format_count
 
@@ -83,9 +84,11 @@ def dose_title(points: pd.DataFrame) -> str:
     trials = points[points["who"] == "trial"]
     if pages.empty:
         return "No cell doses to show for this choice"
-    low, high = pages["low"].min(), pages["high"].max()
-    spread = f"a {high / low:.0f}-fold spread"
-    title = f"The pages' doses run from {format_count(low)} to {format_count(high)} cells, {spread}"
+    found = doses.spread(pages)
+    title = (
+        f"The pages' doses run from {format_count(found.low)} to {format_count(found.high)} cells, "
+        f"a {found.fold:.0f}-fold spread"
+    )
     if not trials.empty:
         title += f"; studies: {format_count(trials['low'].min())} to {format_count(trials['low'].max())}"
     return title

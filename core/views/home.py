@@ -125,10 +125,11 @@ def dose_lead(ladder: pd.DataFrame) -> Lead | None:
     trials = ladder[ladder["group"] == "trials"]
     if pages.empty:
         return None
-    low, high = pages["low"].min(), pages["high"].max()
+    pages_spread = doses.spread(pages)
     headline = (
-        f"The {_count_words(len(pages), 'page')} that give cell doses ask for {format_count(low)} to "
-        f"{format_count(high)} cells a dose, the largest {high / low:.0f} times the smallest, with no reason given."
+        f"The {_count_words(len(pages), 'page')} that give cell doses ask for {format_count(pages_spread.low)} to "
+        f"{format_count(pages_spread.high)} cells a dose, the largest {pages_spread.fold:.0f} times the smallest, "
+        "with no reason given."
     )
     details, short = [], ""
     if not trials.empty:
@@ -159,8 +160,7 @@ def ladder_title(ladder: pd.DataFrame) -> str:
     trials = ladder[ladder["group"] == "trials"]
     if pages.empty:
         return "No page gives a cell dose to compare"
-    low, high = pages["low"].min(), pages["high"].max()
-    title = f"The pages' doses differ {high / low:.0f}-fold"
+    title = f"The pages' doses differ {doses.spread(pages).fold:.0f}-fold"
     if not trials.empty:
         title += f"; trials tested {format_count(trials['low'].min())} to {format_count(trials['high'].max())}"
     return title

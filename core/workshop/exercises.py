@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.analysis import vocab
+from core.analysis import doses, findings, vocab
 from core.analysis.doses import cells_range, normalise, trial_doses
 from core.analysis.verdicts import approval_status
 from core.data import Dataset
@@ -157,13 +157,10 @@ def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
 
 def dose_spread(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
     cells = norm[norm["comparable"] & norm["cells_per_admin_low"].notna()]
-    if cells.empty:
+    found = doses.spread(cells, "cells_per_admin_low", "cells_per_admin_high")
+    if found is None or found.fold < 3:
         return None
-    low = cells.loc[cells["cells_per_admin_low"].idxmin()]
-    high = cells.loc[cells["cells_per_admin_high"].idxmax()]
-    ratio = high["cells_per_admin_high"] / low["cells_per_admin_low"]
-    if ratio < 3:
-        return None
+    low, high, ratio = cells.loc[found.low_at], cells.loc[found.high_at], found.fold
     answer = f"About {ratio:.0f} times"
     return _question(
         "dose_spread",
@@ -201,13 +198,8 @@ def knee_trial_doses(ds: Dataset) -> Exercise | None:
 
 
 def largest_knee_trial(ds: Dataset) -> Exercise | None:
-    ev = ds.evidence
-    trials = ev[(ev["kind"] == "randomised trial") & (ev["condition"] == "knee osteoarthritis")]
-    trials = trials[trials["n"].notna() & (trials["n_unit"] == "participants")]
-    if trials.empty:
-        return None
-    top = trials.loc[trials["n"].idxmax()]
-    if not top["comparator"]:
+    top = findings.largest_randomised_trial(ds.evidence, "knee osteoarthritis")
+    if top is None or not top["comparator"]:
         return None
     answer = "No better than the comparison"
     return _question(
@@ -229,7 +221,7 @@ def claims_stated_as_fact(ds: Dataset) -> Exercise | None:
     claims = ds.claims
     if len(claims) < 10:
         return None
-    as_fact = claims[claims["stated_as"] == "as fact"]
+    as_fact = findings.stated_as_fact(claims)
     share = len(as_fact) / len(claims)
     answer = f"{len(as_fact)} of {len(claims)}"
     other = [f"{round(len(claims) * f)} of {len(claims)}" for f in (0.1, 0.3, 0.95) if abs(f - share) > 0.1]
