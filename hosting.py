@@ -6,6 +6,7 @@ import base64
 import hashlib
 import importlib.util
 import ipaddress
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -30,6 +31,7 @@ CLOSED_PATH = re.compile(r"(^|/)_stcore/(metrics|agent)(/|$)")
 # What a Host header may look like before it is even compared: a name or IP literal and an optional port.
 _HOST_SHAPE = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?$")
 _LOOPBACK_NAMES = frozenset({"localhost"})
+_LOGGER = logging.getLogger(__name__)
 _INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()"
@@ -109,20 +111,33 @@ def host_allowed(name: str | None, extra: frozenset[str]) -> bool:
 
 class Hardening:
     """ASGI middleware: refuses foreign Host names (HTTP and websocket), closes operator endpoints and adds the
-    security headers to every HTTP response. `public_url` is read on the first request, after Streamlit has loaded
-    the app's secrets."""
+    security headers to every HTTP response. `setting` looks up STEMCELL_PUBLIC_URL and STEMCELL_ALLOWED_HOSTS; it
+    is first called on the first request, after Streamlit has loaded the app's secrets."""
 
-    def __init__(self, app, public_url: Callable[[], str | None] = lambda: os.environ.get(PUBLIC_URL_ENV)) -> None:
+    def __init__(self, app, setting: Callable[[str], str | None] = os.environ.get) -> None:
         self.app = app
-        self._public_url = public_url
+        self._setting = setting
         self._extra_hosts: frozenset[str] | None = None
+        self._refused_logged: set[str] = set()
         self._script_hashes = streamlit_inline_script_hashes()
         self._report_only = os.environ.get(CSP_REPORT_ONLY_ENV) == "1"
 
     def _allowed_extra(self) -> frozenset[str]:
         if self._extra_hosts is None:
-            self._extra_hosts = configured_hosts(self._public_url(), os.environ.get(ALLOWED_HOSTS_ENV))
+            self._extra_hosts = configured_hosts(self._setting(PUBLIC_URL_ENV), self._setting(ALLOWED_HOSTS_ENV))
         return self._extra_hosts
+
+    def _log_refusal(self, raw_host: str) -> None:
+        # Once per name (and at most 20): an operator who forgot to allow the public name finds out why at once.
+        shown = raw_host[:80].encode("ascii", "replace").decode()
+        if shown not in self._refused_logged and len(self._refused_logged) < 20:
+            self._refused_logged.add(shown)
+            _LOGGER.warning(
+                "Refused a request for host %r: set %s or %s to serve that name.",
+                shown,
+                PUBLIC_URL_ENV,
+                ALLOWED_HOSTS_ENV,
+            )
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -131,6 +146,7 @@ class Hardening:
         raw_host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
         name = host_name(raw_host)
         if not host_allowed(name, self._allowed_extra()):
+            self._log_refusal(raw_host)
             await self._refuse(scope, send, 400, "This server does not answer to that host name.")
             return
         if CLOSED_PATH.search(scope.get("path", "")):

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
-from hosting import PUBLIC_URL_ENV, Hardening
+from hosting import Hardening
 
 
 @asynccontextmanager
@@ -21,10 +21,10 @@ async def warm_up(_app):
     yield
 
 
-def public_url() -> str | None:
-    """STEMCELL_PUBLIC_URL from the environment, else from .streamlit/secrets.toml (as on Community Cloud)."""
+def setting(name: str) -> str | None:
+    """A hosting setting from the environment, else from .streamlit/secrets.toml (as on Community Cloud)."""
     try:
-        return os.environ.get(PUBLIC_URL_ENV) or st.secrets.get(PUBLIC_URL_ENV)
+        return os.environ.get(name) or st.secrets.get(name)
     except FileNotFoundError:  # no secrets file at all
         return None
 
@@ -33,5 +33,5 @@ def public_url() -> str | None:
 app = st.App(
     Path(__file__).with_name("streamlit_app.py"),
     lifespan=warm_up,
-    middleware=[Middleware(Hardening, public_url=public_url)],
+    middleware=[Middleware(Hardening, setting=setting)],
 )

@@ -185,3 +185,30 @@ def test_report_only_mode_renames_the_header(monkeypatch):
 def test_inline_script_of_streamlit_is_allowed_by_hash():
     assert hosting.streamlit_inline_script_hashes()
     assert all(h.startswith("'sha256-") for h in hosting.streamlit_inline_script_hashes())
+
+
+def test_public_url_in_the_secrets_file_is_allowed(tmp_path):
+    # Community Cloud and most hosts give settings as secrets; Streamlit also reads ~/.streamlit/secrets.toml.
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text(
+        f'{hosting.PUBLIC_URL_ENV} = "https://from-secrets.example.org"\n', encoding="utf-8"
+    )
+    process, url = start_server({"HOME": str(tmp_path)})
+    try:
+        port = int(url.rsplit(":", 1)[1])
+        assert get(port, "/", "from-secrets.example.org").status == 200
+        assert get(port, "/", "workshop.example.org").status == 400
+    finally:
+        stop_server(process)
+
+
+@pytest.mark.parametrize(
+    ("public_url", "allowed", "hosts"),
+    [
+        (None, None, set()),
+        ("https://Room.Example.org:8443/x?y=1", None, {"room.example.org"}),
+        ("not a url", " a.example , ,b.example. ", {"a.example", "b.example"}),
+    ],
+)
+def test_configured_hosts_reads_both_settings(public_url, allowed, hosts):
+    assert hosting.configured_hosts(public_url, allowed) == hosts
