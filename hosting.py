@@ -83,6 +83,12 @@ def host_name(header: str) -> str | None:
     return match.group(1).strip("[]").lower().rstrip(".") or None
 
 
+def _origin_host(header: str, name: str) -> str:
+    """The checked host as a CSP source writes it: the normalised name (IPv6 in brackets) and the port, if any."""
+    port = _HOST_SHAPE.match(header.strip()).group(2) or ""
+    return (f"[{name}]" if ":" in name else name) + port
+
+
 def _is_ip_literal(name: str) -> bool:
     try:
         ipaddress.ip_address(name)
@@ -143,7 +149,8 @@ class Hardening:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        raw_host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        hosts = [value for key, value in scope.get("headers") or [] if key.lower() == b"host"]
+        raw_host = hosts[0].decode("latin-1") if len(hosts) == 1 else ""  # none, or two that may disagree
         name = host_name(raw_host)
         if not host_allowed(name, self._allowed_extra()):
             self._log_refusal(raw_host)
@@ -155,12 +162,12 @@ class Hardening:
         if scope["type"] == "websocket":
             await self.app(scope, receive, send)
             return
-        headers = self._headers(raw_host.strip(), scope.get("path", ""))
+        headers = self._headers(_origin_host(raw_host, name), scope.get("path", ""))
+        ours = {key for key, _ in headers}
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                own = {name.lower() for name, _ in headers}
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in own]
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in ours]
                 message = {**message, "headers": kept + headers}
             await send(message)
 

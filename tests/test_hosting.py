@@ -23,12 +23,12 @@ def port() -> Iterator[int]:
     stop_server(process)
 
 
-def get(port: int, path: str = "/", host: str | None = None) -> http.client.HTTPResponse:
+def get(port: int, path: str = "/", host: str | None = None, *more_hosts: str) -> http.client.HTTPResponse:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    # skip_host: the test writes the Host header itself (or sends none).
+    # skip_host: the test writes the Host header itself (or sends none, or several).
     connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
-    if host is not None:
-        connection.putheader("Host", host)
+    for value in [host, *more_hosts] if host is not None else []:
+        connection.putheader("Host", value)
     connection.endheaders()
     response = connection.getresponse()
     response.body = response.read()
@@ -125,6 +125,19 @@ def test_foreign_host_is_refused_in_plain_words(port, host):
 
 def test_request_without_a_host_is_refused(port):
     assert get(port, "/", None).status == 400
+
+
+def test_second_host_header_cannot_smuggle_a_foreign_name(port):
+    assert get(port, "/", "localhost", "evil.example").status == 400
+
+
+@pytest.mark.parametrize(
+    ("host", "source"),
+    [("WORKSHOP.Example.org.", "ws://workshop.example.org"), ("[::1]:8501", "ws://[::1]:8501")],
+)
+def test_websocket_source_is_the_checked_host_normalised(port, host, source):
+    header = get(port, "/", host).getheader("Content-Security-Policy")
+    assert f"connect-src 'self' {source} {source.replace('ws:', 'wss:')};" in header
 
 
 @pytest.mark.parametrize(("host", "status"), [("localhost", 101), ("evil.example", 403)])
