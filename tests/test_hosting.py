@@ -12,6 +12,9 @@ import pytest
 import hosting
 from tests.browser.conftest import start_server, stop_server
 
+# One worker runs the module, so its server starts once.
+pytestmark = pytest.mark.xdist_group("hosting")
+
 PUBLIC_URL = "https://workshop.example.org/stemcells"
 ALLOWED = "proxy.internal, *.rooms.example.net"
 
