@@ -10,6 +10,7 @@ import pytest
 
 import hosting
 import ui
+from core.room.store import URL_ENV
 from tests.browser.conftest import DESKTOP, PHONE, start_server, stop_server, wait_rendered
 from tests.browser.every_page import DATA_SWITCH, url_path
 from tests.browser.test_check_a_text import ADVERT
@@ -27,8 +28,9 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteC
 
 
 @pytest.fixture(scope="module")
-def report_only_server() -> Iterator[str]:
-    process, url = start_server({hosting.CSP_REPORT_ONLY_ENV: "1"})
+def report_only_server(tmp_path_factory) -> Iterator[str]:
+    room_file = tmp_path_factory.mktemp("room") / "room.sqlite"
+    process, url = start_server({hosting.CSP_REPORT_ONLY_ENV: "1", URL_ENV: f"sqlite:///{room_file}"})
     yield url
     stop_server(process)
 
@@ -70,10 +72,21 @@ def _open_every_data_switch(page) -> None:
         wait_rendered(page)
 
 
+def _start_a_room(page) -> None:
+    page.get_by_role("button", name="Start a new room").click()
+    page.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code, served from the app's media store
+    wait_rendered(page)
+
+
 @pytest.mark.parametrize(
     ("path", "act"),
-    [("/Check_a_text", _check_the_advert), ("/Doses", _open_every_data_switch), ("/Claims?guess=1", None)],
-    ids=["check-a-text", "dose-tables", "guess-first"],
+    [
+        ("/Check_a_text", _check_the_advert),
+        ("/Doses", _open_every_data_switch),
+        ("/Claims?guess=1", None),
+        ("/Run_a_session", _start_a_room),
+    ],
+    ids=["check-a-text", "dose-tables", "guess-first", "start-a-room"],
 )
 def test_phone_interaction_reports_no_policy_violation(browser, report_only_server, path, act):
     assert _violations_on(browser, report_only_server + path, PHONE, act) == []
