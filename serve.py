@@ -1,9 +1,13 @@
-"""Host the app with Python's imports done while the server starts: `streamlit run serve.py` (same pages)."""
+"""Host the app: `streamlit run serve.py` serves the same pages hardened (hosting.py), with imports done at start."""
 
+import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from hosting import Hardening
 
 
 @asynccontextmanager
@@ -17,4 +21,17 @@ async def warm_up(_app):
     yield
 
 
-app = st.App(Path(__file__).with_name("streamlit_app.py"), lifespan=warm_up)
+def setting(name: str) -> str | None:
+    """A hosting setting from the environment, else from .streamlit/secrets.toml (as on Community Cloud)."""
+    try:
+        return os.environ.get(name) or st.secrets.get(name)
+    except FileNotFoundError:  # no secrets file at all
+        return None
+
+
+# Plain `streamlit run streamlit_app.py` has no place for middleware: only st.App carries it.
+app = st.App(
+    Path(__file__).with_name("streamlit_app.py"),
+    lifespan=warm_up,
+    middleware=[Middleware(Hardening, setting=setting)],
+)

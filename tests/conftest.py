@@ -11,19 +11,20 @@ import pytest
 
 from core.data import REPO_DATA_DIR, Dataset, load
 
-# The archived copies of the five pages: ../shared/seeds beside the checkout, or wherever STEMCELL_SEEDS_DIR says.
-SEEDS_DIR = Path(
-    os.environ.get("STEMCELL_SEEDS_DIR") or Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
-)
+# The archived copies of the five pages ship in data/seeds; STEMCELL_SEEDS_DIR points elsewhere (another archive).
+SEEDS_DIR = Path(os.environ.get("STEMCELL_SEEDS_DIR") or Path(__file__).resolve().parent.parent / "data" / "seeds")
 
-# Tests that read the five seed pages need them; elsewhere they say why they skip and how to point to them.
-needs_seeds = pytest.mark.skipif(
-    not SEEDS_DIR.is_dir(),
-    reason=(
-        f"seed pages not found at {SEEDS_DIR}: quotes cannot be checked against them on this machine "
-        "(set STEMCELL_SEEDS_DIR to the folder holding the five archived pages)"
-    ),
-)
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    # A missing folder fails rather than skips: the pages ship with the repository, so their absence is a fault.
+    if not SEEDS_DIR.is_dir():
+        pytest.fail(f"seed pages not found at {SEEDS_DIR} (unset STEMCELL_SEEDS_DIR to use data/seeds)")
+    return SEEDS_DIR
+
+
+# Tests that read the five seed pages.
+needs_seeds = pytest.mark.usefixtures("seeds_dir")
 
 
 @pytest.fixture(scope="session")

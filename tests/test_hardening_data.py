@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,22 @@ def test_named_pipe_is_refused_without_waiting(data_copy):
     os.mkfifo(data_copy / "pipe.csv")
     _point_resource(data_copy, "harms", "pipe.csv")
     assert _load_error(data_copy).message == "is not a regular file"
+
+
+@pytest.mark.parametrize("path", ["tables", "tables/", "seeds"])
+def test_folder_where_a_table_should_be_is_named(data_copy, path):
+    (data_copy / "tables").mkdir()
+    _point_resource(data_copy, "harms", path)
+    error = _load_error(data_copy)
+    assert (error.file, error.message) == (path, "is a folder, not a file")
+
+
+@pytest.mark.parametrize("path", ["harms\x00.csv", "\x00", "harms.csv\n", "harms\r.csv"])
+def test_control_character_in_a_resource_path_is_named(data_copy, path):
+    _point_resource(data_copy, "harms", path)
+    error = _load_error(data_copy)
+    assert error.file == path.replace("\x00", "?").replace("\n", "?").replace("\r", "?")
+    assert error.message == "is not a file name inside the data folder 'data' (it holds control characters)"
 
 
 def test_oversized_file_is_refused(data_copy):
@@ -188,7 +205,12 @@ def test_deeply_nested_package_is_refused(data_copy):
         ("(a|aa)+$", "repeats a group with alternatives"),
         (r"(\w+)\1", "back-reference"),
         ("(?=a)a", "look-around"),
-        (r"\S+\S+\S+x", "more than two unbounded repeats"),
+        (r"\S+\S+\S+x", "more than two places that can match in several ways"),
+        ("(a{1,30}){1,30}$", "repeats a group that itself repeats"),
+        ("^(?:[a-z]{0,9}-){2,5}$", "repeats a group that itself repeats"),
+        ("^a{0,60}a{0,60}a{0,60}a{0,60}a{0,60}$", "more than two places that can match in several ways"),
+        ("a?" * 30 + "a" * 30, "more than two places that can match in several ways"),
+        ("(?:a|a)" * 18 + "b", "more than two places that can match in several ways"),
         ("x" * 201, "1 to 200 characters"),
         ("(", "is not a pattern this loader accepts"),
         (7, "must be a text"),
@@ -196,6 +218,19 @@ def test_deeply_nested_package_is_refused(data_copy):
 )
 def test_risky_pattern_is_refused(pattern, why):
     assert why in pattern_problem(pattern)
+
+
+@pytest.mark.parametrize("pattern", ["(a{1,30}){1,30}$", "^a{0,60}a{0,60}a{0,60}a{0,60}a{0,60}$", "(?:a|a)" * 18 + "b"])
+def test_slow_pattern_in_a_data_folder_names_file_and_field(data_copy, pattern):
+    # Refused when datapackage.json is read, before the pattern meets a single cell.
+    package = _package(data_copy)
+    resource = next(r for r in package["resources"] if r["name"] == "harms")
+    resource["schema"]["fields"][0].setdefault("constraints", {})["pattern"] = pattern
+    _write_package(data_copy, package)
+    error = _load_error(data_copy)
+    field = resource["schema"]["fields"][0]["name"]
+    assert error.file == "datapackage.json"
+    assert re.match(rf"resource \d+ \('harms'\), field 1 \('{field}'\): 'constraints.pattern' ", error.message)
 
 
 def test_every_pattern_in_the_real_data_is_accepted(dataset):

@@ -35,3 +35,11 @@ def test_every_locked_package_carries_a_hash(name):
 def test_lock_names_no_machine_specific_index():
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     assert not re.search(r"^--(find-links|index-url|extra-index-url)", text, re.MULTILINE)
+
+
+def test_dev_lock_keeps_the_extras_a_dependency_asks_for():
+    # pip 23.2.1 (bundled with Python 3.11.7) refuses a hashed lock where pip-audit asks for
+    # CacheControl[filecache] and the lock pins plain cachecontrol; scripts/lock.sh keeps extras for it.
+    text = (ROOT / "requirements-dev.lock").read_text(encoding="utf-8")
+    assert re.search(r"^cachecontrol\[filecache\]==", text, re.MULTILINE)
+    assert "--no-strip-extras" in (ROOT / "scripts" / "lock.sh").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -146,6 +147,17 @@ def test_broken_data_shows_message_not_traceback(data_copy, monkeypatch, path):
     message = at.error[0].value.replace("\\", "")
     assert "regimens.csv, row 3 (line 4), column 'dose_high'" in message
     assert "'lots' is not a number" in message
+
+
+@pytest.mark.parametrize(("path", "shown"), [("seeds", "seeds: is a folder"), ("harms\x00.csv", "harms?.csv: is not")])
+def test_odd_resource_path_shows_message_not_traceback(data_copy, monkeypatch, path, shown):
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    next(r for r in package["resources"] if r["name"] == "harms")["path"] = path
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    monkeypatch.setenv("STEMCELL_DATA_DIR", str(data_copy))
+    at = open_page(ENTRYPOINT)
+    assert not at.exception
+    assert shown in at.error[0].value.replace("\\", "").replace("\u2060", "")
 
 
 def test_chart_data_and_downloads_are_one_switch_away():

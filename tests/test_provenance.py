@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 
+from core.data import REPO_DATA_DIR
 from core.text import normalise_space
 from tests.conftest import SEEDS_DIR, needs_seeds
 
@@ -35,6 +36,12 @@ def pytest_generate_tests(metafunc):
         from core.data import load
 
         metafunc.parametrize("quoted", list(quoted_rows(load())))
+
+
+def test_the_five_seed_pages_ship_with_the_repository(dataset):
+    # The archive is the data's provenance: a clone with nothing beside it must hold every page sources.csv names.
+    shipped = REPO_DATA_DIR / "seeds"
+    assert sorted(p.name for p in shipped.glob("*.txt")) == sorted(dataset.sources["seed_file"])
 
 
 @needs_seeds

@@ -11,6 +11,18 @@ import streamlit as st
 
 from core.text import md_escape
 
+# The most characters of a value from the page address that a notice repeats: anyone can write a link, so its
+# text must not fill the app's own notice with sentences that seem to come from us.
+MAX_URL_ECHO = 40
+
+
+def url_echo(raw: str) -> str:
+    """A value from the page address as one short, escaped line (cut with an ellipsis) for a notice."""
+    line = " ".join(str(raw).split())
+    if len(line) > MAX_URL_ECHO:
+        line = line[: MAX_URL_ECHO - 1].rstrip() + "…"
+    return md_escape(line)
+
 
 def share_link(page_url: str, params: Mapping[str, str]) -> str:
     """The page's address with its current choices as query parameters."""
@@ -25,7 +37,7 @@ def _seed_from_url(key: str, label: str, valid: Callable[[str], bool]) -> None:
     if valid(raw):
         st.session_state[key] = raw
     else:
-        st.warning(f"The link asked for {label.lower()} “{md_escape(raw)}”, which this page does not have; ignored.")
+        st.warning(f"The link asked for {label.lower()} “{url_echo(raw)}”, which this page does not have; ignored.")
 
 
 def _write_to_url(key: str, value: str, default: str) -> None:
@@ -60,7 +72,7 @@ def bound_multiselect(
         unknown = [item for item in asked if item not in options]
         if unknown:
             st.warning(
-                f"The link asked for {label.lower()} {md_escape(', '.join(unknown))}, which this page does not have; "
+                f"The link asked for {label.lower()} “{url_echo(', '.join(unknown))}”, which this page does not have; "
                 "ignored."
             )
         st.session_state[key] = [item for item in asked if item in options] or list(options)
@@ -95,7 +107,7 @@ def bound_number(
             st.session_state[key] = type(default)(snap_to_step(float(raw), min_value, max_value, step))
         else:
             st.warning(
-                f"The link asked for {label.lower()} “{md_escape(raw)}”, which is not a number from {min_value:g} to "
+                f"The link asked for {label.lower()} “{url_echo(raw)}”, which is not a number from {min_value:g} to "
                 f"{max_value:g}; ignored."
             )
     value = st.number_input(

@@ -1,4 +1,4 @@
-"""Browser fixtures: a fresh `streamlit run` server on loopback and Debian's Chromium driven by Playwright."""
+"""Browser fixtures: a fresh `streamlit run serve.py` server on loopback and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
@@ -66,10 +66,11 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> 
     raise TimeoutError(f"streamlit did not listen on port {port} within {timeout}s")
 
 
-def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(env: dict[str, str] | None = None, entry: str = "serve.py") -> tuple[subprocess.Popen, str]:
+    """`streamlit run serve.py` (the README's command: the app with its security headers and Host checks)."""
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        sys.executable, "-m", "streamlit", "run", str(ROOT / entry),
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
