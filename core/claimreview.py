@@ -91,6 +91,17 @@ def claim_reviews(ds: Dataset, app_url: str) -> list[dict[str, Any]]:
     return [claim_review(ds, claim_id, app_url, scale=scale) for claim_id in sorted(ds.claims["id"])]
 
 
+def records_by_id(ds: Dataset) -> dict[str, dict[str, Any]]:
+    """Every record by claim id, with addresses relative to the app (see rooted): one set per data version."""
+    return {record["url"].rsplit("=", 1)[1]: record for record in claim_reviews(ds, "")}
+
+
+def rooted(record: dict[str, Any], app_url: str) -> dict[str, Any]:
+    """A record from records_by_id with its addresses under the app's root address."""
+    app_url = app_url.rstrip("/")
+    return record | {"url": app_url + record["url"], "author": record["author"] | {"url": app_url}}
+
+
 def to_jsonld(records: list[dict[str, Any]] | dict[str, Any]) -> str:
     """JSON-LD text: one record, or a list of them, UTF-8 with the quotes as written."""
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

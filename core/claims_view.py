@@ -12,6 +12,7 @@ from core import theme
 from core.claims import VERDICT_ORDER, claims_with_sources
 from core.data import Dataset
 from core.export import Spec, to_spec
+from core.links import reader_name, study_links
 from core.text import md_escape, plural, verification_flag
 from core.views import claim_cards
 
@@ -50,6 +51,7 @@ def verdict_labels(ds: Dataset) -> dict[str, str]:
 def patient_order(ds: Dataset) -> pd.DataFrame:
     """Every claim with its source, worst verdict first, then stated as fact first, then the weightiest topic."""
     claims = claims_with_sources(ds)
+    claims["short_label"] = claims["short_label"].map(reader_name)  # reader-facing: no file-order number
     kinds = dict(zip(ds.topics["id"], ds.topics["kind"], strict=True)) if not ds.topics.empty else {}
     rank = verdict_rank(ds)
     ordered = claims.assign(
@@ -114,6 +116,29 @@ def claims_page(ds: Dataset) -> ClaimsView:
     )
 
 
+@dataclass(frozen=True)
+class FilteredSummary:
+    counts: pd.DataFrame
+    chart: Spec | None  # None when no claim matches the filters
+
+
+def filtered_summary(
+    ds: Dataset, topics: tuple[str, ...], sources: tuple[str, ...], verdicts: tuple[str, ...]
+) -> FilteredSummary:
+    """The verdict summary of the claims the filters keep, so the chart counts what the list under it shows."""
+    chosen = filter_ordered(patient_order(ds), topics, sources, verdicts)
+    labels = verdict_labels(ds)
+    counts = verdict_counts(chosen, labels)
+    if chosen.empty:
+        return FilteredSummary(counts, None)
+    return FilteredSummary(counts, to_spec(verdict_summary_chart(counts, list(verdict_rank_order(ds)), labels)))
+
+
+def pinned_claim(ordered: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
+    """The claim a permalink asks for (one row), or no rows for no or an unknown id."""
+    return ordered[ordered["id"] == claim_id] if claim_id else ordered.iloc[0:0]
+
+
 def verdict_rank_order(ds: Dataset) -> tuple[str, ...]:
     """The verdicts, worst for a patient first."""
     rank = verdict_rank(ds)
@@ -144,20 +169,18 @@ def card_markdown(card: Any) -> str:
             f"*How sure we are:* {md_escape(method['certainty'])} certainty, evidence checked "
             f"{md_escape(method['checked_on'])}.{group}"
         )
+    # A review's pooled results are listed once, under their question; its own line then just points there.
+    pooled_ids = {row_id for row in card.pooled for row_id in row["row_ids"]}
     lines += [
-        _section(
-            "What pooled studies show",
-            [
-                f"{md_escape(row['question'])} {md_escape(row['effect_plain'])} "
-                f"({md_escape(row['certainty'])} certainty; {md_escape(row['size'])})"
-                for row in card.pooled
-            ],
-        ),
+        _section("What pooled studies show", _pooled_lines(card.pooled)),
         _section(
             "Trials and reviews show",
             [
                 f"**{md_escape(s['short_name'])}** ({md_escape(s['kind'])}, {s['year']}; certainty: "
-                f"{md_escape(s['certainty'])}). {md_escape(s['main_finding'])}{verification_flag(s['verification'])}"
+                f"{md_escape(s['certainty'])}). "
+                + ("What it found is summed up above." if s["id"] in pooled_ids else md_escape(s["main_finding"]))
+                + verification_flag(s["verification"])
+                + study_links_markdown(s)
                 for s in card.studies
             ],
             empty="*No study is linked to this claim.*",
@@ -181,6 +204,27 @@ def card_markdown(card: Any) -> str:
         ),
     ]
     return "\n\n".join(line for line in lines if line)
+
+
+def _pooled_lines(rows) -> list[str]:
+    """Summary-of-findings rows grouped by question: each question once, then each outcome with its result."""
+    by_question: dict[str, list[str]] = {}
+    for row in rows:
+        against = row["comparator"] if row["comparator"].startswith("no ") else f"against {row['comparator']}"
+        by_question.setdefault(row["question"], []).append(
+            f"*{md_escape(row['outcome'])}, {md_escape(against)}:* {md_escape(row['effect_plain'])} "
+            f"({md_escape(row['certainty'])} certainty; {md_escape(row['size'])})"
+        )
+    return [
+        md_escape(question) + "".join(f"\n  - {outcome}" for outcome in outcomes)
+        for question, outcomes in by_question.items()
+    ]
+
+
+def study_links_markdown(study: Any) -> str:
+    """' · [PubMed 123](https://…) · [DOI …](https://doi.org/…)': a study's identifiers as links, built from
+    validated identifiers only (core.links.study_links), with escaped link text."""
+    return "".join(f" · [{md_escape(link.label)}]({link.url})" for link in study_links(study))
 
 
 def _section(heading: str, items: list[str], empty: str = "") -> str:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core import views
+from core import embed, views
 from core.claims import mechanism_topics, topic_heading
 from core.text import md_escape, plural, verification_flag
 
@@ -27,12 +27,7 @@ view = ui.derived(views.mechanisms_page, chosen)
 # 3. Render
 ui.chart_block(
     view.matrix_chart,
-    caption=(
-        "What this cannot tell: whether a mechanism is true; it counts wording, and a page that says more has more "
-        'chances to claim. Each cell shows the firmest wording a page uses: fact, hedged ("may", "potential"), '
-        "anecdote, or a dash when the page does not claim it. Sources: our reading of the five pages; what trials "
-        "show comes from the studies listed under each mechanism below."
-    ),
+    caption=embed.CAPTIONS["mechanism_matrix"],
     data=view.matrix,
     file_stem="mechanism_matrix",
 )

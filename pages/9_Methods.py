@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core import views
+from core import claimreview, report, views
 from core.data import TABLE_NAMES
 from core.datadict import foreign_keys
 from core.methods import verification_counts
@@ -95,9 +95,20 @@ st.markdown(
 
 st.header("Found an error?")
 st.markdown(
-    "Tell the workshop facilitator, or open an issue in the project's repository. Name the table, the row id "
-    "and what is wrong, with a link to your source. We correct the data file, and the change shows up here."
+    "Every claim card, study and chart has its own “Report an error” link, filled in with what you were looking "
+    "at. Name what is wrong, with a link to your source. We correct the data file, and the change shows up above."
 )
+ui.report_button(
+    report.report_link(ui.report_config(), "Error in the data", "What is wrong, and your source:\n"), key="report"
+)
+
+st.header("Our verdicts for fact-checking tools")
+st.markdown(
+    "Every verdict as a schema.org ClaimReview record, the format fact-checkers publish and Google's Fact Check "
+    "Explorer reads: the claim's exact words, where it was made, our verdict in words (and on a 1 to 5 scale where "
+    "it is a judgement of truth), the date we checked it and a link to it here. Each claim card offers its own."
+)
+ui.claimreview_download(ui.derived(claimreview.records_by_id))
 
 st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")

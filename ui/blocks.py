@@ -58,9 +58,13 @@ def chart_block(
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
         image_downloads(spec, caption, file_stem)
+    if reveal("Embed, share or report an error", key=f"share_{file_stem}"):
+        from ui.share import embed_or_share
+
+        embed_or_share(spec, caption, data, file_stem)
 
 
-def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
+def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str, key_prefix: str = "") -> None:
     """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
     from core import export
 
@@ -70,12 +74,12 @@ def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> No
             data=lambda fmt=fmt: export.render(export.with_caveat(spec, caption), fmt),
             file_name=f"{file_stem}.{fmt}",
             mime=mime,
-            key=f"{fmt}_{file_stem}",
+            key=f"{key_prefix}{fmt}_{file_stem}",
             icon=":material/image:",
         )
 
 
-def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV") -> None:
+def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV", key: str | None = None) -> None:
     """A CSV download of a table shown on the page."""
     st.download_button(
         label,
@@ -83,5 +87,5 @@ def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download C
         data=lambda: core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
-        key=f"csv_{file_stem}",
+        key=key or f"csv_{file_stem}",
     )
