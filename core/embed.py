@@ -23,7 +23,7 @@ EMBED_PATH = "/"  # relative to the app's root (its base path, if any)
 EMBED_QUERY_KEY = "embed_chart"
 # Shown under an embedded chart, linking back to the full page.
 CREDIT = "Stem-cell claims vs evidence"
-IFRAME_HEIGHT = 640  # px: the tallest embeddable chart with its caption and credit, at 390 px wide
+IFRAME_HEIGHT = 844  # px: one phone screen (390 x 844), which the chart, its caption and credit fit into
 
 # --- captions: what each chart cannot tell, its units and sources (shared by its page and its embed) ------
 
@@ -115,6 +115,9 @@ class EmbedChart:
     chart_id: str
     page: str
     build: Callable[[Dataset], tuple[Any, str]]  # -> (chart spec, caption)
+    # Plot height in the chart-only view, as a share of the page's: a tall chart is drawn shorter so that it, its
+    # caption and credit fit one phone screen (390 x 844 px; tests/browser/test_embed.py measures each).
+    scale: float = 1.0
 
 
 def _home(ds: Dataset):
@@ -189,16 +192,17 @@ CHARTS: dict[str, EmbedChart] = {
     for chart in (
         EmbedChart("dose_ladder", "", _home),
         EmbedChart("claims_per_source", "Sources", _sources("claims_chart", "claims_per_source")),
-        EmbedChart("source_quality_scores", "Sources", _sources("grid_chart", "source_quality_scores")),
-        EmbedChart("doses_per_administration", "Doses", _doses("dots_chart")),
+        EmbedChart("source_quality_scores", "Sources", _sources("grid_chart", "source_quality_scores"), 0.5),
+        EmbedChart("doses_per_administration", "Doses", _doses("dots_chart"), 0.75),
         EmbedChart("vein_doses_per_kg", "Doses", _doses("per_kg_chart")),
-        EmbedChart("course_totals", "Doses", _doses("courses_chart")),
+        EmbedChart("course_totals", "Doses", _doses("courses_chart"), 0.75),
         EmbedChart("route_dose_spread", "Routes", _routes("spread_chart", "route_dose_spread")),
         EmbedChart("route_evidence_strength", "Routes", _routes("strength_chart", "route_evidence_strength")),
+        # Not shortened: its page names run over two or three lines each, and shorter rows overlap them.
         EmbedChart("mechanism_matrix", "Mechanisms", _mechanisms),
-        EmbedChart("claims_by_verdict", "Claims", _claims),
+        EmbedChart("claims_by_verdict", "Claims", _claims, 0.7),
         EmbedChart("evidence_studies", "Evidence", _evidence("knee_back_chart")),
-        EmbedChart("regulatory_timeline", "Evidence", _evidence("timeline_chart")),
+        EmbedChart("regulatory_timeline", "Evidence", _evidence("timeline_chart"), 0.9),
     )
 }
 
@@ -260,7 +264,29 @@ def embed_view(ds: Dataset, chart_id: str) -> EmbedView:
     spec, caption = chart.build(ds)
     if spec is None:
         raise KeyError(chart_id)
-    return EmbedView(chart_id, spec, chart_title(spec), caption, chart.page)
+    return EmbedView(chart_id, shorter(spec, chart.scale), chart_title(spec), caption, chart.page)
+
+
+def shorter(spec: Mapping[str, Any], scale: float) -> Any:
+    """A copy of a spec whose plot heights (fixed, or a step per row) are `scale` times the original's, for the
+    chart itself and each chart it stacks; widths, fonts and data are untouched."""
+    if scale == 1.0:
+        return spec
+
+    def height(value: Any) -> Any:
+        if isinstance(value, int | float):
+            return round(value * scale)
+        if isinstance(value, Mapping) and isinstance(value.get("step"), int | float):
+            return {**value, "step": round(value["step"] * scale)}
+        return value
+
+    out = dict(spec)
+    if "height" in out:
+        out["height"] = height(out["height"])
+    for stack in ("vconcat", "hconcat", "concat"):
+        if isinstance(out.get(stack), list):
+            out[stack] = [shorter(part, scale) if isinstance(part, Mapping) else part for part in out[stack]]
+    return out
 
 
 def charts_table() -> pd.DataFrame:
