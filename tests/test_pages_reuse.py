@@ -152,3 +152,17 @@ def test_the_claimreview_record_in_a_card_is_the_exported_one(dataset):
     record = claimreview.rooted(claimreview.records_by_id(dataset)["c000-01"], "https://h.org")
     assert record == claimreview.claim_review(dataset, "c000-01", "https://h.org")
     assert json.loads(claimreview.to_jsonld(record)) == record
+
+
+def test_evidence_rows_offer_a_report_link_when_an_address_is_set(monkeypatch):
+    monkeypatch.setenv(report.REPORT_URL_ENV, "https://tracker.example.org/issues/new")
+    at = open_page(EVIDENCE)
+    studies = next(df.value for df in at.dataframe if "pmid" in df.value.columns)
+    assert studies["report"].str.startswith("https://tracker.example.org/issues/new?title=Error%20in%20study").all()
+
+
+def test_evidence_rows_say_how_to_report_without_an_address():
+    at = open_page(EVIDENCE)
+    studies = next(df.value for df in at.dataframe if "pmid" in df.value.columns)
+    assert "report" not in studies.columns
+    assert any("no reporting address" in c.value.replace("\\", "") for c in at.caption)
