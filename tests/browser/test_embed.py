@@ -3,6 +3,8 @@ permalink opens that claim expanded at the top of the Claims page."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 
 from core import embed
@@ -74,3 +76,21 @@ def test_a_claim_permalink_opens_the_claim_expanded_near_the_top(server, page_at
     link = page.get_by_role("link", name="PubMed 37919438")
     assert link.get_attribute("href") == "https://pubmed.ncbi.nlm.nih.gov/37919438/"
     screenshot(page, "claims-permalink-phone")
+
+
+def test_markup_in_the_claim_parameter_is_shown_as_text(server, page_at):
+    from tests.browser.test_hostile_input import HOSTILE, assert_no_live_markup, open_checked
+
+    page, dialogs = open_checked(page_at, f"{server}/Claims?{urlencode({'claim': HOSTILE})}")
+    assert_no_live_markup(page, dialogs)
+
+
+def test_markup_in_the_chart_parameter_is_shown_as_text(server, page_at):
+    from tests.browser.test_hostile_input import HOSTILE, assert_no_live_markup
+
+    page = page_at(f"{server}/?{urlencode({embed.EMBED_QUERY_KEY: HOSTILE})}")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.get_by_text("This chart is not available").wait_for(timeout=45_000)
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0
+    assert_no_live_markup(page, dialogs)
