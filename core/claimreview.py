@@ -60,7 +60,10 @@ def claim_review(ds: Dataset, claim_id: str, app_url: str, *, scale: dict[str, i
     app_url = app_url.rstrip("/")
     claim = ds.claims.set_index("id").loc[claim_id]
     source = ds.sources.set_index("id").loc[claim["source_id"]]
+    label = ds.verdicts.set_index("verdict")["label"].get(claim["verdict"], "")
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": _words(claim["verdict"])}
+    if label:
+        rating["name"] = label  # the level's plain meaning, e.g. "true in part, wrong overall"
     if claim["verdict"] in scale:
         rating |= {"ratingValue": scale[claim["verdict"]], "bestRating": max(scale.values()), "worstRating": 1}
     rating["ratingExplanation"] = claim["verdict_note"]

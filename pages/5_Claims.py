@@ -51,12 +51,11 @@ with st.expander("Filter by topic, page or verdict", icon=":material/filter_list
 # 2. Compute
 chosen = claims_view.filter_ordered(view.ordered, topics, sources, verdicts)
 # The chart counts what the list shows: every claim (the shared view) or the filtered ones.
-summary = view if len(chosen) == len(view.ordered) else None
-if summary is None:
+if len(chosen) == len(view.ordered):
+    counts, chart = view.counts, view.summary_chart
+else:
     part = ui.derived(claims_view.filtered_summary, tuple(topics), tuple(sources), tuple(verdicts))
     counts, chart = part.counts, part.chart
-else:
-    counts, chart = view.counts, view.summary_chart
 
 # 3. Render
 if guess:

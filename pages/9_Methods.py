@@ -95,20 +95,12 @@ st.markdown(
 
 st.header("Found an error?")
 st.markdown(
-    "Every claim card, study and chart has its own “Report an error” link, filled in with what you were looking "
-    "at. Name what is wrong, with a link to your source. We correct the data file, and the change shows up above."
+    "Every claim card, study and chart has its own “Report an error”, filled in with what you were looking at. "
+    "Name what is wrong, with a link to your source. We correct the data file, and the change shows up above."
 )
-ui.report_button(
-    report.report_link(ui.report_config(), "Error in the data", "What is wrong, and your source:\n"), key="report"
-)
-
-st.header("Our verdicts for fact-checking tools")
-st.markdown(
-    "Every verdict as a schema.org ClaimReview record, the format fact-checkers publish and Google's Fact Check "
-    "Explorer reads: the claim's exact words, where it was made, our verdict in words (and on a 1 to 5 scale where "
-    "it is a judgement of truth), the date we checked it and a link to it here. Each claim card offers its own."
-)
-ui.claimreview_download(ui.derived(claimreview.records_by_id))
+found_error = report.report_link(ui.report_config(), "Error in the data", "What is wrong, and your source:\n")
+if found_error.url:  # without an address, the paragraph above and each card say how to reach us
+    ui.report_button(found_error, key="report")
 
 st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")
@@ -120,4 +112,6 @@ if links:
     st.caption("Links: " + "; ".join(md_escape(link) for link in links))
 st.dataframe(ui.derived(views.field_table_of, chosen), hide_index=True, width="stretch")
 ui.table_download(ds.table(chosen), chosen, f"Download {md_escape(resource['path'])}")
+# The format fact-checkers publish and Google's Fact Check Explorer reads; each claim card offers its own record.
+ui.claimreview_download(ui.derived(claimreview.records_by_id))
 ui.page_end(ds, resource["description"])

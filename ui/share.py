@@ -1,5 +1,4 @@
-"""Taking our work away: the app's address, claim permalinks, 'Report an error', embed-or-share blocks and the
-chart-only view that other sites frame."""
+"""Taking our work away: claim permalinks and records, 'Report an error', embed-or-share and the chart-only view."""
 
 from __future__ import annotations
 
@@ -77,13 +76,16 @@ def claimreview_download(records: Mapping[str, dict[str, Any]]) -> None:
     """Every claim's ClaimReview record in one JSON-LD file, as scripts/export_claimreview.py writes it."""
     root = app_root()
     st.download_button(
-        "Download every verdict as ClaimReview records (JSON-LD)",
+        "Download every verdict as fact-check records (ClaimReview, JSON-LD)",
         data=lambda: claimreview.to_jsonld([claimreview.rooted(r, root) for r in records.values()]).encode("utf-8"),
         file_name=claimreview.FILE_NAME,
         mime=claimreview.MEDIA_TYPE,
         key="claimreview_all",
         icon=":material/download:",
         on_click="ignore",
+        help="The format fact-checkers publish and Google's Fact Check Explorer reads: each claim's exact words, "
+        "where it was made, our verdict (on a 1 to 5 scale where it judges truth), the date we checked it and its "
+        "link here. Each claim card offers its own record.",
     )
 
 
