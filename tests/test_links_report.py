@@ -107,3 +107,11 @@ def test_a_long_quote_is_shortened():
     made = report.claim_report({report.REPORT_EMAIL_ENV: "a@b.org"}, "c1", "word " * 1000, "https://h.org")
     assert len(made.body) < report.MAX_QUOTE_CHARS + 300
     assert len(made.subject) <= report.MAX_TITLE_CHARS
+
+
+def test_a_hostile_doi_stays_inside_its_own_link():
+    from core.claims_view import study_links_markdown
+
+    text = study_links_markdown({"pmid": "", "doi": "10.1234/x)](javascript:alert(1)", "nct": ""})
+    assert text.count("](") == 1
+    assert "](https://doi.org/10.1234/x%29%5D%28javascript:alert%281%29)" in text
