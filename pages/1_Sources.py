@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from core.text import md_escape, plural
+from core.views import embed
 from core.views import sources as sources_view
 
 ds = ui.page_frame(
@@ -80,11 +81,7 @@ if chosen != "all":
 
 ui.chart_block(
     view.claims_chart,
-    caption=(
-        "What this cannot tell: whether a claim is true (see each claim's verdict), and longer pages simply say "
-        "more. Counts of claims we recorded in each page, by how firmly the page words them. Source: our reading "
-        "of the five pages."
-    ),
+    caption=embed.CAPTIONS["claims_per_source"],
     data=view.profile,
     file_stem="claims_per_source",
 )
@@ -97,11 +94,7 @@ st.markdown(
 )
 ui.chart_block(
     view.grid_chart,
-    caption=(
-        "What this cannot tell: whether the claims are true (see each claim's verdict); a score measures how open "
-        "and complete a page is. Scores rest on the copied text only: a byline or date lost in copying would "
-        "count as missing. Sources: our reading of the five pages against the rubrics listed below."
-    ),
+    caption=embed.CAPTIONS["source_quality_scores"],
     data=view.grid,
     file_stem="source_quality_scores",
 )

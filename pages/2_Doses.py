@@ -6,6 +6,7 @@ import ui
 from core.analysis import discrepancies, doses
 from core.text import md_escape
 from core.views import doses as doses_view
+from core.views import embed
 
 PER_PAGE = 8
 
@@ -43,12 +44,7 @@ st.caption("For the routes and pages chosen above. The full list, with every quo
 st.subheader("Cells per dose")
 ui.chart_block(
     view.dots_chart,
-    caption=(
-        "What this cannot tell: whether any dose works or is safe (see the Routes page), or how many of the "
-        "cells are alive or are stem cells at all. Each page counts per knee, injection, session or day, so the "
-        f"same number can mean different amounts. {md_escape(view.left_out)}Sources: the five pages' own words and the "
-        f"studies we list (per-kg study doses converted at {weight:g} kg)."
-    ),
+    caption=embed.doses_caption(view.left_out, weight),
     data=view.points,
     file_stem="doses_per_administration",
 )
@@ -57,12 +53,7 @@ if view.per_kg_chart is not None:
     st.subheader("Doses into a vein, per kg of body weight")
     ui.chart_block(
         view.per_kg_chart,
-        caption=(
-            "What this cannot tell: whether a vein dose is right for pain. The approved dose is for a different "
-            f"disease (see the list below), not for joints or backs. Each page's vein dose is divided by a body "
-            f"weight of {weight:g} kg; change the weight above. Sources: the pages, the studies and the approved "
-            "label we list."
-        ),
+        caption=embed.vein_caption(weight),
         data=view.per_kg,
         file_stem="vein_doses_per_kg",
     )
@@ -70,12 +61,7 @@ if view.per_kg_chart is not None:
 st.subheader("Cells over a whole course")
 ui.chart_block(
     view.courses_chart,
-    caption=(
-        "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. "
-        f"Our convention: {doses.COURSE_CONVENTION} Totals marked computed are our arithmetic on the page's "
-        "dose and schedule; the page itself never states them. Where a page allows follow-ups without a limit, "
-        "only the smallest course is drawn. Numbers that are not cells are not added. Source: the pages' own words."
-    ),
+    caption=embed.courses_caption(),
     data=view.courses,
     file_stem="course_totals",
 )

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from core.analysis import doses
 from core.text import md_escape, plural
+from core.views import embed
 from core.views import routes as routes_view
 
 ds = ui.page_frame(
@@ -23,22 +23,13 @@ view = ui.derived(routes_view.routes_page, tuple(chosen))
 # 3. Render
 ui.chart_block(
     view.spread_chart,
-    caption=(
-        "What this cannot tell: whether any dose works. Lines span the lowest to highest cells per dose; pages and "
-        "studies count per knee, disc, injection, session or day, and vein doses from studies are per kg, shown "
-        f"for a {doses.DEFAULT_WEIGHT_KG:g}-kg person. A route with no study line has no study dose we list. "
-        "Sources: the five pages' own words and the studies we list."
-    ),
+    caption=embed.CAPTIONS["route_dose_spread"],
     data=view.spread,
     file_stem="route_dose_spread",
 )
 ui.chart_block(
     view.strength_chart,
-    caption=(
-        "What this cannot tell: anything about harms, or whether a route is safe. It is our reading of the strongest "
-        "evidence that each route helps knee or back pain, in GRADE words; 'none' means no study we list tested it "
-        "for these conditions. Sources: the studies, harm reports and regulator statements we list."
-    ),
+    caption=embed.CAPTIONS["route_evidence_strength"],
     data=view.strength,
     file_stem="route_evidence_strength",
 )

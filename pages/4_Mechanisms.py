@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from core.analysis.claims import mechanism_topics, topic_heading
 from core.text import md_escape, plural, verification_flag
+from core.views import embed
 from core.views import mechanisms as mechanisms_view
 
 ds = ui.page_frame(
@@ -27,12 +28,7 @@ view = ui.derived(mechanisms_view.mechanisms_page, chosen)
 # 3. Render
 ui.chart_block(
     view.matrix_chart,
-    caption=(
-        "What this cannot tell: whether a mechanism is true; it counts wording, and a page that says more has more "
-        'chances to claim. Each cell shows the firmest wording a page uses: fact, hedged ("may", "potential"), '
-        "anecdote, or a dash when the page does not claim it. Sources: our reading of the five pages; what trials "
-        "show comes from the studies listed under each mechanism below."
-    ),
+    caption=embed.CAPTIONS["mechanism_matrix"],
     data=view.matrix,
     file_stem="mechanism_matrix",
 )

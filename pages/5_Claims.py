@@ -3,9 +3,12 @@
 import streamlit as st
 
 import ui
+from core import links
+from core.analysis import claimreview
 from core.analysis.vocab import certainty_table
 from core.text import md_escape
 from core.views import claims as claims_view
+from core.views import embed
 
 PER_PAGE = 15
 
@@ -17,12 +20,24 @@ ds = ui.page_frame(
 
 # 1. Inputs
 view = ui.derived(claims_view.claims_page)
-labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True))
+labels = {row.id: links.reader_name(row.short_label) for row in ds.sources.itertuples()}
 guess = ui.bound_toggle(
     "Guess first: hide our verdicts until you reveal them",
     key="guess",
     help="For a workshop: the room reads each claim and guesses before anyone opens the verdict.",
 )
+# A permalink (?claim=<id>) opens that one claim first, expanded.
+asked = st.query_params.get(links.CLAIM_QUERY_KEY, "")
+pinned = claims_view.pinned_claim(view.ordered, asked)
+if asked and pinned.empty:
+    st.warning(f"The link asked for claim “{md_escape(asked[:60])}”, which this page does not have; ignored.")
+# Drawn before the filters, so the linked claim is the first thing under the title.
+cards = ui.derived(claims_view.card_texts)
+records = ui.derived(claimreview.records_by_id)
+for claim in pinned.itertuples():
+    st.subheader("The claim you were linked to")
+    with st.expander(claims_view.line_label(claim, view.labels, guess=guess), expanded=True):
+        ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=f"pinned_{claim.id}")
 # Folded away: three lists of chips filled a phone's screen before the first claim.
 filtered = any(key in st.query_params for key in ("topic", "source", "verdict"))
 with st.expander("Filter by topic, page or verdict", icon=":material/filter_list:", expanded=filtered):
@@ -38,42 +53,38 @@ with st.expander("Filter by topic, page or verdict", icon=":material/filter_list
 
 # 2. Compute
 chosen = claims_view.filter_ordered(view.ordered, topics, sources, verdicts)
-cards = ui.derived(claims_view.card_texts)
+# The chart counts what the list shows: every claim (the shared view) or the filtered ones.
+if len(chosen) == len(view.ordered):
+    counts, chart = view.counts, view.summary_chart
+else:
+    part = ui.derived(claims_view.filtered_summary, tuple(topics), tuple(sources), tuple(verdicts))
+    counts, chart = part.counts, part.chart
 
 # 3. Render
 if guess:
     st.caption("Guess-first mode: the summary chart and every verdict stay hidden until you reveal them.")
-else:
+elif chart is not None:
     ui.chart_block(
-        view.summary_chart,
-        caption=(
-            "What this cannot tell you: how much each claim matters, or whether a treatment works for you. "
-            "Verdicts are ours, each resting on the studies and regulator statements on its card; the page "
-            "counts are of claims we found, not of sentences. Source: the five archived pages."
-        ),
-        data=view.counts[["facet", "group", "verdict", "claims"]],
+        chart,
+        caption=embed.CAPTIONS["claims_by_verdict"],
+        data=counts[["facet", "group", "verdict", "claims"]],
         file_stem="claims_by_verdict",
     )
-    if ui.reveal("What the verdicts and certainty labels mean", key="labels"):
-        st.markdown("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):")
-        st.dataframe(view.verdicts.table(), hide_index=True, width="stretch")
-        st.markdown(
-            "**Certainty** says how sure we can be of a study's result, in the words of GRADE, the system used by "
-            "medical reviews. Where no review graded a study, the label is our judgement of its design."
-        )
-        st.dataframe(certainty_table(), hide_index=True, width="stretch")
+if not guess and ui.reveal("What the verdicts and certainty labels mean", key="labels"):
+    st.markdown("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):")
+    st.dataframe(view.verdicts.table(), hide_index=True, width="stretch")
+    st.markdown(
+        "**Certainty** says how sure we can be of a study's result, in the words of GRADE, the system used by "
+        "medical reviews. Where no review graded a study, the label is our judgement of its design."
+    )
+    st.dataframe(certainty_table(), hide_index=True, width="stretch")
 
 st.markdown(f"**{len(chosen)} of {len(ds.claims)} claims match.**")
-for claim in ui.paginate(chosen, "page", per_page=PER_PAGE, noun="claims").itertuples():
+listed = chosen[~chosen["id"].isin(pinned["id"])]  # the linked claim is already open above
+for claim in ui.paginate(listed, "page", per_page=PER_PAGE, noun="claims").itertuples():
     with st.expander(claims_view.line_label(claim, view.labels, guess=guess)):
-        st.caption(
-            f"{md_escape(claim.short_label)} · topic: {md_escape(claim.topic)} · stated {md_escape(claim.stated_as)}"
-        )
-        ui.quote(claim.quote, claim.short_label, claim.seed_file)
-        if guess and not st.toggle("Reveal our verdict", key=f"reveal_{claim.id}"):
-            continue
-        st.markdown(cards[claim.id])
-ui.page_buttons(len(chosen), "page", per_page=PER_PAGE)
+        ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=claim.id)
+ui.page_buttons(len(listed), "page", per_page=PER_PAGE)
 if ui.reveal("These claims as a table, with their ids and archived files", key="claims_table"):
     table = claims_view.claims_table(chosen)
     st.dataframe(table, hide_index=True, width="stretch")

@@ -3,8 +3,10 @@
 import streamlit as st
 
 import ui
+from core import report, site
 from core.analysis.vocab import certainty_table
 from core.text import md_escape
+from core.views import embed
 from core.views import evidence as evidence_view
 
 ds = ui.page_frame(
@@ -42,13 +44,7 @@ overview = view.overview if show_all else view.knee_back
 
 ui.chart_block(
     view.overview_chart if show_all else view.knee_back_chart,
-    caption=(
-        "What this cannot tell: how good or how large a study was, or whether the cells worked; tap a dot for its "
-        "design, size, doses, comparator and finding. Studies without a placebo or sham cannot separate the cells' "
-        "effect from hope and natural ups and downs. "
-        + ("" if show_all else "Studies of other diseases, animals and the lab are behind the switch above. ")
-        + "Sources: PubMed, journals and trial registries (each study is listed in the table below)."
-    ),
+    caption=embed.evidence_caption(show_all),
     data=overview.drop(columns=["pubmed_link", "doi_link", "nct_link"]),
     file_stem="evidence_studies",
 )
@@ -62,13 +58,17 @@ condition = ui.bound_selectbox(
 )
 
 table = view.overview if condition == "all" else view.overview[view.overview["condition"] == condition]
+studies = evidence_view.study_table(table, ui.report_config(), ui.app_root() + site.page("evidence").url_path)
+reporting = studies["report"].notna().any()
 st.dataframe(
-    table[["short_name", "kind", "year", "condition", "route", "comparison", "size", "doses", "comparator",
-           "certainty", "funding", "main_finding", "verification", "pubmed_link", "doi_link", "nct_link", "id"]],
+    studies if reporting else studies.drop(columns=["report"]),
     hide_index=True,
     width="stretch",
     column_config={
         "short_name": st.column_config.TextColumn("Study", pinned=True, width="medium"),
+        "pmid": "PMID", "doi": "DOI", "nct": "Trial number",
+        "link": st.column_config.LinkColumn("Open", display_text="open", help="PubMed, the DOI, the trial record, "
+                                            "or else the page where we checked it"),
         "kind": "Kind",
         "year": st.column_config.NumberColumn("Year", format="%d"),
         "condition": "Condition",
@@ -81,12 +81,13 @@ st.dataframe(
         "funding": "Funding",
         "main_finding": st.column_config.TextColumn("Main finding", width="large"),
         "verification": st.column_config.TextColumn("Checked", help="verified, partial or unverified"),
-        "pubmed_link": st.column_config.LinkColumn("PubMed", display_text=r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)"),
-        "doi_link": st.column_config.LinkColumn("DOI", display_text=r"https://doi\.org/(.+)"),
-        "nct_link": st.column_config.LinkColumn("Trial registry", display_text=r"study/(NCT\d+)"),
         "id": "Row id",
+        "report": st.column_config.LinkColumn("Report an error", display_text="report",
+                                              help="Opens a report filled in with this study's id and name"),
     },
 )  # fmt: skip
+if not reporting:
+    ui.report_button(report.report_link({}, "", ""), key="report_studies")
 with st.expander("What the certainty labels mean"):
     st.dataframe(certainty_table(), hide_index=True, width="stretch")
 
@@ -112,11 +113,7 @@ ui.table_download(ds.harms, "harms")
 st.header("What regulators and courts say")
 ui.chart_block(
     view.timeline_chart,
-    caption=(
-        "What this cannot tell: every rule in each country; it shows only the statements we list. Dates are as "
-        "precise as we could verify them (year, month or day); a year or month is drawn on its first day. "
-        "Sources: regulators' own pages and court records."
-    ),
+    caption=embed.CAPTIONS["regulatory_timeline"],
     data=view.timeline.drop(columns=["date_start"]),
     file_stem="regulatory_timeline",
 )

@@ -3,6 +3,8 @@
 import streamlit as st
 
 import ui
+from core import report
+from core.analysis import claimreview
 from core.analysis.verdicts import checked_on_words, evidence_checked_on, summary_of_findings, verdict_method
 from core.analysis.verification import verification_counts
 from core.data import TABLE_NAMES
@@ -95,9 +97,12 @@ st.markdown(
 
 st.header("Found an error?")
 st.markdown(
-    "Tell the workshop facilitator, or open an issue in the project's repository. Name the table, the row id "
-    "and what is wrong, with a link to your source. We correct the data file, and the change shows up here."
+    "Every claim card, study and chart has its own “Report an error”, filled in with what you were looking at. "
+    "Name what is wrong, with a link to your source. We correct the data file, and the change shows up above."
 )
+found_error = report.report_link(ui.report_config(), "Error in the data", "What is wrong, and your source:\n")
+if found_error.url:  # without an address, the paragraph above and each card say how to reach us
+    ui.report_button(found_error, key="report")
 
 st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")
@@ -109,4 +114,6 @@ if links:
     st.caption("Links: " + "; ".join(md_escape(link) for link in links))
 st.dataframe(ui.derived(methods_view.field_table_of, chosen), hide_index=True, width="stretch")
 ui.table_download(ds.table(chosen), chosen, f"Download {md_escape(resource['path'])}")
+# The format fact-checkers publish and Google's Fact Check Explorer reads; each claim card offers its own record.
+ui.claimreview_download(ui.derived(claimreview.records_by_id))
 ui.page_end(ds, resource["description"])

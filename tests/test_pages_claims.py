@@ -214,9 +214,9 @@ def test_evidence_page_states_key_results_and_lists_every_study(dataset):
     text = plain(all_text(at))
     assert "The largest head-to-head knee trial, MILES trial" in text
     assert "randomised disc trials" in text
-    studies = next(df.value for df in at.dataframe if "short_name" in df.value.columns and "pubmed_link" in df.value)
+    studies = next(df.value for df in at.dataframe if "short_name" in df.value.columns and "pmid" in df.value)
     assert len(studies) == len(dataset.evidence)
-    assert {"verification", "doi_link", "nct_link"} <= set(studies.columns)
+    assert {"verification", "doi", "nct", "link"} <= set(studies.columns)
     harms = next(df.value for df in at.dataframe if "what_happened" in df.value.columns)
     assert len(harms) == len(dataset.harms)
     assert any("first day" in c.value for c in at.caption)
@@ -233,7 +233,7 @@ def test_evidence_page_filters_the_table_by_condition_from_the_url(dataset):
     at = open_page(EVIDENCE, {"condition": "discogenic low back pain"})
     assert not at.exception
     assert at.selectbox(key="condition").value == "discogenic low back pain"
-    studies = next(df.value for df in at.dataframe if "pubmed_link" in df.value.columns)
+    studies = next(df.value for df in at.dataframe if "pmid" in df.value.columns)
     assert set(studies["condition"]) == {"discogenic low back pain"}
     assert len(studies) == (dataset.evidence["condition"] == "discogenic low back pain").sum()
 

@@ -29,6 +29,7 @@ from ui.loading import (
     load_dataset,
 )
 from ui.room import room_db_url, room_questions, room_store
+from ui.share import app_root, claim_card, claimreview_download, embed_page, report_button, report_config
 from ui.textcheck import analyze_text
 from ui.widgets import (
     bound_multiselect,
@@ -55,13 +56,17 @@ __all__ = [
     "_key_memo",
     "_load_cached",
     "analyze_text",
+    "app_root",
     "bound_multiselect",
     "bound_number",
     "bound_selectbox",
     "bound_toggle",
     "chart_block",
+    "claim_card",
+    "claimreview_download",
     "current_page",
     "derived",
+    "embed_page",
     "glossary_note",
     "image_downloads",
     "load_dataset",
@@ -74,6 +79,8 @@ __all__ = [
     "paginate",
     "quote",
     "quotes",
+    "report_button",
+    "report_config",
     "reveal",
     "room_db_url",
     "room_questions",

@@ -59,6 +59,10 @@ def chart_block(
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
         image_downloads(spec, caption, file_stem)
+    if reveal("Embed, share or report an error", key=f"share_{file_stem}"):
+        from ui.share import embed_or_share
+
+        embed_or_share(spec, caption, data, file_stem)
 
 
 _ARROW_SPECS: dict[int, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
@@ -85,7 +89,7 @@ def _with_arrow_data(spec: Mapping[str, Any]) -> Mapping[str, Any]:
     return shown
 
 
-def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
+def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str, key_prefix: str = "") -> None:
     """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
     from core.charts import export
 
@@ -95,12 +99,12 @@ def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> No
             data=lambda fmt=fmt: export.render(export.with_caveat(spec, caption), fmt),
             file_name=f"{file_stem}.{fmt}",
             mime=mime,
-            key=f"{fmt}_{file_stem}",
+            key=f"{key_prefix}{fmt}_{file_stem}",
             icon=":material/image:",
         )
 
 
-def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV") -> None:
+def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV", key: str | None = None) -> None:
     """A CSV download of a table shown on the page."""
     st.download_button(
         label,
@@ -108,5 +112,5 @@ def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download C
         data=lambda: core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
-        key=f"csv_{file_stem}",
+        key=key or f"csv_{file_stem}",
     )

@@ -11,6 +11,7 @@ import streamlit as st
 from core import data as core_data
 from core import site
 from core.text import md_escape
+from core.views.embed import EMBED_QUERY_KEY
 from core.workshop.glossary import terms_in
 from ui.loading import load_dataset
 from ui.widgets import share_link
@@ -58,6 +59,12 @@ def page_frame(
     screen shows it. `light` leaves out the sidebar's glossary lookup, for a page that hundreds of phones redraw at
     once (the live room's Join page), where every element of a full page run counts.
     """
+    if EMBED_QUERY_KEY in st.query_params:
+        # The chart-only view other sites frame (core.embed): the chart, its caption and a credit, nothing else.
+        from ui.share import embed_page
+
+        embed_page(st.query_params[EMBED_QUERY_KEY])
+        st.stop()
     st.set_page_config(page_title=f"{title} · Stem-cell claims vs evidence", page_icon="🔬", layout="wide")
     with st.sidebar:
         st.markdown("**Stem-cell claims vs evidence**")

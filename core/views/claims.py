@@ -13,6 +13,7 @@ from core.analysis.claims import claims_with_sources, linked_evidence, linked_re
 from core.charts import theme
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
+from core.links import reader_name, study_links
 from core.text import md_escape, plural, verification_flag
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
@@ -70,6 +71,7 @@ def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
 def patient_order(ds: Dataset) -> pd.DataFrame:
     """Every claim with its source, worst verdict first, then stated as fact first, then the weightiest topic."""
     claims = claims_with_sources(ds)
+    claims["short_label"] = claims["short_label"].map(reader_name)  # reader-facing: no file-order number
     kinds = dict(zip(ds.topics["id"], ds.topics["kind"], strict=True)) if not ds.topics.empty else {}
     rank = vocab.verdicts(ds).rank()
     stated = {s: i for i, s in enumerate(vocab.STATED_AS)}
@@ -138,6 +140,29 @@ def claims_page(ds: Dataset) -> ClaimsView:
     )
 
 
+@dataclass(frozen=True)
+class FilteredSummary:
+    counts: pd.DataFrame
+    chart: Spec | None  # None when no claim matches the filters
+
+
+def filtered_summary(
+    ds: Dataset, topics: tuple[str, ...], sources: tuple[str, ...], verdicts: tuple[str, ...]
+) -> FilteredSummary:
+    """The verdict summary of the claims the filters keep, so the chart counts what the list under it shows."""
+    chosen = filter_ordered(patient_order(ds), topics, sources, verdicts)
+    levels = vocab.verdicts(ds)
+    counts = verdict_counts(chosen, levels.labels)
+    if chosen.empty:
+        return FilteredSummary(counts, None)
+    return FilteredSummary(counts, to_spec(verdict_summary_chart(counts, list(levels.order), levels.labels)))
+
+
+def pinned_claim(ordered: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
+    """The claim a permalink asks for (one row), or no rows for no or an unknown id."""
+    return ordered[ordered["id"] == claim_id] if claim_id else ordered.iloc[0:0]
+
+
 def line_label(claim: Any, labels: dict[str, str], *, guess: bool) -> str:
     """One claim as a Markdown line: its verdict in bold (unless the room is guessing first), then its quote."""
     quote = f"“{md_escape(claim.quote)}”"
@@ -162,20 +187,18 @@ def card_markdown(card: Any) -> str:
             f"*How sure we are:* {md_escape(method['certainty'])} certainty, evidence checked "
             f"{md_escape(method['checked_on'])}.{group}"
         )
+    # A review's pooled results are listed once, under their question; its own line then just points there.
+    pooled_ids = {row_id for row in card.pooled for row_id in row["row_ids"]}
     lines += [
-        _section(
-            "What pooled studies show",
-            [
-                f"{md_escape(row['question'])} {md_escape(row['effect_plain'])} "
-                f"({md_escape(row['certainty'])} certainty; {md_escape(row['size'])})"
-                for row in card.pooled
-            ],
-        ),
+        _section("What pooled studies show", _pooled_lines(card.pooled)),
         _section(
             "Trials and reviews show",
             [
                 f"**{md_escape(s['short_name'])}** ({md_escape(s['kind'])}, {s['year']}; certainty: "
-                f"{md_escape(s['certainty'])}). {md_escape(s['main_finding'])}{verification_flag(s['verification'])}"
+                f"{md_escape(s['certainty'])}). "
+                + ("What it found is summed up above." if s["id"] in pooled_ids else md_escape(s["main_finding"]))
+                + verification_flag(s["verification"])
+                + study_links_markdown(s)
                 for s in card.studies
             ],
             empty="*No study is linked to this claim.*",
@@ -199,6 +222,27 @@ def card_markdown(card: Any) -> str:
         ),
     ]
     return "\n\n".join(line for line in lines if line)
+
+
+def _pooled_lines(rows) -> list[str]:
+    """Summary-of-findings rows grouped by question: each question once, then each outcome with its result."""
+    by_question: dict[str, list[str]] = {}
+    for row in rows:
+        against = row["comparator"] if row["comparator"].startswith("no ") else f"against {row['comparator']}"
+        by_question.setdefault(row["question"], []).append(
+            f"*{md_escape(row['outcome'])}, {md_escape(against)}:* {md_escape(row['effect_plain'])} "
+            f"({md_escape(row['certainty'])} certainty; {md_escape(row['size'])})"
+        )
+    return [
+        md_escape(question) + "".join(f"\n  - {outcome}" for outcome in outcomes)
+        for question, outcomes in by_question.items()
+    ]
+
+
+def study_links_markdown(study: Any) -> str:
+    """' · [PubMed 123](https://…) · [DOI …](https://doi.org/…)': a study's identifiers as links, built from
+    validated identifiers only (core.links.study_links), with escaped link text."""
+    return "".join(f" · [{md_escape(link.label)}]({link.url})" for link in study_links(study))
 
 
 def _section(heading: str, items: list[str], empty: str = "") -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from core import report
 from core.analysis import findings
 from core.analysis.claims import (
     evidence_overview,
@@ -17,6 +19,7 @@ from core.analysis.claims import (
 from core.charts import claims as claim_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
+from core.links import study_links
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,29 @@ def evidence_page(ds: Dataset) -> EvidenceView:
         timeline=timeline,
         timeline_chart=to_spec(claim_charts.regulatory_timeline_chart(timeline)),
     )
+
+
+# --- the study table ------------------------------------------------------------------------------
+
+NOT_STATED = "not stated"
+# Identifiers come right after the study's name: a reporter looks for them first.
+COLUMNS = ["short_name", "pmid", "doi", "nct", "link", "kind", "year", "condition", "route", "comparison", "size",
+           "doses", "comparator", "certainty", "funding", "main_finding", "verification", "id"]  # fmt: skip
+_TEXT = ["pmid", "doi", "nct", "size", "doses", "comparator", "funding"]
+
+
+def _best_link(row: Mapping) -> str | None:
+    found = study_links(row)
+    return found[0].url if found else (row.get("url") or None)
+
+
+def study_table(overview: pd.DataFrame, config: Mapping[str, str], page: str) -> pd.DataFrame:
+    """The studies as shown: gaps say "not stated"; `link` is the best address (PubMed, DOI, registry, else the
+    page we checked); `report` is a prefilled error report, or None everywhere when no address is set."""
+    table = overview.copy()
+    table["link"] = [_best_link(row) for row in table.to_dict("records")]
+    for column in _TEXT:
+        table[column] = [str(v) if v is not None and not pd.isna(v) and str(v) else NOT_STATED for v in table[column]]
+    table = table[COLUMNS]
+    table["report"] = [report.study_report(config, row.id, row.short_name, page).url for row in table.itertuples()]
+    return table

@@ -1,0 +1,294 @@
+"""Charts others can embed: the one place that names each embeddable chart, its caption, page and address.
+
+The chart-only view is the app's root address with ?embed_chart=<chart id> (EMBED_PATH, EMBED_QUERY_KEY): the
+only view other sites may put in a frame. Security headers that forbid framing should exempt exactly the
+requests is_embed_request() accepts. (Streamlit keeps `?embed=` for itself, and `&embed=true` hides its toolbar.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+import pandas as pd
+
+from core.analysis import doses
+from core.data import Dataset
+from core.links import page_url
+from core.text import md_escape
+
+EMBED_PATH = "/"  # relative to the app's root (its base path, if any)
+EMBED_QUERY_KEY = "embed_chart"
+# Shown under an embedded chart, linking back to the full page.
+CREDIT = "Stem-cell claims vs evidence"
+IFRAME_HEIGHT = 844  # px: one phone screen (390 x 844), which the chart, its caption and credit fit into
+
+# --- captions: what each chart cannot tell, its units and sources (shared by its page and its embed) ------
+
+CAPTIONS = {
+    "claims_by_verdict": (
+        "What this cannot tell you: how much each claim matters, or whether a treatment works for you. Verdicts are "
+        "ours, each resting on the studies and regulator statements on its card; the page counts are of claims we "
+        "found, not of sentences. Source: the five archived pages."
+    ),
+    "claims_per_source": (
+        "What this cannot tell: whether a claim is true (see each claim's verdict), and longer pages simply say "
+        "more. Counts of claims we recorded in each page, by how firmly the page words them. Source: our reading "
+        "of the five pages."
+    ),
+    "source_quality_scores": (
+        "What this cannot tell: whether the claims are true (see each claim's verdict); a score measures how open "
+        "and complete a page is. Scores rest on the copied text only: a byline or date lost in copying would "
+        "count as missing. Sources: our reading of the five pages against the rubrics listed on its page."
+    ),
+    "route_dose_spread": (
+        "What this cannot tell: whether any dose works. Lines span the lowest to highest cells per dose; pages and "
+        "studies count per knee, disc, injection, session or day, and vein doses from studies are per kg, shown "
+        f"for a {doses.DEFAULT_WEIGHT_KG:g}-kg person. A route with no study line has no study dose we list. "
+        "Sources: the five pages' own words and the studies we list."
+    ),
+    "route_evidence_strength": (
+        "What this cannot tell: anything about harms, or whether a route is safe. It is our reading of the strongest "
+        "evidence that each route helps knee or back pain, in GRADE words; 'none' means no study we list tested it "
+        "for these conditions. Sources: the studies, harm reports and regulator statements we list."
+    ),
+    "mechanism_matrix": (
+        "What this cannot tell: whether a mechanism is true; it counts wording, and a page that says more has more "
+        'chances to claim. Each cell shows the firmest wording a page uses: fact, hedged ("may", "potential"), '
+        "anecdote, or a dash when the page does not claim it. Sources: our reading of the five pages; what trials "
+        "show comes from the studies listed under each mechanism on its page."
+    ),
+    "regulatory_timeline": (
+        "What this cannot tell: every rule in each country; it shows only the statements we list. Dates are as "
+        "precise as we could verify them (year, month or day); a year or month is drawn on its first day. "
+        "Sources: regulators' own pages and court records."
+    ),
+}
+
+
+def evidence_caption(show_all: bool, *, embedded: bool = False) -> str:
+    where = "on the full page" if embedded else "behind the switch above"
+    return (
+        "What this cannot tell: how good or how large a study was, or whether the cells worked; tap a dot for its "
+        "design, size, doses, comparator and finding. Studies without a placebo or sham cannot separate the cells' "
+        "effect from hope and natural ups and downs. "
+        + ("" if show_all else f"Studies of other diseases, animals and the lab are {where}. ")
+        + "Sources: PubMed, journals and trial registries (each study is listed in the table on its page)."
+    )
+
+
+def doses_caption(left_out: str, weight: float) -> str:
+    return (
+        "What this cannot tell: whether any dose works or is safe (see the Routes page), or how many of the "
+        "cells are alive or are stem cells at all. Each page counts per knee, injection, session or day, so the "
+        f"same number can mean different amounts. {md_escape(left_out)}Sources: the five pages' own words and the "
+        f"studies we list (per-kg study doses converted at {weight:g} kg)."
+    )
+
+
+def vein_caption(weight: float) -> str:
+    return (
+        "What this cannot tell: whether a vein dose is right for pain. The approved dose is for a different "
+        f"disease (see the list on its page), not for joints or backs. Each page's vein dose is divided by a body "
+        f"weight of {weight:g} kg. Sources: the pages, the studies and the approved label we list."
+    )
+
+
+def courses_caption() -> str:
+    return (
+        "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. "
+        f"Our convention: {doses.COURSE_CONVENTION} Totals marked computed are our arithmetic on the page's "
+        "dose and schedule; the page itself never states them. Where a page allows follow-ups without a limit, "
+        "only the smallest course is drawn. Numbers that are not cells are not added. Source: the pages' own words."
+    )
+
+
+# --- the registry --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmbedChart:
+    """An embeddable chart: the page it lives on (Streamlit's address, "" for Home) and how to draw its default view."""
+
+    chart_id: str
+    page: str
+    build: Callable[[Dataset], tuple[Any, str]]  # -> (chart spec, caption)
+    # Plot height in the chart-only view, as a share of the page's: a tall chart is drawn shorter so that it, its
+    # caption and credit fit one phone screen (390 x 844 px; tests/browser/test_embed.py measures each).
+    scale: float = 1.0
+
+
+def _home(ds: Dataset):
+    from core.views.home import LADDER_CAPTION, home_view
+
+    return home_view(ds).ladder_chart, LADDER_CAPTION
+
+
+def _claims(ds: Dataset):
+    from core.views.claims import claims_page
+
+    return claims_page(ds).summary_chart, CAPTIONS["claims_by_verdict"]
+
+
+def _sources(attribute: str, chart_id: str):
+    def build(ds: Dataset):
+        from core.views.sources import sources_page
+
+        return getattr(sources_page(ds), attribute), CAPTIONS[chart_id]
+
+    return build
+
+
+def _doses(attribute: str):
+    def build(ds: Dataset):
+        from core.views.doses import doses_page
+
+        everything = doses.normalise(ds)
+        routes, sources = tuple(doses.dosed_routes(everything)), tuple(doses.dosing_sources(everything))
+        view = doses_page(ds, doses.DEFAULT_WEIGHT_KG, routes, sources)
+        captions = {
+            "dots_chart": doses_caption(view.left_out, doses.DEFAULT_WEIGHT_KG),
+            "per_kg_chart": vein_caption(doses.DEFAULT_WEIGHT_KG),
+            "courses_chart": courses_caption(),
+        }
+        return getattr(view, attribute), captions[attribute]
+
+    return build
+
+
+def _routes(attribute: str, chart_id: str):
+    def build(ds: Dataset):
+        from core.views.routes import routes_page
+
+        return getattr(routes_page(ds, tuple(ds.routes["id"])), attribute), CAPTIONS[chart_id]
+
+    return build
+
+
+def _mechanisms(ds: Dataset):
+    from core.views.mechanisms import mechanisms_page
+
+    return mechanisms_page(ds, "all").matrix_chart, CAPTIONS["mechanism_matrix"]
+
+
+def _evidence(attribute: str):
+    def build(ds: Dataset):
+        from core.views.evidence import evidence_page
+
+        view = evidence_page(ds)
+        if attribute == "knee_back_chart":
+            caption = evidence_caption(False, embedded=True)
+        else:
+            caption = CAPTIONS["regulatory_timeline"]
+        return getattr(view, attribute), caption
+
+    return build
+
+
+CHARTS: dict[str, EmbedChart] = {
+    chart.chart_id: chart
+    for chart in (
+        EmbedChart("dose_ladder", "", _home),
+        EmbedChart("claims_per_source", "Sources", _sources("claims_chart", "claims_per_source")),
+        EmbedChart("source_quality_scores", "Sources", _sources("grid_chart", "source_quality_scores"), 0.5),
+        EmbedChart("doses_per_administration", "Doses", _doses("dots_chart"), 0.75),
+        EmbedChart("vein_doses_per_kg", "Doses", _doses("per_kg_chart")),
+        EmbedChart("course_totals", "Doses", _doses("courses_chart"), 0.75),
+        EmbedChart("route_dose_spread", "Routes", _routes("spread_chart", "route_dose_spread")),
+        EmbedChart("route_evidence_strength", "Routes", _routes("strength_chart", "route_evidence_strength")),
+        # Not shortened: its page names run over two or three lines each, and shorter rows overlap them.
+        EmbedChart("mechanism_matrix", "Mechanisms", _mechanisms),
+        EmbedChart("claims_by_verdict", "Claims", _claims, 0.7),
+        EmbedChart("evidence_studies", "Evidence", _evidence("knee_back_chart")),
+        EmbedChart("regulatory_timeline", "Evidence", _evidence("timeline_chart"), 0.9),
+    )
+}
+
+
+def is_embeddable(chart_id: str) -> bool:
+    return chart_id in CHARTS
+
+
+def is_embed_request(path: str, query: str, base_path: str = "") -> bool:
+    """True for the chart-only view's address (the one page other sites may frame), e.g. /?embed_chart=dose_ladder."""
+    root = "/" + base_path.strip("/") if base_path.strip("/") else ""
+    if path.rstrip("/") != root:
+        return False
+    asked = parse_qs(query).get(EMBED_QUERY_KEY, [])
+    return len(asked) == 1 and is_embeddable(asked[0])
+
+
+def embed_url(root: str, chart_id: str) -> str:
+    """The chart-only view: Streamlit's own embed mode (no toolbar, no padding) showing one chart."""
+    return page_url(root, EMBED_PATH.strip("/"), {EMBED_QUERY_KEY: chart_id, "embed": "true"})
+
+
+def full_page_url(root: str, chart_id: str) -> str:
+    return page_url(root, CHARTS[chart_id].page)
+
+
+def chart_title(spec: Mapping[str, Any]) -> str:
+    """A chart's title as one line of text (Vega-Lite titles may be a string, a list or an object with text)."""
+    title = spec.get("title", "")
+    if isinstance(title, Mapping):
+        title = title.get("text", "")
+    if isinstance(title, list | tuple):
+        title = " ".join(str(part) for part in title)
+    return " ".join(str(title).split())
+
+
+def iframe_snippet(root: str, chart_id: str, title: str) -> str:
+    """HTML for another site to paste (shown as code text, never rendered here); attribute values are escaped."""
+    from html import escape
+
+    return (
+        f'<iframe src="{escape(embed_url(root, chart_id))}" title="{escape(title)}" width="100%" '
+        f'height="{IFRAME_HEIGHT}" style="border:0;max-width:720px" loading="lazy"></iframe>'
+    )
+
+
+@dataclass(frozen=True)
+class EmbedView:
+    chart_id: str
+    spec: Any
+    title: str
+    caption: str
+    page: str
+
+
+def embed_view(ds: Dataset, chart_id: str) -> EmbedView:
+    """One chart's default view for the chart-only page: spec, title and caption (KeyError for an unknown id)."""
+    chart = CHARTS[chart_id]
+    spec, caption = chart.build(ds)
+    if spec is None:
+        raise KeyError(chart_id)
+    return EmbedView(chart_id, shorter(spec, chart.scale), chart_title(spec), caption, chart.page)
+
+
+def shorter(spec: Mapping[str, Any], scale: float) -> Any:
+    """A copy of a spec whose plot heights (fixed, or a step per row) are `scale` times the original's, for the
+    chart itself and each chart it stacks; widths, fonts and data are untouched."""
+    if scale == 1.0:
+        return spec
+
+    def height(value: Any) -> Any:
+        if isinstance(value, int | float):
+            return round(value * scale)
+        if isinstance(value, Mapping) and isinstance(value.get("step"), int | float):
+            return {**value, "step": round(value["step"] * scale)}
+        return value
+
+    out = dict(spec)
+    if "height" in out:
+        out["height"] = height(out["height"])
+    for stack in ("vconcat", "hconcat", "concat"):
+        if isinstance(out.get(stack), list):
+            out[stack] = [shorter(part, scale) if isinstance(part, Mapping) else part for part in out[stack]]
+    return out
+
+
+def charts_table() -> pd.DataFrame:
+    """Every embeddable chart and its page, for the README and tests."""
+    return pd.DataFrame([{"chart": c.chart_id, "page": c.page or "Home"} for c in CHARTS.values()])

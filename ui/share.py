@@ -1,0 +1,154 @@
+"""Taking our work away: claim permalinks and records, 'Report an error', embed-or-share and the chart-only view."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from core import links, report
+from core.analysis import claimreview
+from core.text import md_escape
+from core.views import embed
+from ui.frame import PAGES
+from ui.loading import derived
+
+PAGE_NAMES = tuple(re.sub(r"^[0-9]+_", "", Path(page.path).stem) for page in PAGES if page.path.startswith("pages/"))
+
+
+def _setting(key: str) -> str:
+    """An environment variable, else the same key in Streamlit secrets, else ""."""
+    if os.environ.get(key):
+        return os.environ[key]
+    try:
+        return str(st.secrets.get(key) or "")
+    except Exception:  # no secrets file at all is the usual case for `streamlit run`
+        return ""
+
+
+def app_root() -> str:
+    """The app's public root address: $STEMCELL_APP_URL when set, else the address this reader opened."""
+    configured = links.app_root(_setting(links.APP_URL_ENV))
+    return configured or links.app_root(st.context.url or "", PAGE_NAMES) or links.DEFAULT_APP_URL
+
+
+def report_config() -> dict[str, str]:
+    return {key: _setting(key) for key in report.REPORT_KEYS}
+
+
+def report_button(made: report.ReportLink, key: str) -> None:
+    """The prefilled report link, or, without an address, plain words on how to reach the maintainers."""
+    if made.url:
+        st.link_button(made.label, made.url, icon=":material/flag:", key=key)
+    else:
+        st.caption(md_escape(made.label))
+
+
+# --- claims --------------------------------------------------------------------------------------
+
+
+def claim_extras(claim_id: str, quote: str, record: Mapping[str, Any], *, key: str) -> None:
+    """Under a claim card: its permalink, its ClaimReview record (download) and 'Report an error'."""
+    root = app_root()  # read here: a deferred download runs without this reader's context
+    permalink = links.claim_permalink(root, claim_id)
+    left, middle = st.columns(2)
+    with left:
+        st.page_link("pages/5_Claims.py", label="Link to this claim", icon=":material/link:",
+                     query_params={links.CLAIM_QUERY_KEY: claim_id}, help=permalink)  # fmt: skip
+    with middle:
+        st.download_button(
+            "Fact-check record (ClaimReview)",
+            data=lambda: claimreview.to_jsonld(claimreview.rooted(record, root)).encode("utf-8"),
+            file_name=f"claimreview-{claim_id}.jsonld",
+            mime="application/ld+json",
+            key=f"claimreview_{key}",
+            icon=":material/download:",
+            on_click="ignore",
+            help="This verdict as a schema.org ClaimReview record (JSON-LD), for fact-checking tools.",
+        )
+    report_button(report.claim_report(report_config(), claim_id, quote, permalink), key=f"report_{key}")
+
+
+def claimreview_download(records: Mapping[str, dict[str, Any]]) -> None:
+    """Every claim's ClaimReview record in one JSON-LD file, as scripts/export_claimreview.py writes it."""
+    root = app_root()
+    st.download_button(
+        "Download every verdict as fact-check records (ClaimReview, JSON-LD)",
+        data=lambda: claimreview.to_jsonld([claimreview.rooted(r, root) for r in records.values()]).encode("utf-8"),
+        file_name=claimreview.FILE_NAME,
+        mime=claimreview.MEDIA_TYPE,
+        key="claimreview_all",
+        icon=":material/download:",
+        on_click="ignore",
+        help="The format fact-checkers publish and Google's Fact Check Explorer reads: each claim's exact words, "
+        "where it was made, our verdict (on a 1 to 5 scale where it judges truth), the date we checked it and its "
+        "link here. Each claim card offers its own record.",
+    )
+
+
+# --- charts --------------------------------------------------------------------------------------
+
+
+def embed_or_share(spec: Mapping[str, Any], caption: str, data: pd.DataFrame, file_stem: str) -> None:
+    """Under a chart: its address, an iframe snippet for other sites, its PNG, SVG and CSV, and 'Report an error'."""
+    from ui.blocks import image_downloads, table_download
+
+    root = app_root()
+    title = embed.chart_title(spec) or file_stem
+    if embed.is_embeddable(file_stem):
+        address = embed.embed_url(root, file_stem)
+        st.text_input("Link to this chart (select it all and copy)", value=address, key=f"link_{file_stem}")
+        st.markdown("**Embed it in your page:** paste this HTML; the chart comes with its caption and a link back.")
+        st.code(embed.iframe_snippet(root, file_stem, title), language="html", wrap_lines=True)
+    else:
+        address = st.context.url or root
+        st.text_input("Link to this view (select it all and copy)", value=address, key=f"link_{file_stem}")
+    table_download(data, file_stem, key=f"share_csv_{file_stem}")
+    image_downloads(spec, caption, file_stem, key_prefix="share_")
+    report_button(report.chart_report(report_config(), file_stem, title, address), key=f"report_{file_stem}")
+
+
+def embed_page(chart_id: str) -> None:
+    """The chart-only view other sites frame: the chart, its caption (units, sources) and a credit link back.
+
+    It reads a view shared by every reader (ui.derived, one per chart and data version), so each framed reader
+    costs the server only its session and this short script run.
+    """
+    st.set_page_config(page_title="Chart · Stem-cell claims vs evidence", page_icon="🔬", layout="centered",
+                       initial_sidebar_state="collapsed")  # fmt: skip
+    if not embed.is_embeddable(chart_id):
+        st.info("This chart is not available. Open the full site to see every chart with its sources.")
+        return
+    try:
+        view = derived(embed.embed_view, chart_id)
+    except KeyError:
+        st.info("This chart has nothing to show with the current data.")
+        return
+    st.vega_lite_chart(spec=view.spec, width="stretch", theme=None)
+    st.caption(view.caption)
+    # A link button opens the full site in a new tab, out of the frame; its address is never parsed as Markdown.
+    st.link_button(
+        f"{embed.CREDIT}: the full page, with its data and sources",
+        embed.full_page_url(app_root(), chart_id),
+        icon=":material/open_in_new:",
+        help="Not medical advice. Every number on the full page comes with its source and a table of the data.",
+    )
+
+
+def claim_card(claim: Any, card_markdown: str, record: Mapping[str, Any], *, guess: bool, key: str) -> None:
+    """One claim's card: where it was said, the verbatim quote, then (unless the room guesses first) our verdict
+    with its evidence, the claim's permalink, its ClaimReview record and 'Report an error'."""
+    from ui.blocks import quote
+
+    where = f"{md_escape(claim.short_label)} · topic: {md_escape(claim.topic)}"
+    st.caption(f"{where} · stated {md_escape(claim.stated_as)}")
+    quote(claim.quote, claim.short_label, claim.seed_file)
+    if guess and not st.toggle("Reveal our verdict", key=f"reveal_{key}"):
+        return
+    st.markdown(card_markdown)
+    claim_extras(claim.id, claim.quote, record, key=key)
