@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core.analysis import verdicts
+from core.analysis import verdicts, vocab
 from core.data import load
 from tests.conftest import needs_seeds, tiny
 from tests.test_provenance import seed_text
@@ -13,7 +13,7 @@ from tests.test_provenance import seed_text
 DATASET = load()
 CLAIM_IDS = list(DATASET.claims["id"])
 GROUP_IDS = list(DATASET.claim_groups["id"])
-RATED = list(DATASET.claims.loc[~DATASET.claims["verdict"].isin(verdicts.NOT_RATED), "id"])
+RATED = list(DATASET.claims.loc[~DATASET.claims["verdict"].isin(vocab.NO_VERDICT), "id"])
 
 
 def _claim(dataset, claim_id: str) -> pd.Series:
@@ -64,7 +64,7 @@ def test_claim_has_certainty_and_check_date(dataset, claim_id):
     assert claim["certainty"] in ("high", "moderate", "low", "very low", "not graded")
     assert pd.Timestamp(claim["checked_on"]) <= pd.Timestamp.now()
     # 'not graded' is reserved for claims we did not rate.
-    assert (claim["certainty"] == "not graded") == (claim["verdict"] in verdicts.NOT_RATED)
+    assert (claim["certainty"] == "not graded") == (claim["verdict"] in vocab.NO_VERDICT)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ from core.data import Dataset
 CONTROLLED_KINDS = ("randomised trial", "meta-analysis", "systematic review")
 # A sentence that says it computed a number may contain numbers the cited rows do not print.
 DERIVED_MARK = "our arithmetic"
-NOT_RATED = ("not assessed", "unverifiable")
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # A number (commas allowed, decimals allowed), optionally a range partner joined by to/or/and/-/–, then a scale word.
