@@ -91,7 +91,7 @@ for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun="items").itertuple
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))
             ui.quotes(behind.claims, lambda c: f"A claim on the page · our verdict: {md_escape(c.verdict)}")
             if behind.citations():
-                st.caption("  \n".join(md_escape(line) for line in behind.citations()))
+                st.caption("  \n".join(behind.citations()))
             st.dataframe(behind.ids_table(), hide_index=True)
 ui.page_buttons(len(listed), "at", per_page=PER_PAGE)
 ui.page_end(ds, *listed["explanation"], *view.top["headline"])

@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core.analysis.claims import mechanism_topics, topic_heading
-from core.text import md_escape, plural, verification_flag
+from core.text import md_escape, plural
 from core.views import embed
 from core.views import mechanisms as mechanisms_view
 
@@ -51,16 +51,7 @@ for section in view.sections:
         if not ui.reveal(label, key=f"details_{topic['id']}"):
             continue
         st.markdown(md_escape(topic["evidence_summary"] or "We have no evidence rows for this mechanism."))
-        st.markdown(
-            "\n".join(
-                f"- **{md_escape(s.short_name)}** ({md_escape(s.kind)}, {s.year})"
-                + verification_flag(s.verification)
-                + f". {md_escape(s.citation)}"
-                + (f" · PMID {s.pmid}" if s.pmid else "")
-                + (f" · DOI {md_escape(s.doi)}" if s.doi else "")
-                for s in section.studies.itertuples()
-            )
-        )
+        st.markdown("\n".join(f"- {line}" for line in section.study_lines))
         ui.quotes(
             section.claims,
             lambda c: (

@@ -110,7 +110,7 @@ def test_a_long_quote_is_shortened():
 
 
 def test_a_hostile_doi_stays_inside_its_own_link():
-    from core.views.claims import study_links_markdown
+    from core.views.cite import study_links_markdown
 
     text = study_links_markdown({"pmid": "", "doi": "10.1234/x)](javascript:alert(1)", "nct": ""})
     assert text.count("](") == 1

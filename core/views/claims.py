@@ -13,8 +13,9 @@ from core.analysis.claims import claims_with_sources, linked_evidence, linked_re
 from core.charts import theme
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
-from core.links import reader_name, study_links
-from core.text import md_escape, plural, verification_flag
+from core.links import reader_name
+from core.text import md_escape, plural
+from core.views.cite import harm_line, regulator_line, study_line
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
 TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
@@ -194,30 +195,18 @@ def card_markdown(card: Any) -> str:
         _section(
             "Trials and reviews show",
             [
-                f"**{md_escape(s['short_name'])}** ({md_escape(s['kind'])}, {s['year']}; certainty: "
-                f"{md_escape(s['certainty'])}). "
-                + ("What it found is summed up above." if s["id"] in pooled_ids else md_escape(s["main_finding"]))
-                + verification_flag(s["verification"])
-                + study_links_markdown(s)
+                study_line(s, finding="What it found is summed up above." if s["id"] in pooled_ids else None)
                 for s in card.studies
             ],
             empty="*No study is linked to this claim.*",
         ),
         _section(
             "Harms on record",
-            [
-                f"**{md_escape(h['short_name'])}** ({h['year']}). {md_escape(h['what_happened'])}"
-                f"{verification_flag(h['verification'])}"
-                for h in card.harms
-            ],
+            [harm_line(h) for h in card.harms],
         ),
         _section(
             "Regulators say",
-            [
-                f"**{md_escape(r['jurisdiction'])}, {md_escape(r['date'])}** ({md_escape(r['body'])}): "
-                f"{md_escape(r['summary'])}{verification_flag(r['verification'])}"
-                for r in card.statements
-            ],
+            [regulator_line(r) for r in card.statements],
             empty="*No regulator or court statement is linked to this claim.*",
         ),
     ]
@@ -237,12 +226,6 @@ def _pooled_lines(rows) -> list[str]:
         md_escape(question) + "".join(f"\n  - {outcome}" for outcome in outcomes)
         for question, outcomes in by_question.items()
     ]
-
-
-def study_links_markdown(study: Any) -> str:
-    """' · [PubMed 123](https://…) · [DOI …](https://doi.org/…)': a study's identifiers as links, built from
-    validated identifiers only (core.links.study_links), with escaped link text."""
-    return "".join(f" · [{md_escape(link.label)}]({link.url})" for link in study_links(study))
 
 
 def _section(heading: str, items: list[str], empty: str = "") -> str:

@@ -17,6 +17,8 @@ from core.analysis.claims import (
 from core.charts import claims as claim_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
+from core.text import md_escape
+from core.views.cite import study_line
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,11 @@ class MechanismSection:
     studies: pd.DataFrame
     claims: pd.DataFrame
     who: str
+
+    @property
+    def study_lines(self) -> list[str]:
+        """Each study behind the mechanism, cited with its reference and links instead of its finding."""
+        return [study_line(s, finding=md_escape(s["citation"])) for s in self.studies.to_dict("records")]
 
 
 @dataclass(frozen=True)

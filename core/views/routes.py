@@ -11,7 +11,7 @@ from core.analysis import doses, routes
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
-from core.text import md_escape, verification_flag
+from core.views.cite import harm_line, regulator_line, study_line
 from core.views.rows import ids_table
 
 
@@ -37,17 +37,13 @@ class RouteSection:
 
     def citations_markdown(self) -> str:
         """The studies, harms and regulator statements behind the section, one escaped paragraph each."""
-        flag = verification_flag
         return "\n\n".join(
             [
-                *(f"**Study: {md_escape(e.short_name)}**{flag(e.verification)}. {md_escape(e.main_finding)}"
-                  for e in self.studies.itertuples()),
-                *(f"**Harm: {md_escape(h.short_name)}** ({h.year}){flag(h.verification)}. "
-                  f"{md_escape(h.what_happened)}" for h in self.harms.itertuples()),
-                *(f"**Regulator: {md_escape(r.title)}** ({r.date}, {md_escape(r.jurisdiction)}){flag(r.verification)}. "
-                  f"{md_escape(r.summary)}" for r in self.statements.itertuples()),
+                *(study_line(s) for s in self.studies.to_dict("records")),
+                *(harm_line(h) for h in self.harms.to_dict("records")),
+                *(regulator_line(r) for r in self.statements.to_dict("records")),
             ]
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.text import verification_flag
+from core.views.cite import regulator_line, study_line
 
 
 def ids_table(*parts: tuple[str, pd.DataFrame, str]) -> pd.DataFrame:
@@ -26,10 +26,9 @@ class RowsBehind:
     regulatory: pd.DataFrame
 
     def citations(self) -> list[str]:
-        """One line per study or regulator statement, with any doubt about it (ids are in ids_table)."""
-
-        return [f"Study: {e.short_name}{verification_flag(e.verification)}" for e in self.evidence.itertuples()] + [
-            f"Regulator: {r.title}, {r.date}{verification_flag(r.verification)}" for r in self.regulatory.itertuples()
+        """One escaped Markdown line per study or regulator statement, with any doubt about it (ids: ids_table)."""
+        return [study_line(s, finding="") for s in self.evidence.to_dict("records")] + [
+            regulator_line(r, summary=False) for r in self.regulatory.to_dict("records")
         ]
 
     def ids_table(self) -> pd.DataFrame:

@@ -1,0 +1,52 @@
+"""One line per cited row: a study, a regulator or court statement, a harm report, as escaped Markdown.
+
+Every page that lists the rows behind a finding (claim cards, routes, mechanisms, discrepancies) cites them here,
+so a study reads the same everywhere: its name, what kind of study and when, what it found, any doubt about the
+row, and links to its PubMed, DOI or trial record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from core.links import study_links
+from core.text import md_escape, verification_flag
+
+
+def study_links_markdown(study: Mapping[str, Any]) -> str:
+    """' · [PubMed 123](https://…) · [DOI …](https://doi.org/…)': built from validated identifiers only."""
+    return "".join(f" · [{md_escape(link.label)}]({link.url})" for link in study_links(study))
+
+
+def study_line(study: Mapping[str, Any], *, finding: str | None = None, links: bool = True) -> str:
+    """'**Name** (kind, year; certainty: …). What it found · ⚠ doubt · [PubMed …](…)'.
+
+    `finding` replaces the study's own main finding ('' leaves it out), for a card that summed it up already.
+    """
+    said = md_escape(study["main_finding"]) if finding is None else finding
+    certainty = f"; certainty: {md_escape(study['certainty'])}" if study.get("certainty") else ""
+    head = f"**{md_escape(study['short_name'])}** ({md_escape(study['kind'])}, {study['year']}{certainty})."
+    return (
+        " ".join(part for part in (head, said) if part)
+        + verification_flag(study["verification"])
+        + (study_links_markdown(study) if links else "")
+    )
+
+
+def regulator_line(statement: Mapping[str, Any], *, summary: bool = True) -> str:
+    """'**Jurisdiction, date** (body): what it says · ⚠ doubt'."""
+    head = (
+        f"**{md_escape(statement['jurisdiction'])}, {md_escape(str(statement['date']))}** "
+        f"({md_escape(statement['body'])})"
+    )
+    said = f": {md_escape(statement['summary'])}" if summary else f": {md_escape(statement['title'])}"
+    return head + said + verification_flag(statement["verification"])
+
+
+def harm_line(harm: Mapping[str, Any]) -> str:
+    """'**Name** (year). What happened · ⚠ doubt'."""
+    return (
+        f"**{md_escape(harm['short_name'])}** ({harm['year']}). {md_escape(harm['what_happened'])}"
+        + verification_flag(harm["verification"])
+    )
