@@ -6,8 +6,7 @@ import streamlit as st
 
 import ui
 from core.text import md_escape
-from core.views import home
-from core.workshop import handout
+from core.views import handout, home
 
 ds = ui.page_frame(
     "Handout",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.analysis import doses, routes
+from core.analysis import dose_frames, doses, routes
 from core.charts import doses as dose_charts
 from core.charts import theme
 
@@ -15,9 +15,9 @@ def frames(dataset):
     trials = doses.trial_doses(dataset, weight_kg=70)
     overview = routes.route_overview(dataset, norm, trials)
     return {
-        "points": doses.dose_points(norm, trials),
-        "courses": doses.course_totals(norm),
-        "per_kg": doses.per_kg_points(norm, trials),
+        "points": dose_frames.dose_points(norm, trials),
+        "courses": dose_frames.course_totals(norm),
+        "per_kg": dose_frames.per_kg_points(norm, trials),
         "spread": routes.route_spread(overview),
         "routes": dataset.routes,
     }
@@ -120,7 +120,7 @@ def test_per_kg_chart_title_follows_the_body_weight(dataset, frames):
     assert title_text(spec).startswith("The pages' vein doses are up to 1.4× the only approved per-kg dose")
     assert "70 kg" in spec["layer"][0]["encoding"]["x"]["title"]
     norm = doses.normalise(dataset, weight_kg=100)
-    heavier = doses.per_kg_points(norm, doses.trial_doses(dataset, weight_kg=100))
+    heavier = dose_frames.per_kg_points(norm, doses.trial_doses(dataset, weight_kg=100))
     assert "up to 1.0×" in title_text(dose_charts.per_kg(heavier, 100).to_dict())
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from core import text
-from core.analysis import doses, routes, sources
+from core.analysis import dose_frames, doses, routes, sources
 from tests.conftest import tiny
 
 REGIMEN_DEFAULTS = {
@@ -223,7 +223,7 @@ def test_trial_doses_convert_per_kg_and_skip_per_ml_and_animals():
 
 
 def test_course_totals_mark_computed_and_printed(dataset):
-    courses = doses.course_totals(doses.normalise(dataset)).set_index(["item", "basis"])
+    courses = dose_frames.course_totals(doses.normalise(dataset)).set_index(["item", "basis"])
     vein = courses.loc[("000 Vega Stem Cell · vein", "computed")]
     assert (vein["low"], vein["high"]) == (300e6, 1.2e9)
     combination = courses.loc[("000 Vega Stem Cell · protocol", "computed")]

@@ -7,7 +7,8 @@ import re
 import pytest
 
 import ui
-from core.workshop import guide, handout
+from core.views import handout
+from core.workshop import guide
 
 
 @pytest.mark.parametrize(("plan", "minutes"), [("45 minutes", 45), ("90 minutes", 90)])

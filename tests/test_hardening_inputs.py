@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.workshop import handout
+from core.views import handout
 
 
 @pytest.mark.parametrize("length", [handout.MAX_URL_CHARS + 1, 2_400, 200_000])

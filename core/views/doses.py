@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.analysis import discrepancies, doses, sources
+from core.analysis import discrepancies, dose_frames, doses, sources
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
@@ -34,9 +34,9 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
     norm = doses.normalise(ds, weight)
     trials = doses.trial_doses(ds, weight)
     shown = doses.select(norm, list(routes), list(source_ids))
-    points = doses.dose_points(shown, trials[trials["route"].isin(routes)])
-    courses = doses.course_totals(norm[norm["source_id"].isin(source_ids)])
-    per_kg = doses.per_kg_points(shown, trials)
+    points = dose_frames.dose_points(shown, trials[trials["route"].isin(routes)])
+    courses = dose_frames.course_totals(norm[norm["source_id"].isin(source_ids)])
+    per_kg = dose_frames.per_kg_points(shown, trials)
     found = discrepancies.find_in(ds, norm, trials, weight)
     chosen = discrepancies.within(found, norm, routes, source_ids)
     return DosesView(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from core.analysis import doses, findings
+from core.analysis import dose_frames, doses, findings
 from core.analysis.verdicts import approval_status, summary_of_findings
 from core.data import Dataset
 from core.text import format_count, md_escape
@@ -68,7 +68,7 @@ def dose_ladder(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.D
                   group["cells_per_admin_high"].max(), source_id, tuple(group["regimen_id"]),
                   f"As the page counts it (per knee, injection, session or day); routes: {', '.join(routes)}.")
         )  # fmt: skip
-    courses = doses.course_totals(norm)
+    courses = dose_frames.course_totals(norm)
     for source_id, group in courses.groupby("source_id", sort=False):
         top = group.loc[group[["low", "high"]].max(axis=1).idxmax()]
         high = top["high"] if pd.notna(top["high"]) else top["low"]

@@ -1,0 +1,139 @@
+"""The tables the dose charts draw: each dose as a point or range, course totals, vein doses per kg."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from core.analysis.doses import cells_range, dose_text, trial_dose_text
+from core.text import format_count
+
+
+def dose_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
+    """One long frame for the dose chart: each page's cell dose per administration, and each trial dose."""
+    pages = norm[norm["comparable"]].copy()
+    headline = pages["statement_kind"] == "headline range"
+    pages = pages.assign(
+        route_label=pages["route_label"].where(~headline, "headline, no route"),
+        who="page",
+        label=pages["short_label"],
+        low=pages["cells_per_admin_low"],
+        high=pages["cells_per_admin_high"],
+        dose=pages.apply(dose_text, axis=1),
+        row_id=pages["regimen_id"],
+        verification="",
+        note=pages["unit_caveat"],
+    )
+    tested = trials.assign(
+        who="trial",
+        source_id="",
+        label=trials["short_name"],
+        low=trials["cells_per_admin"],
+        high=trials["cells_per_admin"],
+        dose=trials.apply(trial_dose_text, axis=1) if not trials.empty else pd.Series(dtype=str),
+        row_id=trials["evidence_id"],
+        route_as_stated=trials["dose_basis"],
+        note=trials["kind"],
+    )
+    columns = [
+        "who",
+        "source_id",
+        "label",
+        "route",
+        "route_label",
+        "route_as_stated",
+        "low",
+        "high",
+        "dose",
+        "quote",
+        "row_id",
+        "verification",
+        "note",
+    ]
+    return pd.concat([pages[columns], tested[columns]], ignore_index=True)
+
+
+def course_totals(norm: pd.DataFrame) -> pd.DataFrame:
+    """Cells per course for each stand-alone schedule and each protocol: printed by the page, or computed by us."""
+    rows = []
+    cells = norm[norm["comparable"]]
+    standalone = cells[(cells["protocol_id"] == "") & cells["admins_low"].notna()]
+    for _, r in standalone.iterrows():
+        rows.append(_course_row(r["source_id"], r["short_label"], r["route_label"], r, (r["regimen_id"],)))
+    for _, group in norm[norm["protocol_id"] != ""].groupby("protocol_id", sort=False):
+        first = group.iloc[0]
+        parts = group[group["comparable"]]
+        open_parts = group[group["open_ended"] | (group["comparable"] & group["admins_low"].isna())]
+        undosed = group[group["dose_low"].isna() & (group["statement_kind"] != "protocol table total")]
+        label = f"{first['short_label']} · protocol"
+        if not parts.empty:
+            # A part with no limit on sessions, or a session with no dose, leaves the course with no upper end.
+            closed = open_parts.empty and undosed.empty
+            rows.append(
+                {
+                    "source_id": first["source_id"],
+                    "short_label": first["short_label"],
+                    "item": label,
+                    "low": parts["cells_per_course_low"].sum(min_count=1),
+                    "high": parts["cells_per_course_high"].sum(min_count=1) if closed else math.nan,
+                    "basis": "computed",
+                    "regimen_ids": tuple(parts["regimen_id"]) + tuple(undosed["regimen_id"]),
+                }
+            )
+        printed = group[(group["statement_kind"] == "protocol table total") & group["total_printed"].notna()]
+        for _, t in printed.iterrows():
+            rows.append(
+                {
+                    "source_id": t["source_id"],
+                    "short_label": t["short_label"],
+                    "item": label,
+                    "low": t["total_printed"],
+                    "high": t["total_printed"],
+                    "basis": "printed",
+                    "regimen_ids": (t["regimen_id"],),
+                }
+            )
+    out = pd.DataFrame(rows, columns=["source_id", "short_label", "item", "low", "high", "basis", "regimen_ids"])
+    # Two schedules of one page on one route would share a row: number them (ids stay in regimen_ids).
+    repeat = out.groupby(["item", "basis"]).cumcount()
+    out.loc[repeat > 0, "item"] = out.loc[repeat > 0, "item"] + ", schedule " + (repeat[repeat > 0] + 1).astype(str)
+    out["open_ended"] = out["high"].isna()
+    out["total"] = [cells_range(lo, hi) for lo, hi in zip(out["low"], out["high"], strict=True)]
+    return out
+
+
+def _course_row(source_id: str, short_label: str, what: str, r: pd.Series, ids: tuple[str, ...]) -> dict:
+    printed = not math.isnan(r["total_printed"])
+    return {
+        "source_id": source_id,
+        "short_label": short_label,
+        "item": f"{short_label} · {what}",
+        "low": r["total_printed"] if printed else r["cells_per_course_low"],
+        "high": r["total_printed"] if printed else r["cells_per_course_high"],
+        "basis": "printed" if printed else "computed",
+        "regimen_ids": ids,
+    }
+
+
+def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame) -> pd.DataFrame:
+    """Vein doses per kg of body weight: each page's dose at the chosen weight, and each per-kg study dose."""
+    pages = norm[norm["cells_per_kg_low"].notna()]
+    per_kg = trials[trials["computed_from_weight"]]
+    rows = [
+        {"who": "page", "source_id": r["source_id"], "label": r["short_label"], "low": r["cells_per_kg_low"],
+         "high": r["cells_per_kg_high"],
+         "dose": f"{dose_text(r)} ÷ {r['weight_kg']:g} kg", "row_id": r["regimen_id"], "quote": r["quote"],
+         "kind": r["statement_kind"], "verification": ""}
+        for _, r in pages.iterrows()
+    ] + [
+        {"who": "approved" if t["kind"] == "drug label" else "trial", "source_id": "", "label": t["short_name"],
+         "low": t["dose_as_tested"], "high": t["dose_as_tested"], "dose": f"{format_count(t['dose_as_tested'])} "
+         "cells per kg", "row_id": t["evidence_id"], "quote": t["quote"], "kind": t["kind"],
+         "verification": t["verification"]}
+        for _, t in per_kg.iterrows()
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["who", "source_id", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"],
+    )
