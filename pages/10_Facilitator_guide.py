@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core.workshop import guide
+from core.views import guide
 
 ds = ui.page_frame(
     "Facilitator guide",

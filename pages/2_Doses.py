@@ -3,7 +3,6 @@
 import streamlit as st
 
 import ui
-from core.analysis import discrepancies, doses
 from core.text import md_escape
 from core.views import doses as doses_view
 from core.views import embed
@@ -17,14 +16,14 @@ ds = ui.page_frame(
 )
 
 # 1. Inputs
-everything = ui.derived(doses.normalise)
+offered = ui.derived(doses_view.choices)
 labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True))
-low_kg, high_kg, step_kg = doses.WEIGHT_LIMITS_KG
+low_kg, high_kg, step_kg = doses_view.WEIGHT_LIMITS_KG
 with st.container(border=True):
-    routes = ui.bound_multiselect("Routes", doses.dosed_routes(everything), "routes", format_func=doses.route_label)
-    sources = ui.bound_multiselect("Pages", doses.dosing_sources(everything), "sources", format_func=labels.get)
+    routes = ui.bound_multiselect("Routes", offered.routes, "routes", format_func=doses_view.route_label)
+    sources = ui.bound_multiselect("Pages", offered.sources, "sources", format_func=labels.get)
     weight = ui.bound_number(
-        "Body weight in kg (for doses into a vein)", "weight", default=doses.DEFAULT_WEIGHT_KG,
+        "Body weight in kg (for doses into a vein)", "weight", default=doses_view.DEFAULT_WEIGHT_KG,
         min_value=low_kg, max_value=high_kg, step=step_kg, number_format="%.0f",
         help="Doses into a vein are set per kg of body weight in medicine; we divide the page's dose by this weight.",
     )  # fmt: skip
@@ -38,7 +37,7 @@ st.subheader("What we found")
 if view.top.empty:
     st.markdown("No problems involve the routes and pages chosen above.")
 else:
-    st.markdown("\n".join(f"- {discrepancies.item_line(item)}" for item in view.top.itertuples()))
+    st.markdown("\n".join(f"- {doses_view.item_line(item)}" for item in view.top.itertuples()))
 st.caption("For the routes and pages chosen above. The full list, with every quote and number, is further down.")
 
 st.subheader("Cells per dose")
@@ -76,16 +75,16 @@ for table, raw in view.protocols:
         st.text("\n".join(raw))
 
 st.subheader("Every discrepancy, with its quotes")
-kinds = ui.bound_multiselect("Kinds", list(discrepancies.KINDS), "kind", format_func=discrepancies.KINDS.get)
-listed = discrepancies.select(view.found, kinds, sources)
+kinds = ui.bound_multiselect("Kinds", list(doses_view.KINDS), "kind", format_func=doses_view.KINDS.get)
+listed = doses_view.select_items(view.found, kinds, sources)
 st.caption(
     f"{len(listed)} items: {int((listed['status'] == 'problem').sum())} problems and "
     f"{int((listed['status'] == 'consistent').sum())} checks that came out consistent (shown, not hidden)."
 )
 # One line per item, opening to its explanation: the full cards made this page a wall of text on a phone.
 for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun="items").itertuples():
-    with st.expander(discrepancies.item_line(item)):
-        st.markdown(discrepancies.item_markdown(item))
+    with st.expander(doses_view.item_line(item)):
+        st.markdown(doses_view.item_markdown(item))
         if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
             behind = view.rows_behind[item.Index]
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))

@@ -3,7 +3,6 @@
 import streamlit as st
 
 import ui
-from core.analysis.claims import mechanism_topics, topic_heading
 from core.text import md_escape, plural
 from core.views import embed
 from core.views import mechanisms as mechanisms_view
@@ -16,7 +15,7 @@ ds = ui.page_frame(
 )
 
 # 1. Inputs
-topics = ui.derived(mechanism_topics)
+topics = ui.derived(mechanisms_view.mechanism_topics)
 options = ["all", *topics["id"]]
 chosen = ui.bound_selectbox(
     "Mechanism", options, key="mechanism", format_func=lambda t: "All mechanisms" if t == "all" else t
@@ -36,7 +35,7 @@ ui.chart_block(
 for section in view.sections:
     topic = section.topic
     with st.container(border=True):
-        st.subheader(md_escape(topic_heading(topic["id"])))
+        st.subheader(md_escape(mechanisms_view.topic_heading(topic["id"])))
         who = md_escape(section.who) if section.who else "none of the five pages."
         # The verdict and who claims it first; what the studies found, in full, is one switch away.
         st.markdown(

@@ -3,9 +3,6 @@
 import streamlit as st
 
 import ui
-from core import links
-from core.analysis import claimreview
-from core.analysis.vocab import certainty_table
 from core.text import md_escape
 from core.views import claims as claims_view
 from core.views import embed
@@ -20,20 +17,20 @@ ds = ui.page_frame(
 
 # 1. Inputs
 view = ui.derived(claims_view.claims_page)
-labels = {row.id: links.reader_name(row.short_label) for row in ds.sources.itertuples()}
+labels = {row.id: claims_view.reader_name(row.short_label) for row in ds.sources.itertuples()}
 guess = ui.bound_toggle(
     "Guess first: hide our verdicts until you reveal them",
     key="guess",
     help="For a workshop: the room reads each claim and guesses before anyone opens the verdict.",
 )
 # A permalink (?claim=<id>) opens that one claim first, expanded.
-asked = st.query_params.get(links.CLAIM_QUERY_KEY, "")
+asked = st.query_params.get(claims_view.CLAIM_QUERY_KEY, "")
 pinned = claims_view.pinned_claim(view.ordered, asked)
 if asked and pinned.empty:
     st.warning(f"The link asked for claim “{md_escape(asked[:60])}”, which this page does not have; ignored.")
 # Drawn before the filters, so the linked claim is the first thing under the title.
 cards = ui.derived(claims_view.card_texts)
-records = ui.derived(claimreview.records_by_id)
+records = ui.derived(claims_view.claimreview_records)
 for claim in pinned.itertuples():
     st.subheader("The claim you were linked to")
     with st.expander(claims_view.line_label(claim, view.labels, guess=guess), expanded=True):
@@ -77,7 +74,7 @@ if not guess and ui.reveal("What the verdicts and certainty labels mean", key="l
         "**Certainty** says how sure we can be of a study's result, in the words of GRADE, the system used by "
         "medical reviews. Where no review graded a study, the label is our judgement of its design."
     )
-    st.dataframe(certainty_table(), hide_index=True, width="stretch")
+    st.dataframe(claims_view.certainty_table(), hide_index=True, width="stretch")
 
 st.markdown(f"**{len(chosen)} of {len(ds.claims)} claims match.**")
 listed = chosen[~chosen["id"].isin(pinned["id"])]  # the linked claim is already open above

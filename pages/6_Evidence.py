@@ -3,8 +3,6 @@
 import streamlit as st
 
 import ui
-from core import report, site
-from core.analysis.vocab import certainty_table
 from core.text import md_escape
 from core.views import embed
 from core.views import evidence as evidence_view
@@ -58,7 +56,7 @@ condition = ui.bound_selectbox(
 )
 
 table = view.overview if condition == "all" else view.overview[view.overview["condition"] == condition]
-studies = evidence_view.study_table(table, ui.report_config(), ui.app_root() + site.page("evidence").url_path)
+studies = evidence_view.study_table(table, ui.report_config(), ui.app_root() + evidence_view.PAGE_PATH)
 reporting = studies["report"].notna().any()
 st.dataframe(
     studies if reporting else studies.drop(columns=["report"]),
@@ -87,9 +85,9 @@ st.dataframe(
     },
 )  # fmt: skip
 if not reporting:
-    ui.report_button(report.report_link({}, "", ""), key="report_studies")
+    ui.report_button(evidence_view.report_link({}, "", ""), key="report_studies")
 with st.expander("What the certainty labels mean"):
-    st.dataframe(certainty_table(), hide_index=True, width="stretch")
+    st.dataframe(evidence_view.certainty_table(), hide_index=True, width="stretch")
 
 st.header("Documented harms")
 st.markdown(md_escape(view.harms_summary))

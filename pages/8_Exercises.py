@@ -6,7 +6,6 @@ import streamlit as st
 import ui
 from core.text import md_escape
 from core.views import exercises as exercises_view
-from core.workshop.exercises import score
 
 PER_PAGE = 5  # a phone screen or two per page; the page number lives in the URL (?q=2)
 
@@ -32,7 +31,7 @@ revealed: set[str] = st.session_state.setdefault("exercise_revealed", set())
 
 # 2. Compute
 items = ui.derived(exercises_view.exercise_list)
-correct, answered = score(answers, items)
+correct, answered = exercises_view.score(answers, items)
 
 # 3. Render
 if mode == "participant":

@@ -3,12 +3,6 @@
 import streamlit as st
 
 import ui
-from core import report
-from core.analysis import claimreview
-from core.analysis.verdicts import checked_on_words, evidence_checked_on, summary_of_findings, verdict_method
-from core.analysis.verification import verification_counts
-from core.data import TABLE_NAMES
-from core.data.dictionary import foreign_keys
 from core.text import md_escape
 from core.views import methods as methods_view
 
@@ -27,18 +21,18 @@ st.markdown(
     "3. **Verdicts** on claims are ours. Each follows the written method below and points at the study, "
     "regulator or harm rows it rests on, so you can disagree with us on the same evidence."
 )
-checked = evidence_checked_on(ds)
+checked = methods_view.evidence_checked_on(ds)
 if checked:
-    st.markdown(f"**Evidence checked as of {md_escape(checked_on_words(checked))}.**")
+    st.markdown(f"**Evidence checked as of {md_escape(methods_view.checked_on_words(checked))}.**")
 
 st.header("How sure we are")
 st.markdown(
     "*Verified*: we saw the fact and its numbers on the cited page. *Partial*: we saw the main fact but "
     "not every detail. *Unverified*: we could not confirm it; the app flags these rows wherever they appear."
 )
-counts = ui.derived(verification_counts)
+counts = ui.derived(methods_view.verification_counts)
 st.dataframe(counts, hide_index=True, width="stretch")
-ui.table_download(counts, "verification_counts")
+ui.table_download(counts, "methods_view.verification_counts")
 
 st.header("How we judge a claim")
 st.markdown(
@@ -48,21 +42,21 @@ st.markdown(
     "status and table labels are judged as what they are. Claims that say the same thing share one group and "
     "one verdict, and each verdict carries a certainty in the GRADE words high, moderate, low or very low."
 )
-method = ui.derived(verdict_method)
+method = ui.derived(methods_view.verdict_method)
 for level in method.itertuples():
     count = f"{level.claims} claim{'' if level.claims == 1 else 's'}"
     with st.expander(f"{md_escape(level.verdict)}: {md_escape(level.label)} ({count})"):
         st.markdown(md_escape(level.definition))
         st.markdown("**What it needs:** " + md_escape(level.evidence_required))
         st.markdown("**Example:** " + md_escape(level.example))
-ui.table_download(method, "verdict_method", "Download the method (CSV)")
+ui.table_download(method, "methods_view.verdict_method", "Download the method (CSV)")
 
 st.header("What studies show")
 st.markdown(
     "What the app means when it says what studies show, in the shape of a GRADE summary of findings: the effect "
     "in plain units, how many trials and people, and how sure the evidence is."
 )
-findings = ui.derived(summary_of_findings)
+findings = ui.derived(methods_view.summary_of_findings)
 for question, rows in findings.groupby("question", sort=False):
     st.subheader(md_escape(question))
     for row in rows.itertuples():
@@ -73,7 +67,7 @@ for question, rows in findings.groupby("question", sort=False):
         )
 with st.expander("Sources and notes for each row"):
     st.dataframe(findings[["outcome", "comparator", "sources", "note"]], hide_index=True, width="stretch")
-ui.table_download(findings.drop(columns=["row_ids"]), "summary_of_findings", "Download the summary (CSV)")
+ui.table_download(findings.drop(columns=["row_ids"]), "methods_view.summary_of_findings", "Download the summary (CSV)")
 
 st.header("Corrections")
 st.markdown(
@@ -100,20 +94,22 @@ st.markdown(
     "Every claim card, study and chart has its own “Report an error”, filled in with what you were looking at. "
     "Name what is wrong, with a link to your source. We correct the data file, and the change shows up above."
 )
-found_error = report.report_link(ui.report_config(), "Error in the data", "What is wrong, and your source:\n")
+found_error = methods_view.report_link(ui.report_config(), "Error in the data", "What is wrong, and your source:\n")
 if found_error.url:  # without an address, the paragraph above and each card say how to reach us
     ui.report_button(found_error, key="report")
 
 st.header("Data dictionary and downloads")
 st.markdown("Every file, its columns, their types, units and allowed values. The same is in `data/README.md`.")
-chosen = ui.bound_selectbox("File", list(TABLE_NAMES), key="file", format_func=lambda name: ds.resource(name)["path"])
+chosen = ui.bound_selectbox(
+    "File", list(methods_view.FILES), key="file", format_func=lambda name: ds.resource(name)["path"]
+)
 resource = ds.resource(chosen)
 st.markdown(f"**{md_escape(resource['title'])}** ({len(ds.table(chosen))} rows). {md_escape(resource['description'])}")
-links = foreign_keys(resource)
+links = methods_view.foreign_keys(resource)
 if links:
     st.caption("Links: " + "; ".join(md_escape(link) for link in links))
 st.dataframe(ui.derived(methods_view.field_table_of, chosen), hide_index=True, width="stretch")
 ui.table_download(ds.table(chosen), chosen, f"Download {md_escape(resource['path'])}")
 # The format fact-checkers publish and Google's Fact Check Explorer reads; each claim card offers its own record.
-ui.claimreview_download(ui.derived(claimreview.records_by_id))
+ui.claimreview_download(ui.derived(methods_view.claimreview_records))
 ui.page_end(ds, resource["description"])

@@ -80,3 +80,17 @@ def test_the_layer_rule_catches_an_upward_import(tmp_path):
     module.write_text("from core.views import home\nfrom core import text\n")
     own = layer_of(dotted(module, tmp_path))
     assert [m for m in core_imports(module) if layer_of(m) > own] == ["core.views"]
+
+
+PAGE_SOURCES = sorted([ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py")])
+# A page gets its data from its view; core.text is the one escaping path every page uses to show text.
+PAGE_MAY_IMPORT = ("core.views", "core.text")
+
+
+@pytest.mark.parametrize("path", PAGE_SOURCES, ids=lambda p: p.name)
+def test_pages_read_only_their_views(path):
+    allowed = [(m, m + ".") for m in PAGE_MAY_IMPORT]
+    beside_views = sorted(
+        m for m in core_imports(path) if not any(m == exact or m.startswith(inside) for exact, inside in allowed)
+    )
+    assert beside_views == []

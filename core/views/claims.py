@@ -8,7 +8,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from core.analysis import verdicts, vocab
+from core import links
+from core.analysis import claimreview, verdicts, vocab
 from core.analysis.claims import claims_with_sources, linked_evidence, linked_regulatory
 from core.charts import theme
 from core.charts.export import Spec, to_spec
@@ -287,3 +288,8 @@ def verdict_summary_chart(counts: pd.DataFrame, order: list[str], labels: dict[s
         title=heading,
         description=f"Stacked bar chart of our verdicts on the pages' claims. {title}.",
     )
+
+
+# What the page needs besides the views, so the page reads only this module.
+certainty_table = vocab.certainty_table
+CLAIM_QUERY_KEY, claimreview_records = links.CLAIM_QUERY_KEY, claimreview.records_by_id

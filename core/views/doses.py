@@ -72,3 +72,22 @@ def rows_behind(ds: Dataset, norm: pd.DataFrame, found: pd.DataFrame) -> dict[An
             regulatory=doses.pick(ds.regulatory, item.regulatory_ids),
         )
     return out
+
+
+# What the page's inputs and list need, so the page reads only this view (page -> view -> analysis).
+WEIGHT_LIMITS_KG, DEFAULT_WEIGHT_KG = doses.WEIGHT_LIMITS_KG, doses.DEFAULT_WEIGHT_KG
+COURSE_CONVENTION, KINDS = doses.COURSE_CONVENTION, discrepancies.KINDS
+route_label, item_line, item_markdown = doses.route_label, discrepancies.item_line, discrepancies.item_markdown
+select_items = discrepancies.select
+
+
+@dataclass(frozen=True)
+class DoseChoices:
+    routes: list[str]  # routes that any page doses, in the order the pages use them
+    sources: list[str]  # pages that give a dose
+
+
+def choices(ds: Dataset) -> DoseChoices:
+    """The routes and pages the inputs offer (weight-free: a new weight does not change them)."""
+    norm = doses.normalise(ds)
+    return DoseChoices(doses.dosed_routes(norm), doses.dosing_sources(norm))

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core import report
-from core.analysis import findings
+from core import report, site
+from core.analysis import findings, vocab
 from core.analysis.claims import (
     evidence_overview,
     harms_summary,
@@ -84,3 +84,7 @@ def study_table(overview: pd.DataFrame, config: Mapping[str, str], page: str) ->
     table = table[COLUMNS]
     table["report"] = [report.study_report(config, row.id, row.short_name, page).url for row in table.itertuples()]
     return table
+
+
+certainty_table, report_link = vocab.certainty_table, report.report_link
+PAGE_PATH = site.page("evidence").url_path

@@ -8,3 +8,6 @@ from core.workshop import exercises
 
 def exercise_list(ds: Dataset) -> list[exercises.Exercise]:
     return exercises.exercises(ds)
+
+
+score = exercises.score

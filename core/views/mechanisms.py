@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from core.analysis import claims as analysis_claims
 from core.analysis.claims import (
     claims_with_sources,
     linked_evidence,
@@ -59,3 +60,6 @@ def mechanisms_page(ds: Dataset, chosen: str) -> MechanismsView:
             for _, topic in shown.iterrows()
         ],
     )
+
+
+topic_heading = analysis_claims.topic_heading
