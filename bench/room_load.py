@@ -441,13 +441,13 @@ def run_mode(mode: str, participants: int, questions: int, arrive_within: float)
         url = room_postgres.fresh_database(cluster.__enter__()) if cluster else f"sqlite:///{folder}/room.sqlite"
         try:
             with set_up(mode, url) as servers:
-                return _measured_session(mode, servers, url, participants, questions, arrive_within)
+                return measured_session(mode, servers, url, participants, questions, arrive_within)
         finally:
             if cluster:
                 cluster.__exit__(None, None, None)
 
 
-def _measured_session(mode: str, servers: SetUp, url: str, participants: int, questions: int, arrive_within: float):
+def measured_session(mode: str, servers: SetUp, url: str, participants: int, questions: int, arrive_within: float):
     pids = servers.server_pids + servers.proxy_pids
     usage = {pid: _proc_sample(pid)[0] for pid in pids}
     peaks = dict.fromkeys(pids, 0)
