@@ -310,7 +310,7 @@ def report(r: dict, args: argparse.Namespace) -> str:
         f"({pss['streamlit']:.0f} / {pss['nginx']:.0f} / {pss['postgres']:.0f}) | | |",
         f"| CPU, % of one core: Streamlit ×2 / nginx / PostgreSQL | {cpu['streamlit']:.0f} / {cpu['nginx']:.0f} / "
         f"{cpu['postgres']:.0f} | | |",
-        f"| CPU, % of one core: the recipe in all (what this load needs of the host's {os.cpu_count()} cores) | "
+        f"| CPU, % of one core: the recipe in all (what it got of the host's {os.cpu_count()} cores) | "
         f"{sum(cpu.values()):.0f} | | |",
         f"| CPU, % of one core: the two load generators (on the same cores) | {r['generators_cpu_percent']:.0f} | | |",
         f"| CPU, % of one core: everything else on the machine (other jobs) | {r['others_cpu_percent']:.0f} | | |",
@@ -329,7 +329,15 @@ def report(r: dict, args: argparse.Namespace) -> str:
         "and one PostgreSQL (`python bench/capacity.py`" + (" --quick" if args.quick else "") + ").\n\n"
     )
     table = "| measure | value | target | verdict |\n|---|---|---|---|\n" + "\n".join(rows)
-    return header + table + "\n"
+    got = sum(cpu.values())
+    note = (
+        f"\n\nOther jobs on this machine used {r['others_cpu_percent']:.0f}% of one core during the run (load average "
+        f"{r['load_during'][1]:.1f} on {os.cpu_count()} cores), and the recipe got {got:.0f}%: the times above include "
+        "waiting for a core."
+        if r["others_cpu_percent"] > 20
+        else ""
+    )
+    return header + table + note + "\n"
 
 
 def main() -> None:
