@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import secrets
+import time
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +14,8 @@ import pytest
 from bench import room_load
 from deploy import run_replicas
 from tests import room_postgres
-from tests.browser.conftest import DESKTOP, wait_rendered
+from tests.browser.conftest import DESKTOP, PHONE, wait_rendered
+from tests.browser.test_room_two_servers import metric_value, start_room
 
 # One worker runs the module, so the PostgreSQL cluster and the running recipe are set up once.
 pytestmark = pytest.mark.xdist_group("proxy_replicas")
@@ -123,3 +126,60 @@ def test_a_replica_killed_mid_session_loses_no_answer(cluster):
     assert result["lost"] == 0
     assert result["stored_not_acknowledged"] == 0
     assert result["answers_stored"] == result["answers_acknowledged"]
+
+
+def key_on(running: run_replicas.Replicas, port: int) -> str:
+    """A sticky-cookie key that nginx sends to the replica on `port` (random keys, tried until one lands there)."""
+    for _ in range(200):
+        key = secrets.token_hex(16)
+        fetch(running.url + "/_stcore/health", cookie=key)
+        if running.upstream_of(key) == port:
+            return key
+    raise AssertionError(f"no key reached the replica on port {port}")
+
+
+@pytest.mark.browser
+def test_a_phone_whose_replica_dies_answers_through_the_live_one(cluster, browser):
+    """Chromium as facilitator on one replica and as a phone on the other; the phone's replica is SIGKILLed before
+    it answers. Streamlit's page reconnects through nginx to the live replica, keeps its participant id, and its
+    answer reaches the facilitator's live count."""
+    with run_replicas.replicas(room_postgres.fresh_database(cluster)) as running:
+        facilitator_port, phone_port = running.server_ports
+        desk, hand = browser.new_context(viewport=DESKTOP), browser.new_context(viewport=PHONE)
+        try:
+            for context, port in ((desk, facilitator_port), (hand, phone_port)):
+                context.add_cookies([{"name": COOKIE, "value": key_on(running, port), "url": running.url}])
+            screen = desk.new_page()
+            screen.goto(running.url + "/Run_a_session")
+            wait_rendered(screen)
+            code = start_room(screen)
+            screen.get_by_role("button", name="Start: show question 1").click()
+            screen.wait_for_selector('[data-testid="stMetricValue"]')
+            phone = hand.new_page()
+            phone.goto(f"{running.url}/Join?room={code}")
+            options = phone.locator('[data-testid="stButton"] button', has_text=re.compile(r"^[A-L]\. "))
+            options.first.wait_for(timeout=45_000)
+            joined_as = phone.url
+
+            victim = running.servers[running.server_ports.index(phone_port)]
+            victim.kill()  # SIGKILL: the replica says no goodbye
+            victim.wait()
+            # The page's live check reconnects by itself; wait until nginx has sent it to the live replica.
+            for _ in range(120):
+                if any(", 127.0.0.1:" in line for line in (running.folder / "access.log").read_text().splitlines()):
+                    break
+                time.sleep(0.25)
+            options.first.click()
+            screen.wait_for_function(
+                """() => {
+                    const m = document.querySelector('[data-testid="stMetricValue"]');
+                    return m && m.innerText.startsWith('1 of');
+                }""",
+                timeout=30_000,
+            )
+            assert metric_value(screen) == "1 of 1 phone"  # the same participant, not a second one
+            assert phone.url == joined_as
+            assert phone.locator('[data-testid="stException"]').count() == 0
+        finally:
+            desk.close()
+            hand.close()
