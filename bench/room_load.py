@@ -26,6 +26,7 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -379,7 +380,7 @@ class SetUp:
     ports: list[int]
     server_pids: list[int]
     proxy_pids: list[int] = field(default_factory=list)
-    kill: object = None  # kill(lead) -> the pid it killed; None: nothing is killed
+    kill: Callable[[RoomClient], int] | None = None  # kill(lead) -> the pid it killed; None: nothing is killed
     proxy: run_replicas.Replicas | None = None
 
 
