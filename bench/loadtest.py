@@ -89,6 +89,7 @@ class Participant:
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.page_hash = ""
         self.widgets: list[Widget] = []
+        self.headers: dict[str, str] = {}  # sent with every websocket (behind nginx: the sticky-session cookie)
 
     def page_path(self, page_hash: str) -> str:
         return next((path or "/" for path, h in self.pages.items() if h == page_hash), "/")
@@ -185,7 +186,11 @@ class Participant:
         while time.monotonic() < deadline:
             try:
                 async with websockets.connect(
-                    self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None
+                    self.url,
+                    subprotocols=["streamlit"],
+                    origin=self.origin,
+                    max_size=None,
+                    additional_headers=self.headers or None,
                 ) as socket:
                     # A new connection is a new session: it reopens the page the participant was on.
                     await self._rerun(socket, "" if first else self.page_hash, action="open" if first else "reconnect")

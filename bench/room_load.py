@@ -1,13 +1,17 @@
 """Live-room load test: a facilitator and a crowd of phones speak Streamlit's websocket protocol, on loopback only.
 
-Run `python bench/room_load.py` (add `--participants 50` for a smaller room, `--mode sqlite` or `--mode postgres`
-for one set-up). It simulates one facilitator on the "Run a session" page and N participants on the "Join" page
-who arrive within 30 s and answer each of 10 questions, then prints answers sent, stored, lost and duplicated,
-the time from an answer to the facilitator's chart, rerun times and server CPU and memory:
+Run `python bench/room_load.py` (add `--participants 50` for a smaller room, `--mode sqlite`, `--mode postgres` or
+`--mode proxy` for one set-up). It simulates one facilitator on the "Run a session" page and N participants on the
+"Join" page who arrive within 30 s and answer each of 10 questions, then prints answers sent, stored, lost and
+duplicated, the time from an answer to the facilitator's chart, rerun times and server CPU and memory:
 - `sqlite`: one server with the default SQLite store;
 - `postgres`: two servers sharing one throwaway PostgreSQL; the facilitator is on the first, participants are
   spread over both (as sticky sessions behind a load balancer would), and the second server is killed after
   half the questions: its participants reconnect to the first with their room and participant id.
+- `proxy`: the README's recipe (deploy/run_replicas.py): nginx in front of two `serve.py` replicas sharing one
+  throwaway PostgreSQL. Every tab loads its page through nginx first (which gives it the sticky-session cookie),
+  then opens its websocket through nginx with that cookie; after half the questions the replica that does not hold
+  the facilitator is SIGKILLed, and its phones reconnect through nginx, which sends them to the live one.
 Targets on this 2-core machine: p95 answer-to-chart <= 2 s, p95 rerun <= 1 s, 0 lost, 0 duplicated.
 """
 
@@ -22,9 +26,11 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,6 +43,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from bench.loadtest import Participant, Stats, _proc_sample  # noqa: E402
 from core.room import store as room_store  # noqa: E402
+from deploy import run_replicas  # noqa: E402
 from tests import room_postgres  # noqa: E402
 from tests.browser.conftest import start_server, stop_server  # noqa: E402
 
@@ -44,6 +51,18 @@ T0 = time.monotonic()  # bench start, so the slowest reruns can be placed on the
 MAX_PARTICIPANTS = 300  # a bound, so a typo cannot start thousands of sockets
 PICK = re.compile(r"-pick_(?P<qid>.+)_(?P<index>\d+)$")
 ANSWERS = re.compile(r"^(?P<count>\d+) of (?P<joined>\d+) phones?$")
+REPLICA_COOKIE = "stemcell_replica"  # the sticky-session cookie nginx sets (deploy/nginx/stemcell.conf.template)
+
+
+def replica_cookie(url: str) -> str:
+    """Load a page as a browser does first, and return the sticky-session key nginx's cookie gives it ("" if none)."""
+    with urlopen(url, timeout=60) as response:
+        response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            if name.strip() == REPLICA_COOKIE:
+                return rest.split(";", 1)[0]
+    return ""
 
 
 @dataclass
@@ -82,10 +101,18 @@ class RoomClient(Participant):
         self.fragment_id = ""
         self.interval = 1.5
         self.role = "facilitator" if page_name == "Run_a_session" else "phone"
+        self.via_proxy = False  # behind nginx: load the page first for the sticky cookie, then send it with the socket
+        self.cookie = ""
 
     async def connect(self, port: int) -> Screen:
         self.url, self.origin = f"ws://127.0.0.1:{port}/_stcore/stream", f"http://127.0.0.1:{port}"
-        self.socket = await websockets.connect(self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None)
+        if self.via_proxy and not self.cookie:
+            page = f"{self.origin}/{self.page_name}" + (f"?{self.query}" if self.query else "")
+            self.cookie = await asyncio.to_thread(replica_cookie, page)
+        headers = {"Cookie": f"{REPLICA_COOKIE}={self.cookie}"} if self.cookie else None
+        self.socket = await websockets.connect(
+            self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None, additional_headers=headers
+        )
         self.page_hash = ""
         screen = await self.run_script(action="join")
         if self.pages.get(self.page_name, self.page_hash) != self.page_hash:
@@ -236,7 +263,7 @@ async def facilitator(
         screen = await client.click(screen.buttons["Reveal the answer"], action="reveal")
         await asyncio.sleep(2)
         if number == questions // 2 - 1 and events.get("kill"):
-            events["kill"]()
+            events["kill"](client)
         if number < questions - 1:
             screen = await client.click(screen.buttons["Next question"], action="next")
     await client.click(screen.buttons["End the session"])
@@ -275,13 +302,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def session(ports: list[int], url: str, participants: int, questions: int, arrive_within: float, kill=None):
-    """One whole session; returns the figures."""
+async def session(
+    ports: list[int], url: str, participants: int, questions: int, arrive_within: float, kill=None, via_proxy=False
+):
+    """One whole session; returns the figures. `kill(lead)` is called after half the questions, if given."""
     stats, ledger, stop = Stats(), Ledger(), asyncio.Event()
     store = room_store.RoomStore(url)
     events = {"code": asyncio.get_running_loop().create_future(), "arrive_within": arrive_within,
               "answer_window": 20.0, "kill": kill}  # fmt: skip
     lead = RoomClient(ports, 0, stats, "Run_a_session")
+    lead.via_proxy = via_proxy
     running = asyncio.create_task(facilitator(lead, store, ledger, participants, questions, events))
     code = await events["code"]
     # Participants are spread over the servers, as sticky sessions behind a load balancer would place them.
@@ -289,6 +319,8 @@ async def session(ports: list[int], url: str, participants: int, questions: int,
         RoomClient(ports[i % len(ports) :] + ports[: i % len(ports)], i + 1, stats, "Join", f"room={code}")
         for i in range(participants)
     ]
+    for client in crowd:
+        client.via_proxy = via_proxy
     phones = [asyncio.create_task(phone(c, ledger, arrive_within, stop)) for c in crowd]
     try:
         await running
@@ -341,65 +373,128 @@ def _slow_timeline(records: list[tuple[float, str, float]], slow: float = 1.0, s
     return [f"{w * step:.0f}s: {counts}" for w, counts in sorted(windows.items())]
 
 
+@dataclass
+class SetUp:
+    """What a session runs against: the ports clients open, the processes to measure, how to kill one server."""
+
+    ports: list[int]
+    server_pids: list[int]
+    proxy_pids: list[int] = field(default_factory=list)
+    kill: Callable[[RoomClient], int] | None = None  # kill(lead) -> the pid it killed; None: nothing is killed
+    proxy: run_replicas.Replicas | None = None
+
+
+@contextlib.contextmanager
+def set_up(mode: str, url: str):
+    """Start the servers for one set-up (sqlite: one; postgres: two; proxy: nginx in front of two); stop them after."""
+    if mode == "proxy":
+        with run_replicas.replicas(url) as running:
+
+            def kill_the_other(lead: RoomClient) -> int:
+                # The replica the facilitator is not on (nginx's log says which one served its page), so the
+                # facilitator keeps its screen and about half the phones lose theirs.
+                facilitator_port = running.upstream_of(lead.cookie)
+                victim = next(p for p, port in zip(running.servers, running.server_ports, strict=True)
+                              if port != facilitator_port)  # fmt: skip
+                os.kill(victim.pid, signal.SIGKILL)
+                return victim.pid
+
+            yield SetUp([running.port], [s.pid for s in running.servers], running.pids()["nginx"], kill_the_other,
+                        running)  # fmt: skip
+        return
+    servers = []
+    try:
+        for _ in range(2 if mode == "postgres" else 1):
+            servers.append(start_server({room_store.URL_ENV: url}))
+        pids = [process.pid for process, _ in servers]
+
+        def kill_second(_lead: RoomClient) -> int:
+            os.kill(pids[1], signal.SIGKILL)
+            return pids[1]
+
+        yield SetUp([int(urlsplit(server_url).port) for _, server_url in servers], pids,
+                    kill=kill_second if mode == "postgres" else None)  # fmt: skip
+    finally:
+        for process, _ in servers:
+            if process.poll() is None:
+                stop_server(process)
+
+
+def proxy_log(running: run_replicas.Replicas) -> dict:
+    """From nginx's log: websockets each replica served, and requests nginx passed on after a replica failed."""
+    per_replica: dict[str, int] = {}
+    failovers = 0
+    for line in (running.folder / "access.log").read_text(encoding="utf-8", errors="replace").splitlines():
+        found = re.search(r'^\S+ (\d+) "GET /_stcore/stream [^"]*" \S+ upstream=(.+?) upstream_status=', line)
+        if not found:
+            continue
+        tried = found[2].split(", ")
+        failovers += len(tried) > 1
+        if found[1] == "101":
+            per_replica[tried[-1]] = per_replica.get(tried[-1], 0) + 1
+    return {"websockets_per_replica": dict(sorted(per_replica.items())), "nginx_failovers": failovers}
+
+
 def run_mode(mode: str, participants: int, questions: int, arrive_within: float) -> dict:
     """Start the servers (and PostgreSQL) for one set-up, run a session against them, stop everything."""
     with tempfile.TemporaryDirectory(prefix="room-bench-") as folder:
-        cluster = room_postgres.postgres_cluster() if mode == "postgres" else None
+        cluster = room_postgres.postgres_cluster() if mode in ("postgres", "proxy") else None
         url = room_postgres.fresh_database(cluster.__enter__()) if cluster else f"sqlite:///{folder}/room.sqlite"
-        servers = []
         try:
-            for _ in range(2 if mode == "postgres" else 1):
-                servers.append(start_server({room_store.URL_ENV: url}))
-            ports = [int(urlsplit(server_url).port) for _, server_url in servers]
-            pids = [process.pid for process, _ in servers]
-            usage = {pid: _proc_sample(pid)[0] for pid in pids}
-            peaks = dict.fromkeys(pids, 0)
-            killed: list[int] = []
-
-            def kill_second() -> None:
-                os.kill(pids[1], signal.SIGKILL)
-                killed.append(pids[1])
-
-            async def main() -> dict:
-                async def sample() -> None:
-                    while True:
-                        for pid in pids:
-                            if pid not in killed:
-                                peaks[pid] = max(peaks[pid], _proc_sample(pid)[1])
-                        await asyncio.sleep(0.5)
-
-                sampler = asyncio.create_task(sample())
-                started = time.monotonic()
-                result = await session(ports, url, participants, questions, arrive_within,
-                                       kill_second if mode == "postgres" else None)  # fmt: skip
-                sampler.cancel()
-                result["duration_s"] = round(time.monotonic() - started, 1)
-                return result
-
-            begun, client_cpu = time.monotonic(), time.process_time()
-            result = asyncio.run(main())
-            elapsed = time.monotonic() - begun
-            # The simulated crowd shares the machine's two cores with the servers: report what it took.
-            result["client_cpu_percent"] = round(100 * (time.process_time() - client_cpu) / elapsed, 1)
-            cpu = [
-                100 * (_proc_sample(pid)[0] - usage[pid]) / elapsed if pid not in killed else float("nan")
-                for pid in pids
-            ]
-            result.update(
-                mode=mode,
-                participants=participants,
-                servers=len(servers),
-                killed_mid_session=len(killed),
-                server_cpu_percent=[round(c, 1) for c in cpu],
-                server_peak_rss_mb=[round(peaks[pid] / 2**20) for pid in pids],
-            )
-            return result
+            with set_up(mode, url) as servers:
+                return measured_session(mode, servers, url, participants, questions, arrive_within)
         finally:
-            for process, _ in servers:
-                if process.poll() is None:
-                    stop_server(process)
             if cluster:
                 cluster.__exit__(None, None, None)
+
+
+def measured_session(mode: str, servers: SetUp, url: str, participants: int, questions: int, arrive_within: float):
+    pids = servers.server_pids + servers.proxy_pids
+    usage = {pid: _proc_sample(pid)[0] for pid in pids}
+    peaks = dict.fromkeys(pids, 0)
+    killed: list[int] = []
+
+    def kill(lead: RoomClient) -> None:
+        killed.append(servers.kill(lead))
+
+    async def main() -> dict:
+        async def sample() -> None:
+            while True:
+                for pid in pids:
+                    if pid not in killed:
+                        peaks[pid] = max(peaks[pid], _proc_sample(pid)[1])
+                await asyncio.sleep(0.5)
+
+        sampler = asyncio.create_task(sample())
+        started = time.monotonic()
+        result = await session(servers.ports, url, participants, questions, arrive_within,
+                               kill if servers.kill else None, via_proxy=mode == "proxy")  # fmt: skip
+        sampler.cancel()
+        result["duration_s"] = round(time.monotonic() - started, 1)
+        return result
+
+    begun, client_cpu = time.monotonic(), time.process_time()
+    result = asyncio.run(main())
+    elapsed = time.monotonic() - begun
+    # The simulated crowd shares the machine's two cores with the servers: report what it took.
+    result["client_cpu_percent"] = round(100 * (time.process_time() - client_cpu) / elapsed, 1)
+
+    def cpu(pid: int) -> float:
+        return round(100 * (_proc_sample(pid)[0] - usage[pid]) / elapsed, 1) if pid not in killed else float("nan")
+
+    result.update(
+        mode=mode,
+        participants=participants,
+        servers=len(servers.server_pids),
+        killed_mid_session=len(killed),
+        server_cpu_percent=[cpu(pid) for pid in servers.server_pids],
+        server_peak_rss_mb=[round(peaks[pid] / 2**20) for pid in servers.server_pids],
+        proxy_cpu_percent=round(sum(cpu(pid) for pid in servers.proxy_pids), 1) if servers.proxy_pids else None,
+        proxy_peak_rss_mb=round(sum(peaks[pid] for pid in servers.proxy_pids) / 2**20) if servers.proxy_pids else None,
+    )
+    if servers.proxy:
+        result.update(proxy_log(servers.proxy))
+    return result
 
 
 def _pair(first: float, second: float) -> str:
@@ -422,6 +517,12 @@ def table(results: list[dict]) -> str:
          lambda r: _pair(r["rerun_p50_s"], r["rerun_p95_s"]) + f" ({r['reruns']} reruns)"),
         ("server CPU (% of one core, per server)", lambda r: ", ".join(str(c) for c in r["server_cpu_percent"])),
         ("server peak memory (MB, per server)", lambda r: ", ".join(str(m) for m in r["server_peak_rss_mb"])),
+        ("nginx CPU (% of one core) / peak memory (MB)",
+         lambda r: f"{r['proxy_cpu_percent']} / {r['proxy_peak_rss_mb']}" if r.get("proxy_cpu_percent") is not None
+         else "–"),
+        ("websockets per replica / requests nginx moved to the live replica",
+         lambda r: f"{', '.join(map(str, r['websockets_per_replica'].values()))} / {r['nginx_failovers']}"
+         if "nginx_failovers" in r else "–"),
         ("load generator CPU (% of one core)", lambda r: r["client_cpu_percent"]),
         ("errors", lambda r: r["errors"]),
     ]  # fmt: skip
@@ -435,14 +536,23 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=200)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--arrive-within", type=float, default=30.0)
-    parser.add_argument("--mode", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--mode",
+        choices=["sqlite", "postgres", "proxy", "both"],
+        default="both",
+        help="both: sqlite and postgres; proxy: nginx in front of two replicas (deploy/)",
+    )
     args = parser.parse_args()
     if not 1 <= args.participants <= MAX_PARTICIPANTS:
         parser.error(f"--participants must be 1 to {MAX_PARTICIPANTS}")
     modes = ["sqlite", "postgres"] if args.mode == "both" else [args.mode]
-    if "postgres" in modes and room_postgres.missing_reason():
-        print(f"Skipping PostgreSQL: {room_postgres.missing_reason()}")
-        modes.remove("postgres")
+    for needs_postgres in ("postgres", "proxy"):
+        if needs_postgres in modes and room_postgres.missing_reason():
+            print(f"Skipping {needs_postgres}: {room_postgres.missing_reason()}")
+            modes.remove(needs_postgres)
+    if "proxy" in modes and run_replicas.nginx_missing_reason():
+        print(f"Skipping proxy: {run_replicas.nginx_missing_reason()}")
+        modes.remove("proxy")
     results = []
     for mode in modes:
         print(f"Running {mode} with {args.participants} participants …", flush=True)
