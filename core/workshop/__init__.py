@@ -1,0 +1,1 @@
+"""Workshop material built from the data: exercises, the facilitator guide and the glossary."""
