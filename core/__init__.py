@@ -1,1 +1,1 @@
-"""Pure Python behind the pages (never imports streamlit): data, analysis, charts, views, workshop, text checker, room."""
+"""Pure Python behind the pages, never importing streamlit: data, analysis, charts, views, workshop, checker, room."""
