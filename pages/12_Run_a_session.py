@@ -57,11 +57,13 @@ except RoomError as error:
     room_ui.warn(error)
     forget_room("Start again", key="room_forget")
     ui.stop_page()
-link = view.join_link_or_local(st.context.url or "", code)
+base, address_note = room_ui.phone_base()
+link = view.join_link_at(base, code)
 
 # 3. Render
+room_ui.address_warning(address_note)
 if state.ended:
-    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, link)
+    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, base)
     forget_room("Start a new room", key="room_new")
 elif not state.started:
     room_ui.join_panel(code, link, qr_scale=12)

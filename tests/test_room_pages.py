@@ -60,6 +60,28 @@ def test_starting_a_room_shows_a_code_a_link_and_a_qr_code():
     assert no_failure_shown(at)
 
 
+def test_the_public_url_sets_the_join_link_without_a_warning(monkeypatch):
+    monkeypatch.setenv("STEMCELL_PUBLIC_URL", "https://workshop.example.org/app/")
+    at = open_page(RUN)
+    at.button(key="room_start").click().run()
+    code = at.header[0].value.replace(" ", "")
+    assert at.text_input(key="join_link_12").value == f"https://workshop.example.org/app/Join?room={code}"
+    assert not any("phones cannot use it" in w.value for w in at.warning)
+
+
+def test_a_loopback_facilitator_is_warned_that_phones_cannot_open_the_link(monkeypatch):
+    monkeypatch.delenv("STEMCELL_PUBLIC_URL", raising=False)
+    at = open_page(RUN)
+    at.button(key="room_start").click().run()
+    assert any("phones cannot use it" in w.value for w in at.warning)
+
+
+def test_the_handout_qr_code_uses_the_public_url(monkeypatch):
+    monkeypatch.setenv("STEMCELL_PUBLIC_URL", "https://workshop.example.org")
+    at = open_page("pages/11_Handout.py")
+    assert at.text_input(key="app_url").value == "https://workshop.example.org"
+
+
 def test_the_facilitator_key_is_never_in_the_address_or_on_screen():
     at = open_page(RUN)
     at.button(key="room_start").click().run()

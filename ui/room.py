@@ -35,17 +35,55 @@ _shared_lock = threading.Lock()
 
 def room_db_url() -> str:
     """$STEMCELL_ROOM_DB_URL, else the same key in Streamlit secrets (as Community Cloud sets it), else SQLite."""
-    import os
-
     from core.room import store as room_store
 
-    if os.environ.get(room_store.URL_ENV):
-        return os.environ[room_store.URL_ENV]
+    return _configured(room_store.URL_ENV) or room_store.default_url()
+
+
+def _configured(key: str) -> str | None:
+    """An environment variable, else the same key in Streamlit secrets (as Community Cloud sets it)."""
+    import os
+
+    if os.environ.get(key):
+        return os.environ[key]
     try:
-        configured = st.secrets.get(room_store.URL_ENV)
+        configured = st.secrets.get(key)
     except Exception:  # no secrets file at all is the usual case for `streamlit run`
         configured = None
-    return str(configured) if configured else room_store.default_url()
+    return str(configured) if configured else None
+
+
+# NOTE: the machine's network address changes rarely (a laptop joins another Wi-Fi); looking it up costs a syscall.
+@st.cache_resource(show_spinner=False, ttl=60)
+def _network_address() -> str | None:
+    from core.room import address
+
+    return address.network_address()
+
+
+def phone_base() -> tuple[str, str | None]:
+    """(the app's base address for phones, a plain warning or None): $STEMCELL_PUBLIC_URL wins; a loopback page
+    address is swapped for this machine's network address, with a warning that says so."""
+    from core.room import address
+
+    raw = _configured(address.PUBLIC_URL_ENV)
+    configured = address.check_base(raw)
+    page = st.context.url or ""
+    if raw and configured is None:
+        return address.base_of_page(page), f"{address.PUBLIC_URL_ENV} is not a web address starting with http(s)://."
+    lan = (
+        None
+        if configured or not address.is_loopback(address.host_of(address.base_of_page(page)))
+        else (_network_address())
+    )
+    base, suggested = address.phone_base(page, configured, lan)
+    return base, address.loopback_warning(page, configured, suggested)
+
+
+def address_warning(words: str | None) -> None:
+    """The loopback warning, when there is one (its words are ours; the address in it is escaped)."""
+    if words:
+        st.warning(md_escape(words), icon=":material/wifi_off:")
 
 
 # NOTE: one engine (and its connection pool) per server, shared by every session of every room.
@@ -268,7 +306,7 @@ def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[
                      icon=":material/arrow_forward:")  # fmt: skip
 
 
-def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
+def session_summary(frame: pd.DataFrame, code: str, base: str) -> None:
     """After the session: the questions the room found hardest, the whole table, and downloads to keep."""
     from core.room import results, view
 
@@ -285,7 +323,7 @@ def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(
         "Download the summary (Markdown, with links)",
-        data=results.summary_markdown(frame, view.app_url(link), code),
+        data=results.summary_markdown(frame, base, code),
         file_name=f"room-{code}-summary.md",
         mime="text/markdown",
         key="room_summary_md",

@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import segno
 
-from core.room import results
+from core.room import address, results
 from core.room.questions import RoomQuestion
 from core.room.store import RoomError, RoomState, RoomStore, normalise_code
 from core.text import md_escape
@@ -41,6 +41,12 @@ def join_link_or_local(page_url: str, code: str) -> str:
         return join_link(page_url, code)
     except ValueError:
         return join_link("", code)
+
+
+def join_link_at(base: str, code: str) -> str:
+    """The participants' address for this room under an app base address, or the local form for an overlong base."""
+    link = address.page_url(base, JOIN_PAGE_PATH, {"room": code})
+    return link if len(link) <= MAX_LINK_CHARS else join_link("", code)
 
 
 def app_url(link: str) -> str:
