@@ -1,5 +1,7 @@
 """Run a session: start a live room, show its join code and QR code, ask one question at a time, reveal, sum up."""
 
+import time
+
 import streamlit as st
 
 import ui
@@ -7,6 +9,8 @@ from core.room import RoomError, view
 from ui import room as room_ui
 
 LIVE_SECONDS = 1.0  # the chart refreshes this often: an answer shows within about two seconds
+LOBBY_SECONDS = 2.0  # the count of phones in the room refreshes this often before the first question
+KEEP_OPEN_SECONDS = 60.0  # how often an open lobby tells the store the room is still wanted
 ROOM_KEY = "room_facilitator"  # (code, facilitator key): kept in this browser session only, never in the URL
 
 ds = ui.page_frame(
@@ -31,10 +35,25 @@ def live(code: str, token: str) -> None:
         st.rerun()  # the whole page switches to the summary
     question = questions.get(state.question_id)
     room_ui.controls(store, code, token, question, state)
+    room_ui.door(store, code, token, state)
     if question is None:
         st.warning("This question is not in this server's data; move on to the next one.")
     else:
         room_ui.projected_question(question, state, store.tally(code, question.id))
+
+
+@st.fragment(run_every=LOBBY_SECONDS)
+def lobby(code: str, token: str) -> None:
+    try:
+        state = store.state(code)
+        if time.monotonic() - st.session_state.get("room_kept_open", 0.0) >= KEEP_OPEN_SECONDS:
+            store.keep_open(code, token)  # a room nobody starts closes 30 minutes after its page was last open
+            st.session_state["room_kept_open"] = time.monotonic()
+    except RoomError as error:
+        room_ui.warn(error)
+        return
+    room_ui.door(store, code, token, state)
+    room_ui.show_problem(clear=True)
 
 
 def forget_room(label: str, key: str) -> None:
@@ -67,7 +86,7 @@ if state.ended:
     forget_room("Start a new room", key="room_new")
 elif not state.started:
     room_ui.join_panel(code, link, qr_scale=12)
-    st.caption(f"{state.participants} phones have joined so far.")
+    lobby(code, token)
     chosen = room_ui.choose_plan(questions)
     if st.button("Start: show question 1", type="primary", disabled=not chosen, key="room_go"):
         try:

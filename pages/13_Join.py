@@ -9,6 +9,7 @@ from ui import room as room_ui
 
 JOINED_KEY = "room_joined"  # (code, participant id); the id is also in the URL so a reloaded page keeps it
 BEAT_KEY = "room_beat"  # seconds between this phone's checks, as last set on the page
+IDS_KEY = "room_ids"  # {code: participant id}: one id per room for this browser session, kept after Leave
 MINE_KEY = "room_my_answers"  # this phone's answers, read from the store once per session, then kept here
 
 ds = ui.page_frame(
@@ -25,7 +26,9 @@ questions = room_ui.room_questions()
 
 def join(raw_code: str, participant_id: str | None) -> None:
     """Join (or rejoin with the same id) and remember it in this session and in the page address."""
-    code, pid = view.join_room(store, raw_code, participant_id)
+    known = st.session_state.setdefault(IDS_KEY, {})
+    code, pid = view.join_room(store, raw_code, participant_id, room_ui.limiter(), room_ui.client(), known)
+    known[code] = pid
     st.session_state[JOINED_KEY] = (code, pid)
     st.session_state[MINE_KEY] = store.my_answers(code, pid)  # a returning phone gets its answers back
     st.query_params["room"] = code

@@ -54,7 +54,7 @@ def test_starting_a_room_shows_a_code_a_link_and_a_qr_code():
     at = open_page(RUN)
     at.button(key="room_start").click().run()
     code = at.header[0].value.replace(" ", "")
-    assert len(code) == 6
+    assert len(code) == 8
     assert at.text_input(key="join_link_12").value.endswith(f"/Join?room={code}")
     assert len(at.get("image")) == 1
     assert no_failure_shown(at)
@@ -171,6 +171,38 @@ def test_rejoining_on_the_same_phone_keeps_the_answer():
     assert option_buttons(again)[1].proto.type == "primary"
 
 
+def test_join_leave_join_on_one_phone_keeps_one_id():
+    at, code = started_room()
+    phone = joined(code)
+    first = phone.query_params["p"]
+    for _ in range(3):
+        phone.button(key="room_leave").click().run()
+        phone.text_input(key="room_code_typed").set_value(code)
+        phone.button[0].click().run()
+        assert phone.query_params["p"] == first
+    at.run()
+    assert answers_metric(at) == "0 of 1 phone"
+
+
+def test_the_lobby_counts_phones_as_they_join():
+    at = open_page(RUN)
+    at.button(key="room_start").click().run()
+    code = at.header[0].value.replace(" ", "")
+    joined(code)
+    joined(code)
+    at.run()
+    assert any(m.value == "**2 phones in the room**" for m in at.markdown)
+
+
+def test_a_closed_room_turns_newcomers_away_in_words():
+    at, code = started_room()
+    at.toggle[0].set_value(True).run()
+    phone = joined(code)
+    assert no_failure_shown(phone)
+    assert "closed this room to newcomers" in phone.warning[0].value
+    assert not option_buttons(phone)
+
+
 def test_the_reveal_reaches_the_phone_and_closes_answers():
     at, code = started_room()
     phone = joined(code)
@@ -238,12 +270,12 @@ def test_a_typed_code_joins_the_room():
     assert option_buttons(phone)
 
 
-def test_an_ended_room_tells_a_newcomer_in_words():
+def test_an_ended_room_reads_to_a_newcomer_like_any_code_that_opens_no_room():
     at, code = started_room()
     at.button(key="room_end").click().run()
     phone = joined(code)
     assert no_failure_shown(phone)
-    assert "has ended" in phone.warning[0].value
+    assert "does not open a room" in phone.warning[0].value
 
 
 def test_an_unreachable_database_is_a_plain_message(monkeypatch):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.room import limits, results, view
 from core.room import questions as rq
-from core.room import results, view
 from core.room.store import _QUESTION_ID, MAX_OPTIONS, RoomError, RoomState
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,22 +213,25 @@ def room_store(tmp_path):
     instance.dispose()
 
 
+PHONE = (limits.RateLimiter(), limits.Client("session", "203.0.113.9"))
+
+
 def test_a_returning_phone_keeps_its_id_and_a_mangled_one_joins_afresh(room_store):
     code, _ = room_store.create_room()
-    _, pid = view.join_room(room_store, code.lower(), None)
-    assert view.join_room(room_store, code, pid) == (code, pid)
-    _, fresh = view.join_room(room_store, code, "<script>")
+    _, pid = view.join_room(room_store, code.lower(), None, *PHONE)
+    assert view.join_room(room_store, code, pid, *PHONE) == (code, pid)
+    _, fresh = view.join_room(room_store, code, "<script>", *PHONE)
     assert fresh not in (pid, "<script>")
 
 
 def test_an_ended_room_takes_back_its_phones_but_no_newcomers(room_store):
     code, token = room_store.create_room()
     view.start_plan(room_store, code, token, [QUESTION])
-    _, pid = view.join_room(room_store, code, None)
+    _, pid = view.join_room(room_store, code, None, *PHONE)
     room_store.end(code, token)
-    assert view.join_room(room_store, code, pid) == (code, pid)
-    with pytest.raises(RoomError, match="has ended"):
-        view.join_room(room_store, code, None)
+    assert view.join_room(room_store, code, pid, *PHONE) == (code, pid)
+    with pytest.raises(RoomError, match="does not open a room"):
+        view.join_room(room_store, code, None, *PHONE)
 
 
 @pytest.mark.parametrize(("current", "wanted", "redraw"), [(None, 1.5, True), (1.5, 2.0, False), (1.5, 2.5, True),

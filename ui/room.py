@@ -134,6 +134,29 @@ def forget_room(code: object) -> None:
             del _shared_reads[key]
 
 
+# NOTE: one limiter per server: browser sessions are held by one server (sticky), so their counts need not be shared.
+@st.cache_resource(show_spinner=False)
+def _limiter():
+    from core.room.limits import RateLimiter
+
+    return RateLimiter()
+
+
+def limiter():
+    """This server's per-browser-session limits (starting rooms, joining, wrong codes)."""
+    return _limiter()
+
+
+def client():
+    """This browser session and its network address, as the limits count them."""
+    import secrets
+
+    from core.room import limits
+
+    session = st.session_state.setdefault("room_client", secrets.token_urlsafe(12))
+    return limits.Client(session, limits.client_address(st.context.ip_address, dict(st.context.headers)))
+
+
 def room_questions() -> dict:
     """Every question a room can ask, by id, built once per data version."""
     from core.room.questions import all_questions
@@ -200,11 +223,11 @@ def tally_chart(question: RoomQuestion, frame: pd.DataFrame, *, revealed: bool, 
 
 def start_or_resume(store: RoomStore, room_key: str) -> None:
     """Start a new room, or resume one with its code and key; the pair is kept in session_state[room_key]."""
-    from core.room import RoomError
+    from core.room import RoomError, view
 
     if st.button("Start a new room", type="primary", icon=":material/play_arrow:", key="room_start"):
         try:
-            st.session_state[room_key] = store.create_room()
+            st.session_state[room_key] = view.create_room(store, limiter(), client())
         except RoomError as error:
             warn(error)
             return
@@ -220,6 +243,20 @@ def start_or_resume(store: RoomStore, room_key: str) -> None:
                 warn(error)
                 return
             st.rerun()
+
+
+def door(store: RoomStore, code: str, token: str, state: RoomState) -> None:
+    """How many phones are in, and a switch that closes the room to newcomers once everyone is in."""
+    from core.room import results
+
+    st.markdown(f"**{results.plural(state.participants, 'phone')} in the room**")
+    st.toggle(
+        "Close the room to newcomers",
+        value=state.locked,
+        key=f"room_locked_{state.locked}",  # a new key when the stored state changes, so the switch follows it
+        help="Phones already in keep their place and their answers; nobody new can join until you open it again.",
+        on_change=lambda: attempt(store.set_locked, code, token, not state.locked),
+    )
 
 
 def join_panel(code: str, link: str, qr_scale: int) -> None:
@@ -338,8 +375,8 @@ def session_summary(frame: pd.DataFrame, code: str, base: str) -> None:
 def join_form() -> str | None:
     """The room code typed on a phone, once Join is pressed (else None)."""
     with st.form("room_join_form", border=True):
-        typed = st.text_input("Room code", max_chars=20, key="room_code_typed", placeholder="e.g. K7DP3X",
-                              help="The six letters and digits on the facilitator's screen.")  # fmt: skip
+        typed = st.text_input("Room code", max_chars=20, key="room_code_typed", placeholder="e.g. K7DP 3XAC",
+                              help="The eight letters and digits on the facilitator's screen.")  # fmt: skip
         go = st.form_submit_button("Join", type="primary", width="stretch")
     return typed if go else None
 
