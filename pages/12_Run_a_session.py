@@ -59,6 +59,7 @@ def lobby(code: str, token: str) -> None:
 def forget_room(label: str, key: str) -> None:
     if st.button(label, key=key):
         del st.session_state[ROOM_KEY]
+        st.query_params.pop("room", None)
         st.rerun()
 
 
@@ -83,6 +84,7 @@ link = view.join_link_at(base, code)
 room_ui.address_warning(address_note)
 if state.ended:
     room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, base)
+    room_ui.key_file_download(store, code, token, ROOM_KEY)
     forget_room("Start a new room", key="room_new")
 elif not state.started:
     room_ui.join_panel(code, link, qr_scale=12)
@@ -96,9 +98,10 @@ elif not state.started:
         else:
             room_ui.forget_room(code)  # phones on this server see question 1 at their next check
             st.rerun()
-    room_ui.key_file_download(code, token)
+    room_ui.key_file_download(store, code, token, ROOM_KEY)
 else:
-    with st.expander(f"Join code {code} and QR code", expanded=False):
+    with st.expander(f"Join code {code}, QR code and facilitator key", expanded=False):
         room_ui.join_panel(code, link, qr_scale=8)
+        room_ui.key_file_download(store, code, token, ROOM_KEY)
     live(code, token)
 ui.glossary_note(ds, *(q.prompt for q in questions.values()))

@@ -221,27 +221,71 @@ def tally_chart(question: RoomQuestion, frame: pd.DataFrame, *, revealed: bool, 
 # --- the facilitator's page ------------------------------------------------------------------------
 
 
-def start_or_resume(store: RoomStore, room_key: str) -> None:
-    """Start a new room, or resume one with its code and key; the pair is kept in session_state[room_key]."""
-    from core.room import RoomError, view
+def browser_key() -> str | None:
+    """This browser's own secret for resuming rooms (see core.room.resume), or None without the cookie."""
+    from core.room import resume
 
-    if st.button("Start a new room", type="primary", icon=":material/play_arrow:", key="room_start"):
+    return resume.browser_key(dict(st.context.cookies))
+
+
+def _take_room(store: RoomStore, room_key: str, code: str, token: str) -> None:
+    """Hold the room in this session, name it in the address (the code only), and let this browser resume it."""
+    import contextlib
+
+    from core.room import RoomError
+
+    st.session_state[room_key] = (code, token)
+    st.query_params["room"] = code
+    key = browser_key()
+    if key and key != token:
+        with contextlib.suppress(RoomError):  # resuming by browser is a convenience; the key file still works
+            store.bind_browser(code, token, key)
+
+
+def start_or_resume(store: RoomStore, room_key: str) -> None:
+    """Back to a room this browser runs (after a restart: at once when the address names it, else one button),
+    or start a new room, or resume one from the key file; the pair is kept in session_state[room_key]."""
+    from core.room import RoomError, resume, view
+
+    key = browser_key()
+    mine = store.rooms_for_browser(key) if key else []
+    named = st.query_params.get("room")
+    for state in mine:
+        if state.code == named and not state.ended:
+            _take_room(store, room_key, state.code, key)  # the page was reloaded or the server restarted
+            st.rerun()
+    for state in mine:
+        with st.container(border=True):
+            st.markdown(f"**Your room {' '.join(state.code)} still exists:** {view.resume_words(state)}.")
+            if st.button(f"Back to room {state.code}", type="primary", key=f"room_back_{state.code}",
+                         icon=":material/replay:"):  # fmt: skip
+                _take_room(store, room_key, state.code, key)
+                st.rerun()
+    if st.button("Start a new room", type="primary" if not mine else "secondary", icon=":material/play_arrow:",
+                 key="room_start"):  # fmt: skip
         try:
-            st.session_state[room_key] = view.create_room(store, limiter(), client())
+            code, token = view.create_room(store, limiter(), client())
         except RoomError as error:
             warn(error)
             return
+        _take_room(store, room_key, code, token)
         st.rerun()
-    with st.expander("Resume a room you started earlier"):
-        code = st.text_input("Room code", key="resume_code", max_chars=20)
-        key = st.text_input("Facilitator key (from the file you saved)", key="resume_key", type="password",
-                            max_chars=100)  # fmt: skip
-        if st.button("Resume", key="room_resume", disabled=not (code and key)):
+    with st.expander("Resume a room you started in another browser", expanded=bool(named) and not mine):
+        upload = st.file_uploader("Open the key file you saved", type=["txt"], key="resume_file",
+                                  max_upload_size=1)  # fmt: skip
+        code = st.text_input("Or type the room code", key="resume_code", max_chars=20)
+        typed = st.text_input("and the facilitator key", key="resume_key", type="password", max_chars=100)
+        pair = resume.read_key_file(upload.getvalue()[:2000].decode("utf-8", "replace")) if upload else None
+        if upload and pair is None:
+            st.warning("That file is not a room key file. It is the file saved with “Save the facilitator key”.")
+        pair = pair or ((code, typed) if code and typed else None)
+        if pair and (upload or st.button("Resume", key="room_resume")):
             try:
-                st.session_state[room_key] = (store.check_facilitator(code, key), key)
+                checked = store.check_facilitator(*pair)
             except RoomError as error:
                 warn(error)
                 return
+            _take_room(store, room_key, checked, pair[1])
             st.rerun()
 
 
@@ -292,10 +336,22 @@ def choose_plan(questions: Mapping[str, RoomQuestion]) -> list[RoomQuestion]:
     return chosen
 
 
-def key_file_download(code: str, token: str) -> None:
-    """The facilitator key as a file to keep: the only way it leaves this browser session (never in a URL)."""
-    from core.room import view
+def key_file_download(store: RoomStore, code: str, token: str, room_key: str) -> None:
+    """The facilitator key as a file to keep, offered for the whole session: the only way it leaves this browser
+    session (never in a URL). A session resumed by the browser has no key file yet: it may make a new key."""
+    from core.room import RoomError, view
 
+    if token == browser_key():
+        if st.button("Make a key file (to run this room from another computer)", key="room_new_key",
+                     icon=":material/key:", help="A key file saved earlier for this room stops working."):  # fmt: skip
+            try:
+                token = store.new_key(code, token)
+            except RoomError as error:
+                warn(error)
+                return
+            st.session_state[room_key] = (code, token)
+        else:
+            return
     st.download_button(
         "Save the facilitator key (to resume this room from another browser)",
         data=view.key_file_text(code, token),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -9,7 +10,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +20,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 URL_ENV = "STEMCELL_ROOM_DB_URL"
+PATH_ENV = "STEMCELL_ROOM_DB_PATH"  # where the default SQLite file lives, when no URL is set
+PURGE_EVERY_SECONDS = 60.0  # each server deletes expired rooms at most this often, from whichever read comes first
+VANISHED = (
+    "The room database file was deleted or replaced while the app was running, so answers from now on would be "
+    "lost. Restart the app; rooms started before this are gone."
+)
+READ_ONLY = "The room database can no longer be written (read-only file or full disk): answers are not being saved."
 # No 0/O, 1/I/L, 5/S or 8/B: a code read off a projector from the back of a room must not be misread.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
 CODE_LENGTH = 8  # 26**8 = 2.1e11 codes: with 500 live rooms, one guess in 400 million opens one
@@ -91,6 +98,8 @@ rooms = sa.Table(
     sa.Column("revealed", sa.Boolean, nullable=False, default=False),
     sa.Column("ended", sa.Boolean, nullable=False, default=False),
     sa.Column("locked", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+    # The hash of a secret held by the browser that started the room (see core.room.resume): it may resume it.
+    sa.Column("browser_hash", sa.String(64), nullable=True, index=True),
 )
 room_questions = sa.Table(
     "room_question",
@@ -138,9 +147,18 @@ reveals = sa.Table(
 )
 
 
+def default_path() -> Path:
+    """The default SQLite file: $STEMCELL_ROOM_DB_PATH, else the user's data folder (kept across reboots, unlike the
+    temporary folder): $XDG_DATA_HOME/stemcell-explainer/rooms.sqlite, by default ~/.local/share/…"""
+    if os.environ.get(PATH_ENV):
+        return Path(os.environ[PATH_ENV]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "stemcell-explainer" / "rooms.sqlite"
+
+
 def default_url() -> str:
-    """$STEMCELL_ROOM_DB_URL when set, else a SQLite file in the system's temporary folder (nothing to set up)."""
-    return os.environ.get(URL_ENV) or f"sqlite:///{Path(tempfile.gettempdir()) / 'stemcell-room.sqlite'}"
+    """$STEMCELL_ROOM_DB_URL when set, else the default SQLite file (nothing to set up)."""
+    return os.environ.get(URL_ENV) or f"sqlite:///{default_path()}"
 
 
 def _engine_url(url: str) -> sa.URL:
@@ -226,10 +244,13 @@ def _check_question_id(raw: object) -> str:
 def _database_errors_in_words(method):
     # A database that is down or overloaded must reach a participant as words, never as a traceback.
     @functools.wraps(method)
-    def wrapper(*args, **kwargs):
+    def wrapper(self, *args, **kwargs):
         try:
-            return method(*args, **kwargs)
+            return method(self, *args, **kwargs)
         except sa.exc.DBAPIError as error:
+            self._check_file()  # a vanished or replaced file says so, rather than "did not answer"
+            if "readonly" in str(error).lower() or "read-only" in str(error).lower():
+                raise RoomError(READ_ONLY) from error
             raise RoomError("The room's database did not answer. Wait a moment and try again.") from error
 
     return wrapper
@@ -243,15 +264,26 @@ class RoomStore:
         url: str | None = None,
         *,
         ttl_seconds: float = DEFAULT_TTL_SECONDS,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
     ):
         engine_url = _engine_url(url or default_url())
         self.backend = engine_url.get_backend_name()
         self.ttl_seconds = ttl_seconds
+        # None: every time is the database's own clock, so servers whose clocks disagree agree on expiry. Tests and
+        # benchmarks pass a clock of their own to move time by hand.
         self.clock = clock
+        self.file: Path | None = None
+        self._file_id: tuple[int, int] | None = None
+        self._next_purge = 0.0
         if self.backend == "sqlite":
             if engine_url.database and engine_url.database != ":memory:":
-                Path(engine_url.database).parent.mkdir(parents=True, exist_ok=True)
+                self.file = Path(engine_url.database).resolve()
+                try:
+                    self.file.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise RoomError("The room database's folder cannot be created; live rooms are unavailable.") from (
+                        error
+                    )
             self.engine = sa.create_engine(
                 engine_url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8, max_overflow=8
             )
@@ -267,6 +299,20 @@ class RoomStore:
                 conn.execute(self._insert(counters).values(name="rooms").on_conflict_do_nothing())
         except SQLAlchemyError as error:
             raise RoomError("The room database cannot be reached; live rooms are unavailable.") from error
+        if self.file is not None:
+            found = self.file.stat()
+            self._file_id = (found.st_dev, found.st_ino)
+
+    def _check_file(self) -> None:
+        """A SQLite file deleted or replaced under a running server goes on taking writes into the void: refuse."""
+        if self._file_id is None:
+            return
+        try:
+            found = self.file.stat()
+        except OSError:
+            raise RoomError(VANISHED) from None
+        if (found.st_dev, found.st_ino) != self._file_id:
+            raise RoomError(VANISHED)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -274,26 +320,38 @@ class RoomStore:
     # --- transactions ---------------------------------------------------------------------------
 
     def _write(self):
+        self._check_file()
         return self.engine.connect().execution_options(write=True)
 
     def _read(self):
+        self._check_file()
         return self.engine.connect()
 
-    def _now(self) -> float:
-        return self.clock()
+    def _now(self) -> sa.ColumnElement[float]:
+        """Now, in seconds since 1970, as SQL: the database's clock, or the injected one."""
+        if self.clock is not None:
+            return sa.literal(self.clock(), sa.Float)
+        if self.backend == "sqlite":
+            return (sa.func.julianday("now") - 2440587.5) * 86400.0
+        return sa.cast(sa.extract("epoch", sa.func.now()), sa.Float)
 
     def _room(self, conn: sa.Connection, code: str, *, lock: bool = False) -> sa.Row:
-        query = sa.select(rooms).where(rooms.c.code == code)
+        query = sa.select(rooms, (rooms.c.expires_at <= self._now()).label("expired")).where(rooms.c.code == code)
         # FOR UPDATE (PostgreSQL) holds the room while a join counts its participants; SQLite ignores it and
         # relies on BEGIN IMMEDIATE.
-        row = conn.execute(query.with_for_update() if lock else query).first()
-        if row is None or row.expires_at <= self._now():
+        row = conn.execute(query.with_for_update(of=rooms) if lock else query).first()
+        if row is None or row.expired:
             raise RoomError(NO_ROOM)
         return row
 
     def _facilitator_room(self, conn: sa.Connection, code: str, token: str) -> sa.Row:
         row = self._room(conn, code)
-        if not hmac.compare_digest(row.token_hash, _hash(token)):
+        given = _hash(token)
+        # The key from the file, or the secret of the browser that started or resumed the room (both compared in
+        # constant time; the browser's is checked even when the key matched, so timing tells nothing).
+        by_key = hmac.compare_digest(row.token_hash, given)
+        by_browser = hmac.compare_digest(row.browser_hash or "", given)
+        if not (by_key or by_browser):
             raise RoomError("Only the facilitator who started this room can do that.")
         return row
 
@@ -356,8 +414,12 @@ class RoomStore:
         with self._write() as conn, conn.begin():
             room = self._facilitator_room(conn, code, token)
             if room.position < 0 and not room.ended:
-                later = max(room.expires_at, self._now() + UNSTARTED_TTL_SECONDS)
-                conn.execute(rooms.update().where(rooms.c.code == code).values(expires_at=later))
+                later = self._now() + UNSTARTED_TTL_SECONDS
+                conn.execute(
+                    rooms.update()
+                    .where(rooms.c.code == code)
+                    .values(expires_at=sa.case((rooms.c.expires_at > later, rooms.c.expires_at), else_=later))
+                )
 
     def set_locked(self, code: str, token: str, locked: bool) -> None:
         """Close the room to newcomers (phones already in keep their place), or open it again."""
@@ -419,6 +481,49 @@ class RoomStore:
             self._facilitator_room(conn, code, token)
             conn.execute(rooms.update().where(rooms.c.code == code).values(ended=True))
 
+    def bind_browser(self, code: str, token: str, browser_key: str) -> None:
+        """Let this browser's secret resume the room (after a restart, in one step); replaces any earlier browser."""
+        code, token, browser_key = normalise_code(code), _check_token(token), _check_token(browser_key)
+        with self._write() as conn, conn.begin():
+            self._facilitator_room(conn, code, token)
+            conn.execute(rooms.update().where(rooms.c.code == code).values(browser_hash=_hash(browser_key)))
+
+    def rooms_for_browser(self, browser_key: str) -> list[RoomState]:
+        """The open rooms this browser started or resumed, newest first (none for a key of the wrong form)."""
+        try:
+            browser_key = _check_token(browser_key)
+        except RoomError:
+            return []
+        self._maybe_purge()
+        with self._read() as conn:
+            codes = (
+                conn.execute(
+                    sa.select(rooms.c.code)
+                    .where(rooms.c.browser_hash == _hash(browser_key), rooms.c.expires_at > self._now())
+                    .order_by(rooms.c.created_at.desc())
+                    .limit(5)
+                )
+                .scalars()
+                .all()
+            )
+        found = []
+        for code in codes:
+            try:
+                found.append(self.state(code))
+            except RoomError:
+                continue  # expired in between
+        return found
+
+    def new_key(self, code: str, token: str) -> str:
+        """A new facilitator key for the room (the old key file stops working); for a browser that resumed
+        without the file and wants one to move to another computer."""
+        code, token = normalise_code(code), _check_token(token)
+        fresh = secrets.token_urlsafe(TOKEN_BYTES)
+        with self._write() as conn, conn.begin():
+            self._facilitator_room(conn, code, token)
+            conn.execute(rooms.update().where(rooms.c.code == code).values(token_hash=_hash(fresh)))
+        return fresh
+
     def check_facilitator(self, code: str, token: str) -> str:
         """The normalised code when the key opens this room (to resume a session); a RoomError otherwise."""
         code, token = normalise_code(code), _check_token(token)
@@ -465,7 +570,7 @@ class RoomStore:
             ).scalar_one()
             if joined >= MAX_PARTICIPANTS:
                 raise RoomError(f"Room {code} is full.")
-            conn.execute(participants.insert().values(id=pid, room_code=code, joined_at=self.clock()))
+            conn.execute(participants.insert().values(id=pid, room_code=code, joined_at=self._now()))
         return pid
 
     def is_participant(self, code: str, participant_id: str) -> bool:
@@ -500,7 +605,7 @@ class RoomStore:
                 raise RoomError("This phone has not joined the room yet: join again with the room code.")
             insert = self._insert(answers).values(
                 room_code=code, question_id=qid, participant_id=pid, choice=current[1].index(choice),
-                answered_at=self.clock(),
+                answered_at=self._now(),
             )  # fmt: skip
             conn.execute(
                 insert.on_conflict_do_update(
@@ -530,6 +635,7 @@ class RoomStore:
     def state(self, code: str) -> RoomState:
         """Where the session is: the current question and its options, whether revealed, whether ended."""
         code = normalise_code(code)
+        self._maybe_purge()
         with self._read() as conn:
             room = self._room(conn, code)
             total = conn.execute(
@@ -576,6 +682,15 @@ class RoomStore:
 
     # --- housekeeping ---------------------------------------------------------------------------
 
+    def _maybe_purge(self) -> None:
+        # Expired rooms go on a schedule, by whichever read comes first, not only when someone creates a room.
+        moment = time.monotonic()
+        if moment < self._next_purge:
+            return
+        self._next_purge = moment + PURGE_EVERY_SECONDS
+        with contextlib.suppress(RoomError):  # the read that follows says what is wrong
+            self.purge_expired()
+
     def take(self, key: str, count: int, seconds: float) -> bool:
         """Count one use of a limit shared by every server (at most `count` in a window of `seconds`); False when
         the limit is reached. One upsert, so concurrent uses on PostgreSQL are each counted."""
@@ -599,9 +714,11 @@ class RoomStore:
         """Uses of a shared limit in its current window (0 once the window has passed)."""
         with self._read() as conn:
             row = conn.execute(
-                sa.select(quotas.c.used, quotas.c.window_start).where(quotas.c.key == quota_key(key))
+                sa.select(quotas.c.used, (quotas.c.window_start <= self._now() - seconds).label("spent")).where(
+                    quotas.c.key == quota_key(key)
+                )
             ).first()
-        return 0 if row is None or row.window_start <= self._now() - seconds else row.used
+        return 0 if row is None or row.spent else row.used
 
     def purge_expired(self) -> int:
         """Delete expired rooms with their questions, participants, answers and reveals; return rooms deleted."""
@@ -620,6 +737,8 @@ def _upgrade_schema(conn: sa.Connection, backend: str) -> None:
     present = {c["name"]: c for c in inspector.get_columns("room")}
     if "locked" not in present:
         conn.exec_driver_sql("ALTER TABLE room ADD COLUMN locked BOOLEAN NOT NULL DEFAULT FALSE")
+    if "browser_hash" not in present:
+        conn.exec_driver_sql("ALTER TABLE room ADD COLUMN browser_hash VARCHAR(64)")
     if backend == "postgresql":  # SQLite does not enforce a VARCHAR length
         for table in ("room", "room_question", "participant", "answer", "reveal"):
             column = "code" if table == "room" else "room_code"

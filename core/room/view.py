@@ -183,6 +183,16 @@ def beat_changed(current: float | None, wanted: float) -> bool:
     return current is None or abs(wanted - current) >= BEAT_REDRAW_STEP
 
 
+def resume_words(state: RoomState) -> str:
+    """Where a room a facilitator may return to stands, in words: 'question 3 of 8, 12 phones in the room'."""
+    phones = results.plural(state.participants, "phone")
+    if state.ended:
+        return f"the session has ended; its summary is still there ({phones} took part)"
+    if not state.started:
+        return f"not started yet, {phones} in the room"
+    return f"question {state.position + 1} of {state.total} is on screen, {phones} in the room"
+
+
 def progress(state: RoomState) -> str:
     """'Question 3 of 8' for the heading of a live question."""
     return f"Question {state.position + 1} of {state.total}"
