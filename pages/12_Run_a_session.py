@@ -7,6 +7,7 @@ import streamlit as st
 import ui
 from core.room import RoomError, view
 from ui import room as room_ui
+from ui.scroll import scroll_to
 
 LIVE_SECONDS = 1.0  # the chart refreshes this often: an answer shows within about two seconds
 LOBBY_SECONDS = 2.0  # the count of phones in the room refreshes this often before the first question
@@ -25,7 +26,7 @@ questions = room_ui.room_questions()
 
 
 @st.fragment(run_every=LIVE_SECONDS)
-def live(code: str, token: str) -> None:
+def live(code: str, token: str, projector: bool) -> None:
     try:
         state = store.state(code)
     except RoomError as error:
@@ -34,12 +35,18 @@ def live(code: str, token: str) -> None:
     if state.ended:
         st.rerun()  # the whole page switches to the summary
     question = questions.get(state.question_id)
-    room_ui.controls(store, code, token, question, state)
-    room_ui.door(store, code, token, state)
-    if question is None:
-        st.warning("This question is not in this server's data; move on to the next one.")
-    else:
-        room_ui.projected_question(question, state, store.tally(code, question.id))
+    with st.container(key="room_live"):
+        room_ui.controls(store, code, token, question, state)
+        if not projector:
+            room_ui.door(store, code, token, state)
+        if question is None:
+            st.warning("This question is not in this server's data; move on to the next one.")
+        else:
+            room_ui.projected_question(question, state, store.tally(code, question.id), projector=projector)
+    if projector:
+        room_ui.door(store, code, token, state)
+        # Each new question starts at the top of the projector's screen: controls, question, options and chart.
+        scroll_to("room_live", f"q{state.position}")
 
 
 @st.fragment(run_every=LOBBY_SECONDS)
@@ -103,5 +110,7 @@ else:
     with st.expander(f"Join code {code}, QR code and facilitator key", expanded=False):
         room_ui.join_panel(code, link, qr_scale=8)
         room_ui.key_file_download(store, code, token, ROOM_KEY)
-    live(code, token)
+    projector = ui.bound_toggle("Projector view: large text, question beside its chart", key="view",
+                                on_value="projector")  # fmt: skip
+    live(code, token, projector)
 ui.glossary_note(ds, *(q.prompt for q in questions.values()))

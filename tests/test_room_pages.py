@@ -196,11 +196,26 @@ def test_the_lobby_counts_phones_as_they_join():
 
 def test_a_closed_room_turns_newcomers_away_in_words():
     at, code = started_room()
-    at.toggle[0].set_value(True).run()
+    at.toggle(key="room_locked_False").set_value(True).run()
     phone = joined(code)
     assert no_failure_shown(phone)
     assert "closed this room to newcomers" in phone.warning[0].value
     assert not option_buttons(phone)
+
+
+def test_the_projector_view_puts_the_options_in_large_headings():
+    at, _ = started_room()
+    at.toggle(key="view").set_value(True).run()
+    assert at.query_params["view"] == "projector"
+    headings = [m.value for m in at.markdown if m.value.startswith("### A. ")]
+    assert headings
+    assert "### B. " in headings[0]
+
+
+def test_the_summary_lists_only_the_questions_asked():
+    at, _ = started_room()
+    at.button(key="room_end").click().run()
+    assert len(at.dataframe[0].value) == 1
 
 
 def test_the_reveal_reaches_the_phone_and_closes_answers():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from core import theme
 from core.room import limits, results, view
 from core.room import questions as rq
 from core.room.store import _QUESTION_ID, MAX_OPTIONS, RoomError, RoomState
@@ -107,6 +108,33 @@ def test_the_summary_puts_the_most_missed_question_first():
     frame = results.summary([easy, hard], {"q": {"some": 4}, "h": {"few": 3, "some": 1}})
     assert list(frame["question_id"]) == ["h", "q"]
     assert list(frame["share_right"]) == [0.25, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("tally", "named"),
+    [
+        ({"few": 1, "some": 3, "many": 0}, "some"),
+        ({"few": 2, "some": 2, "many": 0}, "few and some (tied)"),
+        ({"few": 1, "some": 1, "many": 1}, "few, some and many (tied)"),
+    ],
+)
+def test_the_summary_names_the_most_chosen_option_and_ties(tally, named):
+    frame = results.summary([QUESTION], {"q": tally})
+    assert frame.loc[0, "most_chosen"] == named
+
+
+def test_the_projector_chart_has_labels_of_at_least_20_px():
+    frame = results.tally_frame(QUESTION, {"some": 3}, revealed=False)
+    config = results.tally_chart(frame, revealed=False, projector=True).to_dict()["config"]
+    assert config["axis"]["labelFontSize"] >= 20
+    assert config["text"]["fontSize"] >= 20
+    assert config["title"]["fontSize"] >= 20
+
+
+def test_the_default_chart_keeps_its_sizes():
+    frame = results.tally_frame(QUESTION, {"some": 3}, revealed=False)
+    config = results.tally_chart(frame, revealed=False).to_dict().get("config", {})
+    assert config.get("axis", {}).get("labelFontSize", theme.LABEL_SIZE) == theme.LABEL_SIZE
 
 
 def test_the_summary_file_links_each_question_to_its_page():

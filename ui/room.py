@@ -381,17 +381,33 @@ def controls(store: RoomStore, code: str, token: str, question: RoomQuestion | N
     show_problem(clear=True)
 
 
-def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[str, int]) -> None:
-    """The question on the projector: options, how many phones answered, the live chart, and after a reveal why."""
+def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[str, int], *, projector: bool) -> None:
+    """The question on the projector: options, how many phones answered, the live chart, and after a reveal why.
+
+    `projector` is the view for the back of a room: the question and its options (28 px) beside the live chart
+    (labels of 24 px), so that both fit one 1280x720 screen.
+    """
     from core.room import results, view
 
-    question_card(question, projector=True)
-    st.markdown(view.options_markdown(question))
     frame = results.tally_frame(question, tally, state.revealed)
     answered = int(frame["answers"].sum())
-    st.metric("Answers", f"{answered} of {results.plural(state.participants, 'phone')}")
     caption = "Anonymous answers from the phones in this room only; it says what this room thinks, not what is true."
-    tally_chart(question, frame, revealed=state.revealed, caption=caption)
+    if projector:
+        left, right = st.columns([1, 1], gap="large")
+        with left:
+            st.markdown(f"### {md_escape(question.prompt)}")
+            if question.card_quote:
+                quote(question.card_quote.text, question.card_quote.source_label, question.card_quote.seed_file)
+            st.markdown(view.options_markdown(question, projector=True))
+        with right:
+            # The chart's title counts the answers; the phones in the room are said once, under the chart.
+            spec = results.tally_chart(frame, state.revealed, projector=True)
+            chart_block(spec, caption=caption, data=frame, file_stem=f"room_{question.id}")
+    else:
+        question_card(question, projector=True)
+        st.markdown(view.options_markdown(question))
+        st.metric("Answers", f"{answered} of {results.plural(state.participants, 'phone')}")
+        tally_chart(question, frame, revealed=state.revealed, caption=caption)
     if state.revealed:
         st.success(f"**Answer: {md_escape(question.answer)}**")
         explanation(question)

@@ -532,13 +532,13 @@ class RoomStore:
         return code
 
     def tallies(self, code: str, token: str) -> dict[str, dict[str, int]]:
-        """Every planned question's answer counts, for the facilitator's end-of-session summary."""
+        """Answer counts of the questions the room was asked (shown on screen), in order, for the summary."""
         code, token = normalise_code(code), _check_token(token)
         with self._read() as conn:
-            self._facilitator_room(conn, code, token)
+            room = self._facilitator_room(conn, code, token)
             plan = conn.execute(
                 sa.select(room_questions.c.question_id, room_questions.c.options)
-                .where(room_questions.c.room_code == code)
+                .where(room_questions.c.room_code == code, room_questions.c.position <= room.position)
                 .order_by(room_questions.c.position)
             ).all()
             counts = conn.execute(

@@ -74,8 +74,11 @@ def plan_markdown(chosen: Sequence[RoomQuestion]) -> str:
     return "\n".join(f"{i}. {md_escape(q.prompt)}" for i, q in enumerate(chosen, start=1)) or "None yet."
 
 
-def options_markdown(question: RoomQuestion) -> str:
-    """The options as a lettered Markdown list (escaped), for the projector."""
+def options_markdown(question: RoomQuestion, *, projector: bool = False) -> str:
+    """The options as a lettered Markdown list (escaped); for the projector view, one level-3 heading each
+    (28 px: readable from the back of a room)."""
+    if projector:
+        return "\n".join(f"### {results.letter(i)}. {md_escape(o)}" for i, o in enumerate(question.options))
     return "\n".join(f"- **{results.letter(i)}.** {md_escape(o)}" for i, o in enumerate(question.options))
 
 
