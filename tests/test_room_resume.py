@@ -230,3 +230,23 @@ def test_a_read_only_database_is_reported_plainly(sqlite_store):
     with pytest.raises(RoomError) as refused:
         sqlite_store.join(code)
     assert str(refused.value) == room_store.READ_ONLY
+
+
+def test_a_database_from_before_the_upgrade_keeps_its_rooms(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:  # the room table as it was: 6-character codes, no lock, no browser
+        conn.exec_driver_sql(
+            "CREATE TABLE room (code VARCHAR(6) PRIMARY KEY, token_hash VARCHAR(64) NOT NULL, created_at FLOAT NOT "
+            "NULL, expires_at FLOAT NOT NULL, position INTEGER NOT NULL, revealed BOOLEAN NOT NULL, ended BOOLEAN "
+            "NOT NULL)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO room VALUES ('K7DPAC', :hash, 0, 4102444800, -1, 0, 0)",
+            {"hash": room_store._hash("A" * 32)},
+        )
+    engine.dispose()
+    store = RoomStore(url)
+    store.set_locked("K7DPAC", "A" * 32, True)
+    assert store.state("K7DPAC").locked
+    store.dispose()

@@ -48,7 +48,8 @@ MAX_RAW_CHARS = 100  # anything longer than this cannot be a code, token or id: 
 _QUESTION_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]{32}")
 _PARTICIPANT = re.compile(r"[A-Za-z0-9_\-]{16}")
-_CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
+# Rooms made before codes grew to 8 characters keep their 6 (they expire within hours of an upgrade).
+_CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}|[{CODE_ALPHABET}]{{6}}")
 
 
 # One message for every code that opens no room (mistyped, never issued, expired or ended), so that trying codes
