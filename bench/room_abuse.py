@@ -10,11 +10,15 @@ limiter and the store's shared limits), one "connection" being one fresh browser
 3. guess: wrong codes from one browser, then from fresh connections, for --seconds; the accepted rate gives the
    expected time to hit one of 500 live rooms;
 4. race (PostgreSQL and SQLite): 40 threads create rooms and 40 join a room at once against caps of 10.
+With `--server`, the rooms, fill and guess attacks are replayed once more through a running Streamlit server on
+loopback, over its websocket as a browser speaks it (4 connections at a time, each a fresh session); loopback
+clients all count as one network there.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import secrets
 import sys
 import tempfile
@@ -172,6 +176,62 @@ def _ok(action) -> bool:
     return True
 
 
+async def _through_server(port: int, url: str, attempts: int) -> dict:
+    from bench.loadtest import Stats
+    from bench.room_load import RoomClient
+
+    stats, gate = Stats(), asyncio.Semaphore(4)
+
+    async def visit(n: int, page: str, query: str = "", click: str | None = None):
+        async with gate:
+            client = RoomClient([port], n, stats, page, query)
+            try:
+                screen = await client.connect(port)
+                if click:
+                    screen = await client.click(screen.buttons[click], fragment=False)
+                return screen
+            finally:
+                await client.close()
+
+    starts = await asyncio.gather(*(visit(n, "Run_a_session", click="Start a new room") for n in range(attempts)))
+    made = sum(s.says("Join on your phone") for s in starts)
+    store = RoomStore(url)
+    code, token = store.create_room()
+    store.set_plan(code, token, [("q1", ["yes", "no"])])
+    store.advance(code, token)
+    await asyncio.gather(*(visit(2000 + n, "Join", f"room={code}") for n in range(300)))
+    ids = store.state(code).participants
+    store.dispose()
+    guesses = [
+        "".join(secrets.choice(room_store.CODE_ALPHABET) for _ in range(room_store.CODE_LENGTH)) for _ in range(90)
+    ]
+    answers = await asyncio.gather(*(visit(1000 + n, "Join", f"room={g}") for n, g in enumerate(guesses)))
+    looked_up = sum(s.says("does not open a room") for s in answers)
+    throttled = sum(s.says("from this network") for s in answers)
+    return {"rooms started by fresh connections": f"{made} of {attempts}",
+            "guessed codes looked up / throttled, of 90": f"{looked_up} / {throttled}",
+            "ids from 300 fresh connections to one room": ids, "errors": len(stats.errors),
+            "failed": made > limits.ROOMS_PER_ADDRESS.count or looked_up > limits.WRONG_CODES_PER_ADDRESS.count
+            or ids > limits.IDS_PER_ADDRESS_PER_ROOM.count or bool(stats.errors)}  # fmt: skip
+
+
+def attack_server(seconds: float) -> bool:
+    from tests.browser.conftest import start_server, stop_server
+
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'rooms.sqlite'}"
+    process, address = start_server({room_store.URL_ENV: url})
+    try:
+        figures = asyncio.run(_through_server(int(address.rsplit(":", 1)[1]), url, 30))
+    finally:
+        stop_server(process)
+    failed = figures.pop("failed")
+    print("\n## Through a running server (SQLite)\n")
+    print(f"- attacks rooms, guess, fill: {'FAILED (as they should)' if failed is False else 'a limit is broken'}")
+    for key, value in figures.items():
+        print(f"  - {key}: {value}")
+    return failed is False
+
+
 def run(url: str, label: str, seconds: float) -> bool:
     clock = MovableClock()
     store = RoomStore(url, clock=clock)
@@ -194,11 +254,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="how long the timed attacks run")
     parser.add_argument("--postgres", action="store_true", help="repeat on a throwaway PostgreSQL cluster")
+    parser.add_argument("--server", action="store_true", help="replay through a running Streamlit server too")
     args = parser.parse_args()
     ok = run(f"sqlite:///{Path(tempfile.mkdtemp()) / 'rooms.sqlite'}", "SQLite", args.seconds)
     if args.postgres:
         with room_postgres.postgres_cluster() as server:
             ok &= run(room_postgres.fresh_database(server), "PostgreSQL", args.seconds)
+    if args.server:
+        ok &= attack_server(args.seconds)
     print("\nEvery attack failed." if ok else "\nAt least one attack succeeded.")
     sys.exit(0 if ok else 1)
 
