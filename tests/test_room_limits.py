@@ -1,4 +1,5 @@
-"""Per-client limits: the in-memory limiter, starting rooms, joining, wrong codes; honest use is never refused."""
+"""Per-client limits on SQLite and PostgreSQL: the in-memory limiter, starting rooms, joining, wrong codes; honest
+use is never refused."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ import pytest
 from core.room import limits, view
 from core.room import store as room_store
 from core.room.store import RoomError, RoomStore
+from tests import room_postgres
+
+# One worker runs the module, so its throwaway PostgreSQL cluster is started once.
+pytestmark = pytest.mark.xdist_group("room_limits")
 
 
 class Clock:
@@ -24,9 +29,20 @@ def clock() -> Clock:
     return Clock()
 
 
-@pytest.fixture
-def store(tmp_path, clock) -> Iterator[RoomStore]:
-    instance = RoomStore(f"sqlite:///{tmp_path / 'room.sqlite'}", ttl_seconds=3600, clock=clock)
+@pytest.fixture(scope="module")
+def postgres_server() -> Iterator[str]:
+    room_postgres.skip_or_fail_without_postgres()
+    with room_postgres.postgres_cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path, clock) -> Iterator[RoomStore]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'room.sqlite'}"
+    else:
+        url = room_postgres.fresh_database(request.getfixturevalue("postgres_server"))
+    instance = RoomStore(url, ttl_seconds=3600, clock=clock)
     yield instance
     instance.dispose()
 
@@ -214,3 +230,9 @@ def test_an_ended_room_reads_like_a_code_that_never_existed(store, limiter, room
             view.join_room(store, typed, None, limiter, browser(len(words)))
         words.append(str(refused.value))
     assert len(set(words)) == 1
+
+
+def test_a_mangled_id_in_the_address_falls_back_to_the_id_this_browser_holds(store, limiter, room):
+    code, _ = room
+    _, pid = view.join_room(store, code, None, limiter, browser())
+    assert view.join_room(store, code, "x" * 16, limiter, browser(), {code: pid}) == (code, pid)

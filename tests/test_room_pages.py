@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
@@ -216,6 +218,16 @@ def test_the_summary_lists_only_the_questions_asked():
     at, _ = started_room()
     at.button(key="room_end").click().run()
     assert len(at.dataframe[0].value) == 1
+
+
+def test_a_deleted_room_file_is_said_plainly_to_the_facilitator(room_db):
+    at, _ = started_room()
+    path = room_db.removeprefix("sqlite:///")
+    for suffix in ("", "-wal", "-shm"):
+        Path(path + suffix).unlink(missing_ok=True)
+    at.run()
+    assert any("deleted or replaced" in w.value for w in at.warning)
+    assert no_failure_shown(at)
 
 
 def test_the_reveal_reaches_the_phone_and_closes_answers():

@@ -136,9 +136,9 @@ def join_room(
     try:
         code = normalise_code(raw_code)
         state = store.state(code)
-        pid = participant_id or (known or {}).get(code)
-        if pid and _returning(store, code, pid):
-            return code, pid
+        for pid in dict.fromkeys((participant_id, (known or {}).get(code))):
+            if pid and _returning(store, code, pid):
+                return code, pid
         if state.ended:
             raise RoomError(NO_ROOM)
     except RoomError as error:
