@@ -20,7 +20,7 @@ TITLE_SIZE, SUBTITLE_SIZE, LABEL_SIZE, MARK_TEXT_SIZE = 18, 15, 14, 14
 TITLE_CHARS, SUBTITLE_CHARS = 38, 44
 # A projector seen from the back of a room (about 10 m): labels of 24 px, titles of 30 px (the live room's
 # projector view). A variant, not the default: on a laptop or phone these sizes crowd the chart.
-PROJECTOR_SIZES = {"title": 30, "subtitle": 24, "label": 24, "mark_text": 26, "bar_step": 48}
+PROJECTOR_SIZES = {"title": 30, "subtitle": 24, "label": 24, "mark_text": 26, "bar_step": 36}
 PROJECTOR_CHARS = 26  # a title or subtitle line at those sizes that fits a chart half a 1280-px screen wide
 
 

@@ -393,11 +393,12 @@ def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[
     answered = int(frame["answers"].sum())
     caption = "Anonymous answers from the phones in this room only; it says what this room thinks, not what is true."
     if projector:
+        # The prompt and a card's quote across the screen (fewer lines), then the options beside the chart.
+        st.markdown(f"### {md_escape(question.prompt)}")
+        if question.card_quote:
+            quote(question.card_quote.text, question.card_quote.source_label, question.card_quote.seed_file)
         left, right = st.columns([1, 1], gap="large")
         with left:
-            st.markdown(f"### {md_escape(question.prompt)}")
-            if question.card_quote:
-                quote(question.card_quote.text, question.card_quote.source_label, question.card_quote.seed_file)
             st.markdown(view.options_markdown(question, projector=True))
         with right:
             # The chart's title counts the answers; the phones in the room are said once, under the chart.

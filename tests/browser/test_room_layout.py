@@ -31,14 +31,19 @@ def room_server(room_db) -> Iterator[str]:
     stop_server(process)
 
 
-@pytest.fixture(scope="module")
-def six_options(room_db) -> tuple[str, str, tuple[str, ...]]:
-    """A room showing a six-option question (a claim card): its code, facilitator key and options."""
+@pytest.fixture(scope="module", params=["exercise", "claim card"])
+def six_options(request, room_db) -> tuple[str, str, tuple[str, ...]]:
+    """A room showing a six-option question: an exercise, or the claim card with the longest quote (drawn above
+    its options). Returns its code, facilitator key and options."""
     from core import data
     from core.room import RoomStore
     from core.room.questions import all_questions
 
-    question = next(q for q in all_questions(data.load()) if len(q.options) == 6)
+    six = [q for q in all_questions(data.load()) if len(q.options) == 6]
+    if request.param == "exercise":
+        question = next(q for q in six if q.card_quote is None)
+    else:
+        question = max((q for q in six if q.card_quote), key=lambda q: len(q.card_quote.text))
     store = RoomStore(room_db)
     code, token = store.create_room()
     store.set_plan(code, token, [(question.id, question.options)])
@@ -78,7 +83,7 @@ def test_the_projector_view_fits_question_options_and_chart_on_one_screen(room_s
     # The options' headings, by their letters (Markdown escaping may put invisible joiners inside the text).
     headings = [page.locator("h3", has_text=re.compile(rf"^{letter}\. ")).first for letter in "ABCDEF"]
     boxes = {"chart": chart.bounding_box(), **{f"option {i}": h.bounding_box() for i, h in enumerate(headings)}}
-    page.screenshot(path=str(ARTIFACTS / "room-projector-1280x720.png"))
+    page.screenshot(path=str(ARTIFACTS / f"room-projector-1280x720-{len(code)}-{code}.png"))
     assert {name: box for name, box in boxes.items() if not inside(box, PROJECTOR)} == {}
     sizes = [float(h.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px")) for h in headings]
     assert min(sizes) >= 28, sizes
@@ -91,7 +96,7 @@ def test_a_phone_sees_all_six_options_on_its_first_screen(room_server, page_at, 
     last.wait_for()
     wait_rendered(page)
     page.wait_for_timeout(500)
-    page.screenshot(path=str(ARTIFACTS / "room-phone-six-options-390x844.png"))
+    page.screenshot(path=str(ARTIFACTS / f"room-phone-six-options-390x844-{code}.png"))
     first = page.get_by_role("button", name=re.compile(r"^A\. "))
     assert inside(first.bounding_box(), PHONE)
     assert inside(last.bounding_box(), PHONE), last.bounding_box()
