@@ -240,7 +240,8 @@ async def facilitator(
     """Start a room with the 90-minute plan, then for each question: watch the chart, reveal, move on."""
     screen = await client.connect(client.ports[0])
     screen = await client.run_script(_trigger(screen.buttons["Start a new room"]))
-    code = next(t.replace(" ", "") for t in screen.texts if re.fullmatch(r"(\w ){5}\w", t))
+    spaced = rf"(\w ){{{room_store.CODE_LENGTH - 1}}}\w"  # the code as the header shows it, letter by letter
+    code = next(t.replace(" ", "") for t in screen.texts if re.fullmatch(spaced, t))
     events["code"].set_result(code)
     await asyncio.sleep(events["arrive_within"] + 5)  # everyone walks in
     screen = await client.run_script(WidgetState(id=screen.radios["Session plan"], string_value="90 minutes"))
@@ -297,6 +298,21 @@ def stored_answers(url: str, code: str) -> dict[tuple[str, str], int]:
     return {(r.participant_id, r.question_id): r.choice for r in rows}
 
 
+def duplicated_rows(url: str, code: str) -> int:
+    """Stored answer rows beyond the first for any (participant, question), counted in the database itself."""
+    engine = sa.create_engine(url)
+    per_pair = (
+        sa.select(sa.func.count().label("rows"))
+        .where(room_store.answers.c.room_code == code)
+        .group_by(room_store.answers.c.participant_id, room_store.answers.c.question_id)
+        .subquery()
+    )
+    with engine.connect() as conn:
+        extra = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(per_pair.c.rows - 1), 0))).scalar_one()
+    engine.dispose()
+    return int(extra)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values) or [float("nan")]
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -333,6 +349,7 @@ async def session(
         with contextlib.suppress(Exception):  # a socket to a killed server
             await client.close()
     stored = stored_answers(url, code)
+    duplicates = duplicated_rows(url, code)
     store.dispose()
     lost = [key for key, (_, _, index) in ledger.acked.items() if stored.get(key) != index]
     delays = latencies(ledger)
@@ -343,7 +360,7 @@ async def session(
         "answers_acknowledged": len(ledger.acked),
         "answers_stored": len(stored),
         "lost": len(lost),
-        "duplicates": len(stored) - len(set(stored)),
+        "duplicates": duplicates,
         "stored_not_acknowledged": len(set(stored) - set(ledger.acked)),
         "reconnects": ledger.reconnects,
         "failed_reconnects": ledger.failed_reconnects,

@@ -7,6 +7,7 @@ import streamlit as st
 import ui
 from core.text import md_escape
 from core.views import handout, home
+from ui import room as room_ui
 
 ds = ui.page_frame(
     "Handout",
@@ -15,7 +16,8 @@ ds = ui.page_frame(
 )
 
 # 1. Inputs: the address participants should reach (the hosted app, not this machine, in a workshop).
-default_url = st.context.url.split("/Handout")[0] if st.context.url else "http://localhost:8501"
+default_url, address_note = room_ui.phone_base()
+room_ui.address_warning(address_note)
 app_url = st.text_input("Address of the app to print on the handout", value=default_url, key="app_url")
 
 # 2. Compute

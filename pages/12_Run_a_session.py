@@ -1,13 +1,18 @@
 """Run a session: start a live room, show its join code and QR code, ask one question at a time, reveal, sum up."""
 
+import time
+
 import streamlit as st
 
 import ui
 from core.room import RoomError
 from core.views import room as view
 from ui import room as room_ui
+from ui.scroll import scroll_to
 
 LIVE_SECONDS = 1.0  # the chart refreshes this often: an answer shows within about two seconds
+LOBBY_SECONDS = 2.0  # the count of phones in the room refreshes this often before the first question
+KEEP_OPEN_SECONDS = 60.0  # how often an open lobby tells the store the room is still wanted
 ROOM_KEY = "room_facilitator"  # (code, facilitator key): kept in this browser session only, never in the URL
 
 ds = ui.page_frame(
@@ -22,7 +27,7 @@ questions = room_ui.room_questions()
 
 
 @st.fragment(run_every=LIVE_SECONDS)
-def live(code: str, token: str) -> None:
+def live(code: str, token: str, projector: bool) -> None:
     try:
         state = store.state(code)
     except RoomError as error:
@@ -31,16 +36,38 @@ def live(code: str, token: str) -> None:
     if state.ended:
         st.rerun()  # the whole page switches to the summary
     question = questions.get(state.question_id)
-    room_ui.controls(store, code, token, question, state)
-    if question is None:
-        st.warning("This question is not in this server's data; move on to the next one.")
-    else:
-        room_ui.projected_question(question, state, store.tally(code, question.id))
+    with st.container(key="room_live"):
+        room_ui.controls(store, code, token, question, state)
+        if not projector:
+            room_ui.door(store, code, token, state)
+        if question is None:
+            st.warning("This question is not in this server's data; move on to the next one.")
+        else:
+            room_ui.projected_question(question, state, store.tally(code, question.id), projector=projector)
+    if projector:
+        room_ui.door(store, code, token, state)
+        # Each new question starts at the top of the projector's screen: controls, question, options and chart.
+        scroll_to("room_live", f"q{state.position}")
+
+
+@st.fragment(run_every=LOBBY_SECONDS)
+def lobby(code: str, token: str) -> None:
+    try:
+        state = store.state(code)
+        if time.monotonic() - st.session_state.get("room_kept_open", 0.0) >= KEEP_OPEN_SECONDS:
+            store.keep_open(code, token)  # a room nobody starts closes 30 minutes after its page was last open
+            st.session_state["room_kept_open"] = time.monotonic()
+    except RoomError as error:
+        room_ui.warn(error)
+        return
+    room_ui.door(store, code, token, state)
+    room_ui.show_problem(clear=True)
 
 
 def forget_room(label: str, key: str) -> None:
     if st.button(label, key=key):
         del st.session_state[ROOM_KEY]
+        st.query_params.pop("room", None)
         st.rerun()
 
 
@@ -58,15 +85,18 @@ except RoomError as error:
     room_ui.warn(error)
     forget_room("Start again", key="room_forget")
     ui.stop_page()
-link = view.join_link_or_local(st.context.url or "", code)
+base, address_note = room_ui.phone_base()
+link = view.join_link_at(base, code)
 
 # 3. Render
+room_ui.address_warning(address_note)
 if state.ended:
-    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, link)
+    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, base)
+    room_ui.key_file_download(store, code, token, ROOM_KEY)
     forget_room("Start a new room", key="room_new")
 elif not state.started:
     room_ui.join_panel(code, link, qr_scale=12)
-    st.caption(f"{state.participants} phones have joined so far.")
+    lobby(code, token)
     chosen = room_ui.choose_plan(questions)
     if st.button("Start: show question 1", type="primary", disabled=not chosen, key="room_go"):
         try:
@@ -76,9 +106,12 @@ elif not state.started:
         else:
             room_ui.forget_room(code)  # phones on this server see question 1 at their next check
             st.rerun()
-    room_ui.key_file_download(code, token)
+    room_ui.key_file_download(store, code, token, ROOM_KEY)
 else:
-    with st.expander(f"Join code {code} and QR code", expanded=False):
+    with st.expander(f"Join code {code}, QR code and facilitator key", expanded=False):
         room_ui.join_panel(code, link, qr_scale=8)
-    live(code, token)
+        room_ui.key_file_download(store, code, token, ROOM_KEY)
+    projector = ui.bound_toggle("Projector view: large text, question beside its chart", key="view",
+                                on_value="projector")  # fmt: skip
+    live(code, token, projector)
 ui.glossary_note(ds, *(q.prompt for q in questions.values()))

@@ -7,9 +7,11 @@ from core.room import RoomError
 from core.text import md_escape
 from core.views import room as view
 from ui import room as room_ui
+from ui.scroll import scroll_to
 
 JOINED_KEY = "room_joined"  # (code, participant id); the id is also in the URL so a reloaded page keeps it
 BEAT_KEY = "room_beat"  # seconds between this phone's checks, as last set on the page
+IDS_KEY = "room_ids"  # {code: participant id}: one id per room for this browser session, kept after Leave
 MINE_KEY = "room_my_answers"  # this phone's answers, read from the store once per session, then kept here
 
 ds = ui.page_frame(
@@ -26,7 +28,9 @@ questions = room_ui.room_questions()
 
 def join(raw_code: str, participant_id: str | None) -> None:
     """Join (or rejoin with the same id) and remember it in this session and in the page address."""
-    code, pid = view.join_room(store, raw_code, participant_id)
+    known = st.session_state.setdefault(IDS_KEY, {})
+    code, pid = view.join_room(store, raw_code, participant_id, room_ui.limiter(), room_ui.client(), known)
+    known[code] = pid
     st.session_state[JOINED_KEY] = (code, pid)
     st.session_state[MINE_KEY] = store.my_answers(code, pid)  # a returning phone gets its answers back
     st.query_params["room"] = code
@@ -62,13 +66,18 @@ def live(code: str, pid: str) -> None:
     question = questions.get(state.question_id)
     if room_ui.phone_waiting(state, question):
         return
-    st.caption(view.progress(state))
-    room_ui.question_card(question, projector=False)
     chosen = mine.get(question.id)
-    if state.revealed:
-        room_ui.phone_reveal(question, chosen, room_ui.shared_read(store.tally, code, question.id))
-    else:
-        room_ui.answer_buttons(question, chosen, on_pick=answer, args=(code, pid))
+    with st.container(key="room_question"):
+        st.caption(view.progress(state))
+        room_ui.question_card(question, projector=False)
+        if state.revealed:
+            room_ui.phone_reveal(question, chosen, room_ui.shared_read(store.tally, code, question.id))
+        else:
+            room_ui.answer_buttons(question, chosen, on_pick=answer, args=(code, pid))
+    if not state.revealed:
+        # A new question starts at the top of the phone's screen, so its options are on the first screen even
+        # below the page's title; once per question, so a phone reading further down is left where it is.
+        scroll_to("room_question", question.id)
 
 
 # 1. Inputs: the room from this session, else from the address (?room=CODE, and ?p= on a returning phone).
@@ -91,8 +100,8 @@ st.session_state[BEAT_KEY] = view.phone_interval(joined_phones)
 
 # 3. Render: the question on screen, then its reveal.
 st.caption(f"Room {code}")
-room_ui.nickname()
 st.fragment(run_every=view.phone_beat(st.session_state[BEAT_KEY], pid))(live)(code, pid)
+room_ui.nickname()
 if st.button("Leave this room", key="room_leave"):
     st.session_state.pop(JOINED_KEY, None)
     st.query_params.clear()

@@ -6,6 +6,7 @@ import ui
 from core import textcheck
 from core.text import md_escape
 from core.views import check_a_text as view
+from ui import scroll as ui_scroll
 
 ds = ui.page_frame(
     "Check a text",
@@ -29,7 +30,7 @@ with st.form("check", border=False):
         placeholder="Paste the text of an advert, clinic page or news story here.",
         help=f"Up to {textcheck.MAX_CHARS:,} characters. Nothing you paste is stored or sent anywhere else.",
     )
-    st.form_submit_button("Check", type="primary", icon=":material/search:")
+    checked = st.form_submit_button("Check", type="primary", icon=":material/search:")
 st.button("Fill in an example", on_click=_fill_example, icon=":material/edit_note:")
 upload = st.file_uploader(
     "Or upload a file (.txt, .md or .html)",
@@ -62,7 +63,12 @@ level, verdict = textcheck.summary(report)
 # 3. Render
 # No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
 # information, not a pass.
-{"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
+with st.container(key="check_result"):
+    {"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
+if checked:
+    # On a phone the result starts below the box and its buttons: bring it up once per press of Check.
+    ui_scroll.scroll_to("check_result", f"c{st.session_state.setdefault('check_presses', 0)}")
+    st.session_state["check_presses"] += 1
 if note := textcheck.truncation_note(report):
     st.caption(note)
 st.markdown(view.counts_line(flags, report))

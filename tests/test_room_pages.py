@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
@@ -54,10 +56,32 @@ def test_starting_a_room_shows_a_code_a_link_and_a_qr_code():
     at = open_page(RUN)
     at.button(key="room_start").click().run()
     code = at.header[0].value.replace(" ", "")
-    assert len(code) == 6
+    assert len(code) == 8
     assert at.text_input(key="join_link_12").value.endswith(f"/Join?room={code}")
     assert len(at.get("image")) == 1
     assert no_failure_shown(at)
+
+
+def test_the_public_url_sets_the_join_link_without_a_warning(monkeypatch):
+    monkeypatch.setenv("STEMCELL_PUBLIC_URL", "https://workshop.example.org/app/")
+    at = open_page(RUN)
+    at.button(key="room_start").click().run()
+    code = at.header[0].value.replace(" ", "")
+    assert at.text_input(key="join_link_12").value == f"https://workshop.example.org/app/Join?room={code}"
+    assert not any("phones cannot use it" in w.value for w in at.warning)
+
+
+def test_a_loopback_facilitator_is_warned_that_phones_cannot_open_the_link(monkeypatch):
+    monkeypatch.delenv("STEMCELL_PUBLIC_URL", raising=False)
+    at = open_page(RUN)
+    at.button(key="room_start").click().run()
+    assert any("phones cannot use it" in w.value for w in at.warning)
+
+
+def test_the_handout_qr_code_uses_the_public_url(monkeypatch):
+    monkeypatch.setenv("STEMCELL_PUBLIC_URL", "https://workshop.example.org")
+    at = open_page("pages/11_Handout.py")
+    assert at.text_input(key="app_url").value == "https://workshop.example.org"
 
 
 def test_the_facilitator_key_is_never_in_the_address_or_on_screen():
@@ -149,6 +173,63 @@ def test_rejoining_on_the_same_phone_keeps_the_answer():
     assert option_buttons(again)[1].proto.type == "primary"
 
 
+def test_join_leave_join_on_one_phone_keeps_one_id():
+    at, code = started_room()
+    phone = joined(code)
+    first = phone.query_params["p"]
+    for _ in range(3):
+        phone.button(key="room_leave").click().run()
+        phone.text_input(key="room_code_typed").set_value(code)
+        phone.button[0].click().run()
+        assert phone.query_params["p"] == first
+    at.run()
+    assert answers_metric(at) == "0 of 1 phone"
+
+
+def test_the_lobby_counts_phones_as_they_join():
+    at = open_page(RUN)
+    at.button(key="room_start").click().run()
+    code = at.header[0].value.replace(" ", "")
+    joined(code)
+    joined(code)
+    at.run()
+    assert any(m.value == "**2 phones in the room**" for m in at.markdown)
+
+
+def test_a_closed_room_turns_newcomers_away_in_words():
+    at, code = started_room()
+    at.toggle(key="room_locked_False").set_value(True).run()
+    phone = joined(code)
+    assert no_failure_shown(phone)
+    assert "closed this room to newcomers" in phone.warning[0].value
+    assert not option_buttons(phone)
+
+
+def test_the_projector_view_puts_the_options_in_large_headings():
+    at, _ = started_room()
+    at.toggle(key="view").set_value(True).run()
+    assert at.query_params["view"] == "projector"
+    headings = [m.value for m in at.markdown if m.value.startswith("### A. ")]
+    assert headings
+    assert "### B. " in headings[0]
+
+
+def test_the_summary_lists_only_the_questions_asked():
+    at, _ = started_room()
+    at.button(key="room_end").click().run()
+    assert len(at.dataframe[0].value) == 1
+
+
+def test_a_deleted_room_file_is_said_plainly_to_the_facilitator(room_db):
+    at, _ = started_room()
+    path = room_db.removeprefix("sqlite:///")
+    for suffix in ("", "-wal", "-shm"):
+        Path(path + suffix).unlink(missing_ok=True)
+    at.run()
+    assert any("deleted or replaced" in w.value for w in at.warning)
+    assert no_failure_shown(at)
+
+
 def test_the_reveal_reaches_the_phone_and_closes_answers():
     at, code = started_room()
     phone = joined(code)
@@ -216,12 +297,12 @@ def test_a_typed_code_joins_the_room():
     assert option_buttons(phone)
 
 
-def test_an_ended_room_tells_a_newcomer_in_words():
+def test_an_ended_room_reads_to_a_newcomer_like_any_code_that_opens_no_room():
     at, code = started_room()
     at.button(key="room_end").click().run()
     phone = joined(code)
     assert no_failure_shown(phone)
-    assert "has ended" in phone.warning[0].value
+    assert "does not open a room" in phone.warning[0].value
 
 
 def test_an_unreachable_database_is_a_plain_message(monkeypatch):

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.charts import theme
+from core.room import limits, results
 from core.room import questions as rq
-from core.room import results
 from core.room.store import _QUESTION_ID, MAX_OPTIONS, RoomError, RoomState
 from core.views import room as view
 
@@ -110,6 +111,33 @@ def test_the_summary_puts_the_most_missed_question_first():
     assert list(frame["share_right"]) == [0.25, 1.0]
 
 
+@pytest.mark.parametrize(
+    ("tally", "named"),
+    [
+        ({"few": 1, "some": 3, "many": 0}, "some"),
+        ({"few": 2, "some": 2, "many": 0}, "few and some (tied)"),
+        ({"few": 1, "some": 1, "many": 1}, "few, some and many (tied)"),
+    ],
+)
+def test_the_summary_names_the_most_chosen_option_and_ties(tally, named):
+    frame = results.summary([QUESTION], {"q": tally})
+    assert frame.loc[0, "most_chosen"] == named
+
+
+def test_the_projector_chart_has_labels_of_at_least_20_px():
+    frame = results.tally_frame(QUESTION, {"some": 3}, revealed=False)
+    config = results.tally_chart(frame, revealed=False, projector=True).to_dict()["config"]
+    assert config["axis"]["labelFontSize"] >= 20
+    assert config["text"]["fontSize"] >= 20
+    assert config["title"]["fontSize"] >= 20
+
+
+def test_the_default_chart_keeps_its_sizes():
+    frame = results.tally_frame(QUESTION, {"some": 3}, revealed=False)
+    config = results.tally_chart(frame, revealed=False).to_dict().get("config", {})
+    assert config.get("axis", {}).get("labelFontSize", theme.LABEL_SIZE) == theme.LABEL_SIZE
+
+
 def test_the_summary_file_links_each_question_to_its_page():
     frame = results.summary([QUESTION], {"q": {"few": 1}})
     text = results.summary_markdown(frame, "https://app.example/", "K7DP3X")
@@ -207,22 +235,25 @@ def room_store(tmp_path):
     instance.dispose()
 
 
+PHONE = (limits.RateLimiter(), limits.Client("session", "203.0.113.9"))
+
+
 def test_a_returning_phone_keeps_its_id_and_a_mangled_one_joins_afresh(room_store):
     code, _ = room_store.create_room()
-    _, pid = view.join_room(room_store, code.lower(), None)
-    assert view.join_room(room_store, code, pid) == (code, pid)
-    _, fresh = view.join_room(room_store, code, "<script>")
+    _, pid = view.join_room(room_store, code.lower(), None, *PHONE)
+    assert view.join_room(room_store, code, pid, *PHONE) == (code, pid)
+    _, fresh = view.join_room(room_store, code, "<script>", *PHONE)
     assert fresh not in (pid, "<script>")
 
 
 def test_an_ended_room_takes_back_its_phones_but_no_newcomers(room_store):
     code, token = room_store.create_room()
     view.start_plan(room_store, code, token, [QUESTION])
-    _, pid = view.join_room(room_store, code, None)
+    _, pid = view.join_room(room_store, code, None, *PHONE)
     room_store.end(code, token)
-    assert view.join_room(room_store, code, pid) == (code, pid)
-    with pytest.raises(RoomError, match="has ended"):
-        view.join_room(room_store, code, None)
+    assert view.join_room(room_store, code, pid, *PHONE) == (code, pid)
+    with pytest.raises(RoomError, match="does not open a room"):
+        view.join_room(room_store, code, None, *PHONE)
 
 
 @pytest.mark.parametrize(("current", "wanted", "redraw"), [(None, 1.5, True), (1.5, 2.0, False), (1.5, 2.5, True),

@@ -75,9 +75,9 @@ def row_counts(store: RoomStore) -> dict[str, int]:
 # --- codes and tokens ---------------------------------------------------------------------------
 
 
-def test_room_code_is_six_unambiguous_characters(store):
+def test_room_code_is_eight_unambiguous_characters(store):
     code, _ = store.create_room()
-    assert len(code) == 6
+    assert len(code) == 8
     assert set(code) <= set(CODE_ALPHABET)
     assert not set("01OILSB58") & set(CODE_ALPHABET)
 
@@ -214,17 +214,23 @@ def test_an_ended_room_takes_no_one_new_and_no_answers(store, room):
     code, token = room
     pid = store.join(code)
     store.end(code, token)
-    with pytest.raises(RoomError, match="ended"):
+    with pytest.raises(RoomError, match="does not open a room"):
         store.join(code)
     with pytest.raises(RoomError, match="ended"):
         store.answer(code, pid, "q1", "yes")
 
 
-def test_tallies_cover_every_planned_question(store, room):
+def test_tallies_cover_only_the_questions_asked(store, room):
     code, token = room
     store.answer(code, store.join(code), "q1", "yes")
-    assert store.tallies(code, token) == {"q1": {"yes": 1, "no": 0, "not sure": 0},
-                                          "q2": {"10 million": 0, "1 billion": 0}}  # fmt: skip
+    store.end(code, token)  # ended at question 1: question 2 was never shown
+    assert store.tallies(code, token) == {"q1": {"yes": 1, "no": 0, "not sure": 0}}
+
+
+def test_tallies_grow_as_questions_are_shown(store, room):
+    code, token = room
+    store.advance(code, token)
+    assert list(store.tallies(code, token)) == ["q1", "q2"]
 
 
 # --- concurrency --------------------------------------------------------------------------------
@@ -275,13 +281,128 @@ def test_participants_joining_at_once_all_get_distinct_ids(store, room):
     assert store.state(code).participants == 30
 
 
+# --- caps and limits ------------------------------------------------------------------------------
+
+
+def test_the_room_cap_holds_under_concurrent_creators(store, monkeypatch):
+    monkeypatch.setattr(room_store, "MAX_ACTIVE_ROOMS", 5)
+    errors = _all_at_once(20, lambda i: store.create_room())
+    assert len(errors) == 15
+    assert all("Too many rooms" in str(e) for e in errors)
+    assert row_counts(store)["room"] == 5
+
+
+def test_the_participant_cap_holds_under_concurrent_joins(store, room, monkeypatch):
+    monkeypatch.setattr(room_store, "MAX_PARTICIPANTS", 5)
+    code, _ = room
+    errors = _all_at_once(20, lambda i: store.join(code))
+    assert len(errors) == 15
+    assert all("is full" in str(e) for e in errors)
+    assert store.state(code).participants == 5
+
+
+def test_an_ended_room_stops_counting_toward_the_cap(store, room, monkeypatch):
+    monkeypatch.setattr(room_store, "MAX_ACTIVE_ROOMS", 2)
+    code, token = room
+    store.create_room()
+    with pytest.raises(RoomError, match="Too many rooms"):
+        store.create_room()
+    store.end(code, token)
+    assert store.create_room()
+
+
+def test_a_room_nobody_starts_expires_within_30_minutes(store, clock):
+    code, _ = store.create_room()
+    clock.now += room_store.UNSTARTED_TTL_SECONDS + 1
+    with pytest.raises(RoomError, match="does not open a room"):
+        store.state(code)
+    assert store.active_rooms() == 0
+
+
+def test_an_open_lobby_keeps_its_room(store, clock):
+    code, token = store.create_room()
+    clock.now += room_store.UNSTARTED_TTL_SECONDS - 60
+    store.keep_open(code, token)
+    clock.now += room_store.UNSTARTED_TTL_SECONDS - 60
+    assert store.state(code).code == code
+
+
+def test_a_started_room_lasts_the_workshop(store, room, clock):
+    code, _ = room
+    clock.now += room_store.UNSTARTED_TTL_SECONDS + 60
+    assert store.state(code).started
+
+
+def test_a_locked_room_takes_no_newcomers_but_keeps_its_phones(store, room):
+    code, token = room
+    pid = store.join(code)
+    store.set_locked(code, token, True)
+    with pytest.raises(RoomError, match="closed this room to newcomers"):
+        store.join(code)
+    assert store.is_participant(code, pid)
+    store.answer(code, pid, "q1", "yes")
+    assert store.state(code).locked
+    store.set_locked(code, token, False)
+    assert store.join(code)
+
+
+def test_only_the_facilitator_can_lock_the_room(store, room):
+    code, token = room
+    with pytest.raises(RoomError, match="Only the facilitator"):
+        store.set_locked(code, token[:-1] + ("A" if token[-1] != "A" else "B"), True)
+    assert not store.state(code).locked
+
+
+@pytest.mark.parametrize("case", ["malformed", "unknown", "expired", "ended"])
+def test_every_code_that_opens_no_room_gets_the_same_words(store, clock, case):
+    code, token = store.create_room()
+    if case == "ended":
+        store.end(code, token)
+    if case == "expired":
+        clock.now += room_store.UNSTARTED_TTL_SECONDS + 1
+    typed = {"malformed": "K7DP", "unknown": "Z" * room_store.CODE_LENGTH}.get(case, code)
+    with pytest.raises(RoomError) as refused:
+        store.join(typed)
+    assert str(refused.value) == room_store.NO_ROOM
+
+
+def test_a_shared_limit_counts_within_its_window_and_then_resets(store, clock):
+    assert [store.take("k", 3, 60) for _ in range(4)] == [True, True, True, False]
+    assert store.used("k", 60) == 4
+    clock.now += 61
+    assert store.used("k", 60) == 0
+    assert store.take("k", 3, 60)
+
+
+def test_a_shared_limit_holds_under_concurrent_uses(store):
+    allowed: list[bool] = []
+    errors = _all_at_once(20, lambda i: allowed.append(store.take("burst", 5, 60)))
+    assert errors == []
+    assert allowed.count(True) == 5
+
+
+def test_a_limit_key_is_stored_only_as_a_hash(store):
+    store.take("rooms/address:203.0.113.9", 3, 60)
+    with store.engine.connect() as conn:
+        keys = conn.execute(sa.select(room_store.quotas.c.key)).scalars().all()
+    assert len(keys) == 1
+    assert "203.0.113" not in keys[0]
+
+
+def test_purging_forgets_spent_limits(store, clock):
+    store.take("k", 3, 60)
+    clock.now += 61
+    store.purge_expired()
+    assert row_counts(store)["room_quota"] == 0
+
+
 # --- expiry -------------------------------------------------------------------------------------
 
 
 def test_a_room_expires_after_its_time(store, room, clock):
     code, _ = room
     clock.now += 3601
-    with pytest.raises(RoomError, match="expired"):
+    with pytest.raises(RoomError, match="does not open a room"):
         store.state(code)
 
 
@@ -297,7 +418,8 @@ def test_purging_deletes_expired_rooms_with_their_answers(store, room, clock):
     clock.now += 3601
     fresh, _ = store.create_room()  # creating a room purges the expired ones first
     counts = row_counts(store)
-    assert counts == {"room": 1, "room_question": 0, "participant": 0, "answer": 0, "reveal": 0}
+    assert counts == {"room": 1, "room_question": 0, "participant": 0, "answer": 0, "reveal": 0, "room_counter": 1,
+                      "room_quota": 0}  # fmt: skip
     assert store.state(fresh).code == fresh
 
 
@@ -309,7 +431,7 @@ HOSTILE = [
     "' OR '1'='1",
     "A" * 10_000,
     "",
-    "ZZZZZZ",  # the right shape, no such room
+    "ZZZZZZZZ",  # the right shape, no such room
     "\x00\n\r",
     "../../etc/passwd",
     None,

@@ -35,17 +35,55 @@ _shared_lock = threading.Lock()
 
 def room_db_url() -> str:
     """$STEMCELL_ROOM_DB_URL, else the same key in Streamlit secrets (as Community Cloud sets it), else SQLite."""
-    import os
-
     from core.room import store as room_store
 
-    if os.environ.get(room_store.URL_ENV):
-        return os.environ[room_store.URL_ENV]
+    return _configured(room_store.URL_ENV) or room_store.default_url()
+
+
+def _configured(key: str) -> str | None:
+    """An environment variable, else the same key in Streamlit secrets (as Community Cloud sets it)."""
+    import os
+
+    if os.environ.get(key):
+        return os.environ[key]
     try:
-        configured = st.secrets.get(room_store.URL_ENV)
+        configured = st.secrets.get(key)
     except Exception:  # no secrets file at all is the usual case for `streamlit run`
         configured = None
-    return str(configured) if configured else room_store.default_url()
+    return str(configured) if configured else None
+
+
+# NOTE: the machine's network address changes rarely (a laptop joins another Wi-Fi); looking it up costs a syscall.
+@st.cache_resource(show_spinner=False, ttl=60)
+def _network_address() -> str | None:
+    from core.room import address
+
+    return address.network_address()
+
+
+def phone_base() -> tuple[str, str | None]:
+    """(the app's base address for phones, a plain warning or None): $STEMCELL_PUBLIC_URL wins; a loopback page
+    address is swapped for this machine's network address, with a warning that says so."""
+    from core.room import address
+
+    raw = _configured(address.PUBLIC_URL_ENV)
+    configured = address.check_base(raw)
+    page = st.context.url or ""
+    if raw and configured is None:
+        return address.base_of_page(page), f"{address.PUBLIC_URL_ENV} is not a web address starting with http(s)://."
+    lan = (
+        None
+        if configured or not address.is_loopback(address.host_of(address.base_of_page(page)))
+        else (_network_address())
+    )
+    base, suggested = address.phone_base(page, configured, lan)
+    return base, address.loopback_warning(page, configured, suggested)
+
+
+def address_warning(words: str | None) -> None:
+    """The loopback warning, when there is one (its words are ours; the address in it is escaped)."""
+    if words:
+        st.warning(md_escape(words), icon=":material/wifi_off:")
 
 
 # NOTE: one engine (and its connection pool) per server, shared by every session of every room.
@@ -94,6 +132,29 @@ def forget_room(code: object) -> None:
     with _shared_lock:
         for key in [k for k in _shared_reads if k[1] == code]:
             del _shared_reads[key]
+
+
+# NOTE: one limiter per server: browser sessions are held by one server (sticky), so their counts need not be shared.
+@st.cache_resource(show_spinner=False)
+def _limiter():
+    from core.room.limits import RateLimiter
+
+    return RateLimiter()
+
+
+def limiter():
+    """This server's per-browser-session limits (starting rooms, joining, wrong codes)."""
+    return _limiter()
+
+
+def client():
+    """This browser session and its network address, as the limits count them."""
+    import secrets
+
+    from core.room import limits
+
+    session = st.session_state.setdefault("room_client", secrets.token_urlsafe(12))
+    return limits.Client(session, limits.client_address(st.context.ip_address, dict(st.context.headers)))
 
 
 def room_questions() -> dict:
@@ -160,28 +221,87 @@ def tally_chart(question: RoomQuestion, frame: pd.DataFrame, *, revealed: bool, 
 # --- the facilitator's page ------------------------------------------------------------------------
 
 
-def start_or_resume(store: RoomStore, room_key: str) -> None:
-    """Start a new room, or resume one with its code and key; the pair is kept in session_state[room_key]."""
+def browser_key() -> str | None:
+    """This browser's own secret for resuming rooms (see core.room.resume), or None without the cookie."""
+    from core.room import resume
+
+    return resume.browser_key(dict(st.context.cookies))
+
+
+def _take_room(store: RoomStore, room_key: str, code: str, token: str) -> None:
+    """Hold the room in this session, name it in the address (the code only), and let this browser resume it."""
+    import contextlib
+
     from core.room import RoomError
 
-    if st.button("Start a new room", type="primary", icon=":material/play_arrow:", key="room_start"):
+    st.session_state[room_key] = (code, token)
+    st.query_params["room"] = code
+    key = browser_key()
+    if key and key != token:
+        with contextlib.suppress(RoomError):  # resuming by browser is a convenience; the key file still works
+            store.bind_browser(code, token, key)
+
+
+def start_or_resume(store: RoomStore, room_key: str) -> None:
+    """Back to a room this browser runs (after a restart: at once when the address names it, else one button),
+    or start a new room, or resume one from the key file; the pair is kept in session_state[room_key]."""
+    from core.room import RoomError, resume
+    from core.views import room as view
+
+    key = browser_key()
+    mine = store.rooms_for_browser(key) if key else []
+    named = st.query_params.get("room")
+    for state in mine:
+        if state.code == named and not state.ended:
+            _take_room(store, room_key, state.code, key)  # the page was reloaded or the server restarted
+            st.rerun()
+    for state in mine:
+        with st.container(border=True):
+            st.markdown(f"**Your room {' '.join(state.code)} still exists:** {view.resume_words(state)}.")
+            if st.button(f"Back to room {state.code}", type="primary", key=f"room_back_{state.code}",
+                         icon=":material/replay:"):  # fmt: skip
+                _take_room(store, room_key, state.code, key)
+                st.rerun()
+    if st.button("Start a new room", type="primary" if not mine else "secondary", icon=":material/play_arrow:",
+                 key="room_start"):  # fmt: skip
         try:
-            st.session_state[room_key] = store.create_room()
+            code, token = view.create_room(store, limiter(), client())
         except RoomError as error:
             warn(error)
             return
+        _take_room(store, room_key, code, token)
         st.rerun()
-    with st.expander("Resume a room you started earlier"):
-        code = st.text_input("Room code", key="resume_code", max_chars=20)
-        key = st.text_input("Facilitator key (from the file you saved)", key="resume_key", type="password",
-                            max_chars=100)  # fmt: skip
-        if st.button("Resume", key="room_resume", disabled=not (code and key)):
+    with st.expander("Resume a room you started in another browser", expanded=bool(named) and not mine):
+        upload = st.file_uploader("Open the key file you saved", type=["txt"], key="resume_file",
+                                  max_upload_size=1)  # fmt: skip
+        code = st.text_input("Or type the room code", key="resume_code", max_chars=20)
+        typed = st.text_input("and the facilitator key", key="resume_key", type="password", max_chars=100)
+        pair = resume.read_key_file(upload.getvalue()[:2000].decode("utf-8", "replace")) if upload else None
+        if upload and pair is None:
+            st.warning("That file is not a room key file. It is the file saved with “Save the facilitator key”.")
+        pair = pair or ((code, typed) if code and typed else None)
+        if pair and (upload or st.button("Resume", key="room_resume")):
             try:
-                st.session_state[room_key] = (store.check_facilitator(code, key), key)
+                checked = store.check_facilitator(*pair)
             except RoomError as error:
                 warn(error)
                 return
+            _take_room(store, room_key, checked, pair[1])
             st.rerun()
+
+
+def door(store: RoomStore, code: str, token: str, state: RoomState) -> None:
+    """How many phones are in, and a switch that closes the room to newcomers once everyone is in."""
+    from core.room import results
+
+    st.markdown(f"**{results.plural(state.participants, 'phone')} in the room**")
+    st.toggle(
+        "Close the room to newcomers",
+        value=state.locked,
+        key=f"room_locked_{state.locked}",  # a new key when the stored state changes, so the switch follows it
+        help="Phones already in keep their place and their answers; nobody new can join until you open it again.",
+        on_change=lambda: attempt(store.set_locked, code, token, not state.locked),
+    )
 
 
 def join_panel(code: str, link: str, qr_scale: int) -> None:
@@ -217,10 +337,23 @@ def choose_plan(questions: Mapping[str, RoomQuestion]) -> list[RoomQuestion]:
     return chosen
 
 
-def key_file_download(code: str, token: str) -> None:
-    """The facilitator key as a file to keep: the only way it leaves this browser session (never in a URL)."""
+def key_file_download(store: RoomStore, code: str, token: str, room_key: str) -> None:
+    """The facilitator key as a file to keep, offered for the whole session: the only way it leaves this browser
+    session (never in a URL). A session resumed by the browser has no key file yet: it may make a new key."""
+    from core.room import RoomError
     from core.views import room as view
 
+    if token == browser_key():
+        if st.button("Make a key file (to run this room from another computer)", key="room_new_key",
+                     icon=":material/key:", help="A key file saved earlier for this room stops working."):  # fmt: skip
+            try:
+                token = store.new_key(code, token)
+            except RoomError as error:
+                warn(error)
+                return
+            st.session_state[room_key] = (code, token)
+        else:
+            return
     st.download_button(
         "Save the facilitator key (to resume this room from another browser)",
         data=view.key_file_text(code, token),
@@ -250,18 +383,35 @@ def controls(store: RoomStore, code: str, token: str, question: RoomQuestion | N
     show_problem(clear=True)
 
 
-def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[str, int]) -> None:
-    """The question on the projector: options, how many phones answered, the live chart, and after a reveal why."""
+def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[str, int], *, projector: bool) -> None:
+    """The question on the projector: options, how many phones answered, the live chart, and after a reveal why.
+
+    `projector` is the view for the back of a room: the question and its options (28 px) beside the live chart
+    (labels of 24 px), so that both fit one 1280x720 screen.
+    """
     from core.room import results
     from core.views import room as view
 
-    question_card(question, projector=True)
-    st.markdown(view.options_markdown(question))
     frame = results.tally_frame(question, tally, state.revealed)
     answered = int(frame["answers"].sum())
-    st.metric("Answers", f"{answered} of {results.plural(state.participants, 'phone')}")
     caption = "Anonymous answers from the phones in this room only; it says what this room thinks, not what is true."
-    tally_chart(question, frame, revealed=state.revealed, caption=caption)
+    if projector:
+        # The prompt and a card's quote across the screen (fewer lines), then the options beside the chart.
+        st.markdown(f"### {md_escape(question.prompt)}")
+        if question.card_quote:
+            quote(question.card_quote.text, question.card_quote.source_label, question.card_quote.seed_file)
+        left, right = st.columns([1, 1], gap="large")
+        with left:
+            st.markdown(view.options_markdown(question, projector=True))
+        with right:
+            # The chart's title counts the answers; the phones in the room are said once, under the chart.
+            spec = results.tally_chart(frame, state.revealed, projector=True)
+            chart_block(spec, caption=caption, data=frame, file_stem=f"room_{question.id}")
+    else:
+        question_card(question, projector=True)
+        st.markdown(view.options_markdown(question))
+        st.metric("Answers", f"{answered} of {results.plural(state.participants, 'phone')}")
+        tally_chart(question, frame, revealed=state.revealed, caption=caption)
     if state.revealed:
         st.success(f"**Answer: {md_escape(question.answer)}**")
         explanation(question)
@@ -269,7 +419,7 @@ def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[
                      icon=":material/arrow_forward:")  # fmt: skip
 
 
-def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
+def session_summary(frame: pd.DataFrame, code: str, base: str) -> None:
     """After the session: the questions the room found hardest, the whole table, and downloads to keep."""
     from core.room import results
     from core.views import room as view
@@ -287,7 +437,7 @@ def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(
         "Download the summary (Markdown, with links)",
-        data=results.summary_markdown(frame, view.app_url(link), code),
+        data=results.summary_markdown(frame, base, code),
         file_name=f"room-{code}-summary.md",
         mime="text/markdown",
         key="room_summary_md",
@@ -302,8 +452,8 @@ def session_summary(frame: pd.DataFrame, code: str, link: str) -> None:
 def join_form() -> str | None:
     """The room code typed on a phone, once Join is pressed (else None)."""
     with st.form("room_join_form", border=True):
-        typed = st.text_input("Room code", max_chars=20, key="room_code_typed", placeholder="e.g. K7DP3X",
-                              help="The six letters and digits on the facilitator's screen.")  # fmt: skip
+        typed = st.text_input("Room code", max_chars=20, key="room_code_typed", placeholder="e.g. K7DP 3XAC",
+                              help="The eight letters and digits on the facilitator's screen.")  # fmt: skip
         go = st.form_submit_button("Join", type="primary", width="stretch")
     return typed if go else None
 

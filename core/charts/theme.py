@@ -18,6 +18,21 @@ SUBTLE_TEXT = "#444444"
 TITLE_SIZE, SUBTITLE_SIZE, LABEL_SIZE, MARK_TEXT_SIZE = 18, 15, 14, 14
 # A title line of this many characters fits a 390-px phone at TITLE_SIZE (Vega never wraps titles itself).
 TITLE_CHARS, SUBTITLE_CHARS = 38, 44
+# A projector seen from the back of a room (about 10 m): labels of 24 px, titles of 30 px (the live room's
+# projector view). A variant, not the default: on a laptop or phone these sizes crowd the chart.
+PROJECTOR_SIZES = {"title": 30, "subtitle": 24, "label": 24, "mark_text": 26, "bar_step": 36}
+PROJECTOR_CHARS = 26  # a title or subtitle line at those sizes that fits a chart half a 1280-px screen wide
+
+
+def projector_config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart with projector sizes for its titles, axis labels and mark text (see PROJECTOR_SIZES)."""
+    sizes = PROJECTOR_SIZES
+    return (
+        chart.configure_title(fontSize=sizes["title"], subtitleFontSize=sizes["subtitle"])
+        .configure_axis(labelFontSize=sizes["label"], titleFontSize=sizes["label"])
+        .configure_text(fontSize=sizes["mark_text"])
+    )
+
 
 # Okabe & Ito (2008) colours, distinguishable with the common forms of colour blindness.
 BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
@@ -123,11 +138,13 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def wrapped_title(text: str, subtitle: str | None = None) -> alt.Title:
-    """A chart title as lines that fit a 390-px phone, with an optional wrapped subtitle."""
+def wrapped_title(text: str, subtitle: str | None = None, *, projector: bool = False) -> alt.Title:
+    """A chart title as lines that fit a 390-px phone (or, for `projector`, half a 1280-px screen at the
+    projector sizes), with an optional wrapped subtitle."""
+    title_chars, subtitle_chars = (PROJECTOR_CHARS, PROJECTOR_CHARS) if projector else (TITLE_CHARS, SUBTITLE_CHARS)
     if subtitle:
-        return alt.Title(wrap(text, TITLE_CHARS), subtitle=wrap(subtitle, SUBTITLE_CHARS))
-    return alt.Title(wrap(text, TITLE_CHARS))
+        return alt.Title(wrap(text, title_chars), subtitle=wrap(subtitle, subtitle_chars))
+    return alt.Title(wrap(text, title_chars))
 
 
 def title_lines(title: alt.Title) -> int:

@@ -37,8 +37,11 @@ def tally_frame(question: RoomQuestion, tally: Mapping[str, int], revealed: bool
     return pd.DataFrame(rows, columns=["letter", "label", "option", "answers", "status"])
 
 
-def tally_chart(frame: pd.DataFrame, revealed: bool) -> alt.Chart:
-    """Answers per option as bars labelled A, B, C…; once revealed, the right option stands out in green."""
+def tally_chart(frame: pd.DataFrame, revealed: bool, *, projector: bool = False) -> alt.Chart:
+    """Answers per option as bars labelled A, B, C…; once revealed, the right option stands out in green.
+
+    `projector` sizes it for the back of a room (theme.PROJECTOR_SIZES): labels of 24 px, taller bars.
+    """
     total = int(frame["answers"].sum())
     if revealed:
         right = frame[frame["status"] == "the answer"]
@@ -46,10 +49,11 @@ def tally_chart(frame: pd.DataFrame, revealed: bool) -> alt.Chart:
         title = theme.wrapped_title(
             f"{share:.0%} of the room chose the answer" if total else "Nobody answered this one",
             f"{plural(total, 'answer')}; the answer is option {', '.join(right['letter'])}",
+            projector=projector,
         )
     else:
         hidden = "The answer is hidden until the facilitator reveals it"
-        title = theme.wrapped_title(f"{plural(total, 'answer')} so far", hidden)
+        title = theme.wrapped_title(f"{plural(total, 'answer')} so far", hidden, projector=projector)
     colours = {"the answer": ANSWER_COLOUR, "other options": OTHER_COLOUR, "answers so far": WAITING_COLOUR}
     domain = ["the answer", "other options"] if revealed else ["answers so far"]
     top = max(1, int(frame["answers"].max()) if len(frame) else 1)
@@ -65,12 +69,13 @@ def tally_chart(frame: pd.DataFrame, revealed: bool) -> alt.Chart:
                      alt.Tooltip("answers:Q", title="Answers")],
         )
     )  # fmt: skip
-    labels = bars.mark_text(align="left", dx=4, fontSize=theme.MARK_TEXT_SIZE).encode(
+    size = theme.PROJECTOR_SIZES["mark_text"] if projector else theme.MARK_TEXT_SIZE
+    labels = bars.mark_text(align="left", dx=4, fontSize=size).encode(
         text=alt.Text("answers:Q"), color=alt.value(theme.TEXT)
     )
-    return (bars + labels).properties(
+    chart = (bars + labels).properties(
         title=title,
-        height=alt.Step(44),
+        height=alt.Step(theme.PROJECTOR_SIZES["bar_step"] if projector else 44),
         width="container",
         description=(
             "Bar chart of answers per option: "
@@ -78,10 +83,20 @@ def tally_chart(frame: pd.DataFrame, revealed: bool) -> alt.Chart:
             + (f". The answer is {question_letters(frame)}." if revealed else ". The answer is hidden.")
         ),
     )
+    return theme.projector_config(chart) if projector else chart
 
 
 def question_letters(frame: pd.DataFrame) -> str:
     return ", ".join(frame.loc[frame["status"] == "the answer", "letter"]) or "not set"
+
+
+def most_chosen(tally: Mapping[str, int]) -> str:
+    """The option most chosen, or every option tied for most, named as a tie: 'yes and no (tied)'."""
+    top = max(tally.values(), default=0)
+    tied = [option for option, count in tally.items() if count == top]
+    if len(tied) == 1:
+        return tied[0]
+    return ", ".join(tied[:-1]) + f" and {tied[-1]} (tied)"
 
 
 def summary(questions: Sequence[RoomQuestion], tallies: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
@@ -94,7 +109,7 @@ def summary(questions: Sequence[RoomQuestion], tallies: Mapping[str, Mapping[str
         rows.append({
             "number": number, "question": q.prompt, "answer": q.answer, "answered": answered, "right": right,
             "share_right": round(right / answered, 3) if answered else None,
-            "most_chosen": max(tally, key=tally.get) if answered else "",
+            "most_chosen": most_chosen(tally) if answered else "",
             "explains_page": q.explains_page, "question_id": q.id, "row_ids": ";".join(q.row_ids),
         })  # fmt: skip
     frame = pd.DataFrame(rows, columns=[

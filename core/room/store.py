@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -9,7 +10,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,17 +17,26 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 URL_ENV = "STEMCELL_ROOM_DB_URL"
+PATH_ENV = "STEMCELL_ROOM_DB_PATH"  # where the default SQLite file lives, when no URL is set
+PURGE_EVERY_SECONDS = 60.0  # each server deletes expired rooms at most this often, from whichever read comes first
+VANISHED = (
+    "The room database file was deleted or replaced while the app was running, so answers from now on would be "
+    "lost. Restart the app; rooms started before this are gone."
+)
+READ_ONLY = "The room database can no longer be written (read-only file or full disk): answers are not being saved."
 # No 0/O, 1/I/L, 5/S or 8/B: a code read off a projector from the back of a room must not be misread.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
-CODE_LENGTH = 6
+CODE_LENGTH = 8  # 26**8 = 2.1e11 codes: with 500 live rooms, one guess in 400 million opens one
+CODE_COLUMN = 12  # room for a longer code later without changing the schema again
 TOKEN_BYTES = 24  # secrets.token_urlsafe(24) -> 32 characters
 TOKEN_LENGTH = 32
 PARTICIPANT_BYTES = 12  # -> 16 characters; it only lets its holder answer as that participant
 PARTICIPANT_LENGTH = 16
 DEFAULT_TTL_SECONDS = 6 * 3600  # a workshop day; rooms and their answers are deleted after this
+UNSTARTED_TTL_SECONDS = 30 * 60  # a room nobody started closes this long after its facilitator's page last looked
 MAX_PARTICIPANTS = 500
 MAX_ACTIVE_ROOMS = 500
 MAX_QUESTIONS = 100
@@ -39,7 +48,17 @@ MAX_RAW_CHARS = 100  # anything longer than this cannot be a code, token or id: 
 _QUESTION_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]{32}")
 _PARTICIPANT = re.compile(r"[A-Za-z0-9_\-]{16}")
-_CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
+# Rooms made before codes grew to 8 characters keep their 6 (they expire within hours of an upgrade).
+_CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}|[{CODE_ALPHABET}]{{6}}")
+
+
+# One message for every code that opens no room (mistyped, never issued, expired or ended), so that trying codes
+# cannot tell whether one ever existed.
+NO_ROOM = (
+    f"That code does not open a room. A room code has {CODE_LENGTH} letters and digits: check it on the "
+    "facilitator's screen."
+)
+LOCKED = "The facilitator has closed this room to newcomers. Ask them to open it if you should be in."
 
 
 class RoomError(ValueError):
@@ -57,6 +76,7 @@ class RoomState:
     ended: bool
     participants: int
     expires_at: float
+    locked: bool = False
 
     @property
     def started(self) -> bool:
@@ -71,18 +91,21 @@ metadata = sa.MetaData()
 rooms = sa.Table(
     "room",
     metadata,
-    sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("code", sa.String(CODE_COLUMN), primary_key=True),
     sa.Column("token_hash", sa.String(64), nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("expires_at", sa.Float, nullable=False, index=True),
     sa.Column("position", sa.Integer, nullable=False, default=-1),
     sa.Column("revealed", sa.Boolean, nullable=False, default=False),
     sa.Column("ended", sa.Boolean, nullable=False, default=False),
+    sa.Column("locked", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+    # The hash of a secret held by the browser that started the room (see core.room.resume): it may resume it.
+    sa.Column("browser_hash", sa.String(64), nullable=True, index=True),
 )
 room_questions = sa.Table(
     "room_question",
     metadata,
-    sa.Column("room_code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("room_code", sa.String(CODE_COLUMN), primary_key=True),
     sa.Column("position", sa.Integer, primary_key=True),
     sa.Column("question_id", sa.String(MAX_QUESTION_ID_CHARS), nullable=False),
     sa.Column("options", sa.Text, nullable=False),  # JSON list of option texts
@@ -92,30 +115,51 @@ participants = sa.Table(
     "participant",
     metadata,
     sa.Column("id", sa.String(PARTICIPANT_LENGTH), primary_key=True),
-    sa.Column("room_code", sa.String(CODE_LENGTH), nullable=False, index=True),
+    sa.Column("room_code", sa.String(CODE_COLUMN), nullable=False, index=True),
     sa.Column("joined_at", sa.Float, nullable=False),
 )
 answers = sa.Table(
     "answer",
     metadata,
     # The primary key is the uniqueness rule: one answer per participant per question; a new one replaces it.
-    sa.Column("room_code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("room_code", sa.String(CODE_COLUMN), primary_key=True),
     sa.Column("question_id", sa.String(MAX_QUESTION_ID_CHARS), primary_key=True),
     sa.Column("participant_id", sa.String(PARTICIPANT_LENGTH), primary_key=True),
     sa.Column("choice", sa.Integer, nullable=False),  # index into the question's options
     sa.Column("answered_at", sa.Float, nullable=False),
 )
+# One row per counted thing; creating a room locks its row (SELECT ... FOR UPDATE), so that on PostgreSQL two
+# servers cannot both count 499 open rooms and both insert. SQLite gets the same from BEGIN IMMEDIATE.
+counters = sa.Table("room_counter", metadata, sa.Column("name", sa.String(32), primary_key=True))
+# Per-client limits that must hold across servers: a fixed window per key (a hash: no address is stored).
+quotas = sa.Table(
+    "room_quota",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("used", sa.Integer, nullable=False),
+    sa.Column("window_start", sa.Float, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False, index=True),
+)
 reveals = sa.Table(
     "reveal",
     metadata,
-    sa.Column("room_code", sa.String(CODE_LENGTH), primary_key=True),
+    sa.Column("room_code", sa.String(CODE_COLUMN), primary_key=True),
     sa.Column("question_id", sa.String(MAX_QUESTION_ID_CHARS), primary_key=True),
 )
 
 
+def default_path() -> Path:
+    """The default SQLite file: $STEMCELL_ROOM_DB_PATH, else the user's data folder (kept across reboots, unlike the
+    temporary folder): $XDG_DATA_HOME/stemcell-explainer/rooms.sqlite, by default ~/.local/share/…"""
+    if os.environ.get(PATH_ENV):
+        return Path(os.environ[PATH_ENV]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "stemcell-explainer" / "rooms.sqlite"
+
+
 def default_url() -> str:
-    """$STEMCELL_ROOM_DB_URL when set, else a SQLite file in the system's temporary folder (nothing to set up)."""
-    return os.environ.get(URL_ENV) or f"sqlite:///{Path(tempfile.gettempdir()) / 'stemcell-room.sqlite'}"
+    """$STEMCELL_ROOM_DB_URL when set, else the default SQLite file (nothing to set up)."""
+    return os.environ.get(URL_ENV) or f"sqlite:///{default_path()}"
 
 
 def _engine_url(url: str) -> sa.URL:
@@ -166,14 +210,16 @@ def _text(value: object, what: str, limit: int = MAX_RAW_CHARS) -> str:
 
 
 def normalise_code(raw: object) -> str:
-    """A typed room code in its stored form (capitals, no spaces or dashes), or a RoomError saying why not."""
+    """A typed room code in its stored form (capitals, no spaces or dashes), or the one no-room RoomError."""
     code = re.sub(r"[\s\-]", "", raw).upper() if isinstance(raw, str) and len(raw) <= MAX_RAW_CHARS else ""
     if not _CODE.fullmatch(code):
-        raise RoomError(
-            f"That is not a room code. A room code has {CODE_LENGTH} letters and digits, like the one on the "
-            "facilitator's screen."
-        )
+        raise RoomError(NO_ROOM)
     return code
+
+
+def quota_key(*parts: str) -> str:
+    """The stored form of a limit's key: a hash, so no client address is kept in the database."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _checked(raw: object, what: str, form: re.Pattern[str], refusal: str) -> str:
@@ -199,10 +245,13 @@ def _check_question_id(raw: object) -> str:
 def _database_errors_in_words(method):
     # A database that is down or overloaded must reach a participant as words, never as a traceback.
     @functools.wraps(method)
-    def wrapper(*args, **kwargs):
+    def wrapper(self, *args, **kwargs):
         try:
-            return method(*args, **kwargs)
+            return method(self, *args, **kwargs)
         except sa.exc.DBAPIError as error:
+            self._check_file()  # a vanished or replaced file says so, rather than "did not answer"
+            if "readonly" in str(error).lower() or "read-only" in str(error).lower():
+                raise RoomError(READ_ONLY) from error
             raise RoomError("The room's database did not answer. Wait a moment and try again.") from error
 
     return wrapper
@@ -216,15 +265,26 @@ class RoomStore:
         url: str | None = None,
         *,
         ttl_seconds: float = DEFAULT_TTL_SECONDS,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
     ):
         engine_url = _engine_url(url or default_url())
         self.backend = engine_url.get_backend_name()
         self.ttl_seconds = ttl_seconds
+        # None: every time is the database's own clock, so servers whose clocks disagree agree on expiry. Tests and
+        # benchmarks pass a clock of their own to move time by hand.
         self.clock = clock
+        self.file: Path | None = None
+        self._file_id: tuple[int, int] | None = None
+        self._next_purge = 0.0
         if self.backend == "sqlite":
             if engine_url.database and engine_url.database != ":memory:":
-                Path(engine_url.database).parent.mkdir(parents=True, exist_ok=True)
+                self.file = Path(engine_url.database).resolve()
+                try:
+                    self.file.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise RoomError("The room database's folder cannot be created; live rooms are unavailable.") from (
+                        error
+                    )
             self.engine = sa.create_engine(
                 engine_url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8, max_overflow=8
             )
@@ -232,11 +292,28 @@ class RoomStore:
         else:
             # Two or more app servers share this database: keep each server's share of connections small.
             self.engine = sa.create_engine(engine_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+        self._insert = (sqlite if self.backend == "sqlite" else postgresql).insert
         try:
             metadata.create_all(self.engine)
+            with self.engine.begin() as conn:
+                _upgrade_schema(conn, self.backend)
+                conn.execute(self._insert(counters).values(name="rooms").on_conflict_do_nothing())
         except SQLAlchemyError as error:
             raise RoomError("The room database cannot be reached; live rooms are unavailable.") from error
-        self._insert = (sqlite if self.backend == "sqlite" else postgresql).insert
+        if self.file is not None:
+            found = self.file.stat()
+            self._file_id = (found.st_dev, found.st_ino)
+
+    def _check_file(self) -> None:
+        """A SQLite file deleted or replaced under a running server goes on taking writes into the void: refuse."""
+        if self._file_id is None:
+            return
+        try:
+            found = self.file.stat()
+        except OSError:
+            raise RoomError(VANISHED) from None
+        if (found.st_dev, found.st_ino) != self._file_id:
+            raise RoomError(VANISHED)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -244,22 +321,38 @@ class RoomStore:
     # --- transactions ---------------------------------------------------------------------------
 
     def _write(self):
+        self._check_file()
         return self.engine.connect().execution_options(write=True)
 
     def _read(self):
+        self._check_file()
         return self.engine.connect()
 
-    def _room(self, conn: sa.Connection, code: str) -> sa.Row:
-        row = conn.execute(sa.select(rooms).where(rooms.c.code == code)).first()
-        if row is None:
-            raise RoomError(f"There is no room {code}. Check the code on the facilitator's screen.")
-        if row.expires_at <= self.clock():
-            raise RoomError(f"Room {code} has expired. Ask the facilitator for a new code.")
+    def _now(self) -> sa.ColumnElement[float]:
+        """Now, in seconds since 1970, as SQL: the database's clock, or the injected one."""
+        if self.clock is not None:
+            return sa.literal(self.clock(), sa.Float)
+        if self.backend == "sqlite":
+            return (sa.func.julianday("now") - 2440587.5) * 86400.0
+        return sa.cast(sa.extract("epoch", sa.func.now()), sa.Float)
+
+    def _room(self, conn: sa.Connection, code: str, *, lock: bool = False) -> sa.Row:
+        query = sa.select(rooms, (rooms.c.expires_at <= self._now()).label("expired")).where(rooms.c.code == code)
+        # FOR UPDATE (PostgreSQL) holds the room while a join counts its participants; SQLite ignores it and
+        # relies on BEGIN IMMEDIATE.
+        row = conn.execute(query.with_for_update(of=rooms) if lock else query).first()
+        if row is None or row.expired:
+            raise RoomError(NO_ROOM)
         return row
 
     def _facilitator_room(self, conn: sa.Connection, code: str, token: str) -> sa.Row:
         row = self._room(conn, code)
-        if not hmac.compare_digest(row.token_hash, _hash(token)):
+        given = _hash(token)
+        # The key from the file, or the secret of the browser that started or resumed the room (both compared in
+        # constant time; the browser's is checked even when the key matched, so timing tells nothing).
+        by_key = hmac.compare_digest(row.token_hash, given)
+        by_browser = hmac.compare_digest(row.browser_hash or "", given)
+        if not (by_key or by_browser):
             raise RoomError("Only the facilitator who started this room can do that.")
         return row
 
@@ -283,29 +376,58 @@ class RoomStore:
 
     # --- facilitator ----------------------------------------------------------------------------
 
+    def active_rooms(self, conn: sa.Connection | None = None) -> int:
+        """Rooms that count toward the cap: not ended and not expired (a room nobody starts expires in 30 min)."""
+        query = sa.select(sa.func.count()).select_from(rooms).where(~rooms.c.ended, rooms.c.expires_at > self._now())
+        if conn is not None:
+            return conn.execute(query).scalar_one()
+        with self._read() as own:
+            return own.execute(query).scalar_one()
+
     def create_room(self) -> tuple[str, str]:
         """A new room: its join code and the facilitator's secret key (only its hash is stored)."""
         self.purge_expired()
         token = secrets.token_urlsafe(TOKEN_BYTES)
-        now = self.clock()
+        now = self._now()
+        # Count and insert in one transaction holding the counter row, so concurrent creators cannot overrun the cap.
         with self._write() as conn, conn.begin():
-            active = conn.execute(sa.select(sa.func.count()).select_from(rooms)).scalar_one()
-            if active >= MAX_ACTIVE_ROOMS:
+            conn.execute(sa.select(counters.c.name).where(counters.c.name == "rooms").with_for_update())
+            if self.active_rooms(conn) >= MAX_ACTIVE_ROOMS:
                 raise RoomError("Too many rooms are open right now; try again later.")
-        for _ in range(20):
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-            try:
-                with self._write() as conn, conn.begin():
-                    conn.execute(
-                        rooms.insert().values(
-                            code=code, token_hash=_hash(token), created_at=now, expires_at=now + self.ttl_seconds,
-                            position=-1, revealed=False, ended=False,
-                        )
-                    )  # fmt: skip
-                return code, token
-            except IntegrityError:
-                continue  # that code is taken: draw another
-        raise RoomError("Could not find a free room code; try again.")
+            for _ in range(20):
+                code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+                # Creators wait on the counter row, so no one else can take this code between the check and insert.
+                if conn.execute(sa.select(rooms.c.code).where(rooms.c.code == code)).first() is None:
+                    break
+            else:
+                raise RoomError("Could not find a free room code; try again.")
+            conn.execute(
+                rooms.insert().values(
+                    code=code, token_hash=_hash(token), created_at=now, expires_at=now + UNSTARTED_TTL_SECONDS,
+                    position=-1, revealed=False, ended=False, locked=False,
+                )
+            )  # fmt: skip
+        return code, token
+
+    def keep_open(self, code: str, token: str) -> None:
+        """The facilitator's page is still open: a room not yet started stays open another 30 minutes."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._write() as conn, conn.begin():
+            room = self._facilitator_room(conn, code, token)
+            if room.position < 0 and not room.ended:
+                later = self._now() + UNSTARTED_TTL_SECONDS
+                conn.execute(
+                    rooms.update()
+                    .where(rooms.c.code == code)
+                    .values(expires_at=sa.case((rooms.c.expires_at > later, rooms.c.expires_at), else_=later))
+                )
+
+    def set_locked(self, code: str, token: str, locked: bool) -> None:
+        """Close the room to newcomers (phones already in keep their place), or open it again."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._write() as conn, conn.begin():
+            self._facilitator_room(conn, code, token)
+            conn.execute(rooms.update().where(rooms.c.code == code).values(locked=bool(locked)))
 
     def set_plan(self, code: str, token: str, questions: Sequence[tuple[str, Sequence[str]]]) -> None:
         """Choose the room's questions (id and options, in order); only before the first question is shown."""
@@ -336,7 +458,10 @@ class RoomStore:
                 raise RoomError("This session has ended.")
             if self._question_at(conn, code, room.position + 1) is None:
                 raise RoomError("That was the last question: end the session to see the summary.")
-            conn.execute(rooms.update().where(rooms.c.code == code).values(position=room.position + 1, revealed=False))
+            values = {"position": room.position + 1, "revealed": False}
+            if room.position < 0:  # the session starts: the room now lasts the workshop day
+                values["expires_at"] = self._now() + self.ttl_seconds
+            conn.execute(rooms.update().where(rooms.c.code == code).values(**values))
         return self.state(code)
 
     def reveal(self, code: str, facilitator_token: str, question_id: str) -> None:
@@ -357,6 +482,49 @@ class RoomStore:
             self._facilitator_room(conn, code, token)
             conn.execute(rooms.update().where(rooms.c.code == code).values(ended=True))
 
+    def bind_browser(self, code: str, token: str, browser_key: str) -> None:
+        """Let this browser's secret resume the room (after a restart, in one step); replaces any earlier browser."""
+        code, token, browser_key = normalise_code(code), _check_token(token), _check_token(browser_key)
+        with self._write() as conn, conn.begin():
+            self._facilitator_room(conn, code, token)
+            conn.execute(rooms.update().where(rooms.c.code == code).values(browser_hash=_hash(browser_key)))
+
+    def rooms_for_browser(self, browser_key: str) -> list[RoomState]:
+        """The open rooms this browser started or resumed, newest first (none for a key of the wrong form)."""
+        try:
+            browser_key = _check_token(browser_key)
+        except RoomError:
+            return []
+        self._maybe_purge()
+        with self._read() as conn:
+            codes = (
+                conn.execute(
+                    sa.select(rooms.c.code)
+                    .where(rooms.c.browser_hash == _hash(browser_key), rooms.c.expires_at > self._now())
+                    .order_by(rooms.c.created_at.desc())
+                    .limit(5)
+                )
+                .scalars()
+                .all()
+            )
+        found = []
+        for code in codes:
+            try:
+                found.append(self.state(code))
+            except RoomError:
+                continue  # expired in between
+        return found
+
+    def new_key(self, code: str, token: str) -> str:
+        """A new facilitator key for the room (the old key file stops working); for a browser that resumed
+        without the file and wants one to move to another computer."""
+        code, token = normalise_code(code), _check_token(token)
+        fresh = secrets.token_urlsafe(TOKEN_BYTES)
+        with self._write() as conn, conn.begin():
+            self._facilitator_room(conn, code, token)
+            conn.execute(rooms.update().where(rooms.c.code == code).values(token_hash=_hash(fresh)))
+        return fresh
+
     def check_facilitator(self, code: str, token: str) -> str:
         """The normalised code when the key opens this room (to resume a session); a RoomError otherwise."""
         code, token = normalise_code(code), _check_token(token)
@@ -365,13 +533,13 @@ class RoomStore:
         return code
 
     def tallies(self, code: str, token: str) -> dict[str, dict[str, int]]:
-        """Every planned question's answer counts, for the facilitator's end-of-session summary."""
+        """Answer counts of the questions the room was asked (shown on screen), in order, for the summary."""
         code, token = normalise_code(code), _check_token(token)
         with self._read() as conn:
-            self._facilitator_room(conn, code, token)
+            room = self._facilitator_room(conn, code, token)
             plan = conn.execute(
                 sa.select(room_questions.c.question_id, room_questions.c.options)
-                .where(room_questions.c.room_code == code)
+                .where(room_questions.c.room_code == code, room_questions.c.position <= room.position)
                 .order_by(room_questions.c.position)
             ).all()
             counts = conn.execute(
@@ -393,15 +561,17 @@ class RoomStore:
         code = normalise_code(code)
         pid = secrets.token_urlsafe(PARTICIPANT_BYTES)
         with self._write() as conn, conn.begin():
-            room = self._room(conn, code)
+            room = self._room(conn, code, lock=True)  # count, then insert, while holding the room
             if room.ended:
-                raise RoomError(f"The session in room {code} has ended.")
+                raise RoomError(NO_ROOM)
+            if room.locked:
+                raise RoomError(LOCKED)
             joined = conn.execute(
                 sa.select(sa.func.count()).select_from(participants).where(participants.c.room_code == code)
             ).scalar_one()
             if joined >= MAX_PARTICIPANTS:
                 raise RoomError(f"Room {code} is full.")
-            conn.execute(participants.insert().values(id=pid, room_code=code, joined_at=self.clock()))
+            conn.execute(participants.insert().values(id=pid, room_code=code, joined_at=self._now()))
         return pid
 
     def is_participant(self, code: str, participant_id: str) -> bool:
@@ -436,7 +606,7 @@ class RoomStore:
                 raise RoomError("This phone has not joined the room yet: join again with the room code.")
             insert = self._insert(answers).values(
                 room_code=code, question_id=qid, participant_id=pid, choice=current[1].index(choice),
-                answered_at=self.clock(),
+                answered_at=self._now(),
             )  # fmt: skip
             conn.execute(
                 insert.on_conflict_do_update(
@@ -466,6 +636,7 @@ class RoomStore:
     def state(self, code: str) -> RoomState:
         """Where the session is: the current question and its options, whether revealed, whether ended."""
         code = normalise_code(code)
+        self._maybe_purge()
         with self._read() as conn:
             room = self._room(conn, code)
             total = conn.execute(
@@ -485,6 +656,7 @@ class RoomStore:
             ended=bool(room.ended),
             participants=joined,
             expires_at=room.expires_at,
+            locked=bool(room.locked),
         )
 
     def tally(self, code: str, question_id: str) -> dict[str, int]:
@@ -511,14 +683,69 @@ class RoomStore:
 
     # --- housekeeping ---------------------------------------------------------------------------
 
+    def _maybe_purge(self) -> None:
+        # Expired rooms go on a schedule, by whichever read comes first, not only when someone creates a room.
+        moment = time.monotonic()
+        if moment < self._next_purge:
+            return
+        self._next_purge = moment + PURGE_EVERY_SECONDS
+        with contextlib.suppress(RoomError):  # the read that follows says what is wrong
+            self.purge_expired()
+
+    def take(self, key: str, count: int, seconds: float) -> bool:
+        """Count one use of a limit shared by every server (at most `count` in a window of `seconds`); False when
+        the limit is reached. One upsert, so concurrent uses on PostgreSQL are each counted."""
+        now = self._now()
+        stored = quota_key(key)
+        fresh = quotas.c.window_start <= now - seconds
+        insert = self._insert(quotas).values(key=stored, used=1, window_start=now, expires_at=now + seconds)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[quotas.c.key],
+            set_={
+                "used": sa.case((fresh, 1), else_=quotas.c.used + 1),
+                "window_start": sa.case((fresh, now), else_=quotas.c.window_start),
+                "expires_at": sa.case((fresh, now + seconds), else_=quotas.c.expires_at),
+            },
+        ).returning(quotas.c.used)
+        with self._write() as conn, conn.begin():
+            used = conn.execute(upsert).scalar_one()
+        return used <= count
+
+    def used(self, key: str, seconds: float) -> int:
+        """Uses of a shared limit in its current window (0 once the window has passed)."""
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(quotas.c.used, (quotas.c.window_start <= self._now() - seconds).label("spent")).where(
+                    quotas.c.key == quota_key(key)
+                )
+            ).first()
+        return 0 if row is None or row.spent else row.used
+
     def purge_expired(self) -> int:
         """Delete expired rooms with their questions, participants, answers and reveals; return rooms deleted."""
-        now = self.clock()
+        now = self._now()
         with self._write() as conn, conn.begin():
+            conn.execute(quotas.delete().where(quotas.c.expires_at <= now))
             expired = sa.select(rooms.c.code).where(rooms.c.expires_at <= now)
             for table in (answers, reveals, participants, room_questions):
                 conn.execute(table.delete().where(table.c.room_code.in_(expired)))
             return conn.execute(rooms.delete().where(rooms.c.expires_at <= now)).rowcount
+
+
+def _upgrade_schema(conn: sa.Connection, backend: str) -> None:
+    """Bring a database made by an earlier version up to this one: add missing columns, widen code columns."""
+    inspector = sa.inspect(conn)
+    present = {c["name"]: c for c in inspector.get_columns("room")}
+    if "locked" not in present:
+        conn.exec_driver_sql("ALTER TABLE room ADD COLUMN locked BOOLEAN NOT NULL DEFAULT FALSE")
+    if "browser_hash" not in present:
+        conn.exec_driver_sql("ALTER TABLE room ADD COLUMN browser_hash VARCHAR(64)")
+    if backend == "postgresql":  # SQLite does not enforce a VARCHAR length
+        for table in ("room", "room_question", "participant", "answer", "reveal"):
+            column = "code" if table == "room" else "room_code"
+            found = {c["name"]: c for c in inspector.get_columns(table)}[column]
+            if getattr(found["type"], "length", CODE_COLUMN) < CODE_COLUMN:
+                conn.exec_driver_sql(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR({CODE_COLUMN})")
 
 
 for _name, _method in list(vars(RoomStore).items()):

@@ -12,9 +12,9 @@ import pandas as pd
 import segno
 
 from core import site
-from core.room import results
+from core.room import address, limits, results
 from core.room.questions import RoomQuestion
-from core.room.store import RoomError, RoomState, RoomStore, normalise_code
+from core.room.store import LOCKED, NO_ROOM, RoomError, RoomState, RoomStore, normalise_code
 from core.text import md_escape
 
 PHONE_POLLS_PER_SECOND = 60  # what one server process answers comfortably (about 15-20 ms per poll, one core)
@@ -44,6 +44,12 @@ def join_link_or_local(page_url: str, code: str) -> str:
         return join_link("", code)
 
 
+def join_link_at(base: str, code: str) -> str:
+    """The participants' address for this room under an app base address, or the local form for an overlong base."""
+    link = address.page_url(base, JOIN_PAGE_PATH, {"room": code})
+    return link if len(link) <= MAX_LINK_CHARS else join_link("", code)
+
+
 def app_url(link: str) -> str:
     """The app's own address, taken from a join link (the summary's links to pages start from it)."""
     return link.split(f"/{JOIN_PAGE_PATH}")[0]
@@ -69,8 +75,11 @@ def plan_markdown(chosen: Sequence[RoomQuestion]) -> str:
     return "\n".join(f"{i}. {md_escape(q.prompt)}" for i, q in enumerate(chosen, start=1)) or "None yet."
 
 
-def options_markdown(question: RoomQuestion) -> str:
-    """The options as a lettered Markdown list (escaped), for the projector."""
+def options_markdown(question: RoomQuestion, *, projector: bool = False) -> str:
+    """The options as a lettered Markdown list (escaped); for the projector view, one level-3 heading each
+    (28 px: readable from the back of a room)."""
+    if projector:
+        return "\n".join(f"### {results.letter(i)}. {md_escape(o)}" for i, o in enumerate(question.options))
     return "\n".join(f"- **{results.letter(i)}.** {md_escape(o)}" for i, o in enumerate(question.options))
 
 
@@ -95,17 +104,56 @@ def hardest(summary: pd.DataFrame, count: int = 3) -> pd.DataFrame:
     return summary[(summary["answered"] > 0) & (summary["share_right"] < 1)].head(count)
 
 
-def join_room(store: RoomStore, raw_code: str, participant_id: str | None) -> tuple[str, str]:
+def create_room(store: RoomStore, limiter: limits.RateLimiter, client: limits.Client) -> tuple[str, str]:
+    """A new room for a facilitator, within the per-browser and per-network limits (RoomError in words if not)."""
+    if not limiter.take(client.session, limits.ROOMS_PER_SESSION):
+        raise RoomError(limits.ROOMS_PER_SESSION.refusal)
+    per_address = limits.ROOMS_PER_ADDRESS
+    if not store.take(f"{per_address.name}:{client.address}", per_address.count, per_address.seconds):
+        raise RoomError(per_address.refusal)
+    return store.create_room()
+
+
+def join_room(
+    store: RoomStore,
+    raw_code: str,
+    participant_id: str | None,
+    limiter: limits.RateLimiter,
+    client: limits.Client,
+    known: Mapping[str, str] | None = None,
+) -> tuple[str, str]:
     """(code, participant id) for a phone: its own id again when it is returning, else a new one.
 
-    RoomError in words for an unknown, expired or ended room; a returning phone may still look at an ended one.
+    `known` holds the ids this browser session already has, by room, so join, leave, join keeps one id. Every code
+    that opens no room (mistyped, unknown, expired, ended) gets the same words and counts toward the wrong-code
+    limits, which are checked before the code is looked up. A returning phone may still look at an ended room.
     """
-    code = normalise_code(raw_code)
-    state = store.state(code)  # says plainly when the room is unknown or expired
-    if participant_id and _returning(store, code, participant_id):
-        return code, participant_id
-    if state.ended:
-        raise RoomError(f"The session in room {code} has ended.")
+    wrong_session, wrong_address = limits.WRONG_CODES_PER_SESSION, limits.WRONG_CODES_PER_ADDRESS
+    address_key = f"{wrong_address.name}:{client.address}"
+    if not limiter.allowed(client.session, wrong_session):
+        raise RoomError(wrong_session.refusal)
+    if store.used(address_key, wrong_address.seconds) >= wrong_address.count:
+        raise RoomError(wrong_address.refusal)
+    try:
+        code = normalise_code(raw_code)
+        state = store.state(code)
+        for pid in dict.fromkeys((participant_id, (known or {}).get(code))):
+            if pid and _returning(store, code, pid):
+                return code, pid
+        if state.ended:
+            raise RoomError(NO_ROOM)
+    except RoomError as error:
+        if str(error) == NO_ROOM:
+            limiter.take(client.session, wrong_session)
+            store.take(address_key, wrong_address.count, wrong_address.seconds)
+        raise
+    if state.locked:
+        raise RoomError(LOCKED)
+    if not limiter.take(client.session, limits.IDS_PER_SESSION):
+        raise RoomError(limits.IDS_PER_SESSION.refusal)
+    per_room = limits.IDS_PER_ADDRESS_PER_ROOM
+    if not store.take(f"{per_room.name}:{code}:{client.address}", per_room.count, per_room.seconds):
+        raise RoomError(per_room.refusal)
     return code, store.join(code)
 
 
@@ -137,6 +185,16 @@ def beat_changed(current: float | None, wanted: float) -> bool:
     Each redraw is a full page run; in a room filling up, half-second steps made every phone redraw four times.
     """
     return current is None or abs(wanted - current) >= BEAT_REDRAW_STEP
+
+
+def resume_words(state: RoomState) -> str:
+    """Where a room a facilitator may return to stands, in words: 'question 3 of 8, 12 phones in the room'."""
+    phones = results.plural(state.participants, "phone")
+    if state.ended:
+        return f"the session has ended; its summary is still there ({phones} took part)"
+    if not state.started:
+        return f"not started yet, {phones} in the room"
+    return f"question {state.position + 1} of {state.total} is on screen, {phones} in the room"
 
 
 def progress(state: RoomState) -> str:

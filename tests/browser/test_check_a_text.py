@@ -109,3 +109,17 @@ def test_the_page_kind_quotes_only_words_the_advert_says(checked):
     quotes = re.findall(r"“([^”]+)”", because)
     assert quotes
     assert [q for q in quotes if q.lower() not in " ".join(ADVERT.split()).lower()] == []
+
+
+def test_after_check_the_result_is_on_screen(server, page_at):
+    page = page_at(server + "/Check_a_text", PHONE)
+    wait_rendered(page)
+    page.get_by_role("textbox", name="Text to check").fill(ADVERT)
+    page.get_by_role("button", name=re.compile(r"\bCheck$")).click()
+    result = page.locator(".st-key-check_result")
+    result.wait_for()
+    wait_rendered(page)
+    page.wait_for_timeout(500)
+    box = result.bounding_box()
+    # Its top below Streamlit's header bar (60 px) and within the first screen.
+    assert 40 <= box["y"] < PHONE["height"] / 2, box

@@ -42,7 +42,7 @@ def start_room(page) -> str:
     page.get_by_role("button", name="Start a new room").click()
     page.wait_for_selector('[data-testid="stHeading"] h2')
     code = page.locator('[data-testid="stHeading"] h2').first.inner_text().replace(" ", "")
-    assert re.fullmatch(r"[A-Z0-9]{6}", code)
+    assert re.fullmatch(r"[A-Z0-9]{8}", code)
     return code
 
 
@@ -124,7 +124,7 @@ def test_a_wrong_code_on_the_join_page_gets_words_not_an_error(two_servers, brow
         phone = context.new_page()
         phone.goto(participant_url + "/Join?room=%3Cscript%3Ealert(1)%3C/script%3E")
         wait_rendered(phone)
-        assert "not a room code" in phone.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
+        assert "does not open a room" in phone.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
         assert phone.locator('[data-testid="stException"]').count() == 0
         assert phone.locator("script:has-text('alert(1)')").count() == 0
     finally:
