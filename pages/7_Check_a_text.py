@@ -6,6 +6,7 @@ import ui
 from core import textcheck
 from core.text import md_escape
 from core.views import check_a_text as view
+from ui import textcheck as check_ui
 
 ds = ui.page_frame(
     "Check a text",
@@ -31,6 +32,9 @@ with st.form("check", border=False):
     )
     st.form_submit_button("Check", type="primary", icon=":material/search:")
 st.button("Fill in an example", on_click=_fill_example, icon=":material/edit_note:")
+guess = ui.bound_toggle("Guess first: mark the red flags yourself, then compare with the checker", key="guess",
+                        help="For a workshop: everyone marks the sentences first; the checker's answer stays hidden "
+                        "until you reveal it.")  # fmt: skip
 upload = st.file_uploader(
     "Or upload a file (.txt, .md or .html)",
     help="A saved web page works: we keep its text and drop its code. For a PDF or Word file, copy its text "
@@ -58,8 +62,13 @@ except textcheck.TextTooLongError as error:
 comparison = textcheck.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition)
 flags = report.red_flags + textcheck.dose_flags(report.doses, ds.evidence, report.condition)
 level, verdict = textcheck.summary(report)
+guesses = view.guess_lines(report, text) if guess else []
 
 # 3. Render
+if guess:
+    st.subheader("Your reading first")
+    if not check_ui.guess_first(guesses):
+        ui.stop_page()  # the checker's answer stays hidden until the room reveals it
 # No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
 # information, not a pass.
 {"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
@@ -70,11 +79,10 @@ st.markdown(view.counts_line(flags, report))
 st.subheader("Red flags")
 if not flags:
     st.markdown(view.no_flags_line())
-for group in view.flag_groups(flags):
-    with st.container(border=True):
-        st.markdown(f":red[**{group.label}**] ({group.count}): " + ", ".join(f"“{q}”" for q in group.quotes))
-        st.caption(group.reason)
-        st.page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
+check_ui.red_flag_groups(view.flag_groups(flags))
+if groups := view.suspect_groups(report):
+    st.markdown("**Read them yourself**")
+    check_ui.guided_reading(groups)
 
 st.subheader("What kind of page this reads like")
 kind = report.page_kind
@@ -110,13 +118,8 @@ st.caption(
 )
 
 st.subheader("What it tells you, and what it leaves out")
-for item in report.checklist:
-    icon = ":material/check_circle:" if item.good else ":material/warning:"
-    st.markdown(f"{icon} **{md_escape(item.question)}** {'Yes' if item.found else 'No'}.")
-    if item.evidence:
-        st.caption(view.quoted(item.evidence))
-    if item.note:
-        st.caption(md_escape(item.note))
+check_ui.checklist(report.checklist)
+check_ui.questions_to_ask(view.questions_to_ask(report))
 
 st.subheader("The text, with findings marked")
 st.caption("Bold on red: a red flag. Bold on orange: a dose. Italic on red: sure-sounding words. "
