@@ -345,13 +345,17 @@ def rules_and_reader(pages: list[dict], model: learned.Weights | None = None) ->
 
 def cross_validated(pages: list[dict], folds: int = FOLDS) -> dict:
     """The reader scored on each site by models trained (thresholds included) on the other folds' sites only."""
+    return score_corpus(pages, cross_validated_reports(pages, folds))
+
+
+def cross_validated_reports(pages: list[dict], folds: int = FOLDS) -> list:
     examples = train.examples(pages)
     reports: list = [None] * len(pages)
     for train_pages, test_pages in grouped_folds(pages, folds):
         model = learned.Weights(train.fit(train.subset(examples, train_pages)))
         for i in test_pages:
             reports[i] = textcheck.analyze(train.page_text(pages[i])[0], model=model)
-    return score_corpus(pages, reports)
+    return reports
 
 
 def model_costs() -> dict[str, float]:

@@ -62,11 +62,15 @@ def test_a_methods_section_sentence_is_not_an_offer(sentence):
     assert "regulated product" not in {f.kind for f in analyze(sentence).red_flags}
 
 
-def test_an_offer_in_new_words_is_found_and_spans_its_sentence():
-    text = "Welcome to our clinic.\nOur exosome infusion rebuilds worn knees.\nCall us."
-    flags = analyze(text).red_flags
-    assert flags
-    assert all(text[f.start : f.end] == f.text for f in flags)
+def test_a_flag_only_the_model_finds_spans_its_sentence():
+    # A seller's secretome offer in words no rule holds (a page of the tuning corpus: this checks the span, not
+    # how well the reader does on new pages; the bench measures that).
+    page = next(p for p in train.load_pages() if p["id"] == "anova-knee-secretome")
+    text, spans = train.page_text(page)
+    ruled = analyze(text, learned=False).red_flags
+    learned_only = [f for f in analyze(text).red_flags if not any(r.start < f.end and f.start < r.end for r in ruled)]
+    assert learned_only
+    assert all((f.start, f.end) in spans and f.text == text[f.start : f.end] for f in learned_only)
 
 
 def test_the_reader_is_deterministic():
