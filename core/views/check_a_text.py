@@ -142,7 +142,8 @@ class SuspectGroup:
     @property
     def title(self) -> str:
         reported = sum(line.flagged for line in self.lines)
-        return f"{self.label}: {plural(len(self.lines), 'sentence')} to read ({reported} reported as red flags)"
+        flags = "a red flag" if reported == 1 else "red flags"
+        return f"{self.label}: {plural(len(self.lines), 'sentence')} to read ({reported} reported as {flags})"
 
 
 def _key(prefix: str, start: int, end: int, sentence: str) -> str:

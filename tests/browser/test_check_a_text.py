@@ -109,3 +109,16 @@ def test_the_page_kind_quotes_only_words_the_advert_says(checked):
     quotes = re.findall(r"“([^”]+)”", because)
     assert quotes
     assert [q for q in quotes if q.lower() not in " ".join(ADVERT.split()).lower()] == []
+
+
+# Last in the module: it opens an expander on the shared page.
+def test_guided_reading_fits_the_phone_and_asks_about_each_suspected_sentence(checked):
+    expander = checked.locator('[data-testid="stExpander"]', has_text="to read").first
+    expander.locator("summary").click()
+    expander.get_by_role("radiogroup").first.wait_for()
+    assert expander.get_by_text("Not a red flag").first.is_visible()
+    box = expander.bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= PHONE["width"]
+    assert checked.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(checked, "check-a-text-guided-reading-phone")
