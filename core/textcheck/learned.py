@@ -49,6 +49,7 @@ _NOT_A_PROMISE = re.compile(
 )
 _WORKING_ALTERNATIVE = re.compile(phrases.WORKING_ALTERNATIVE)
 _PAST_GIVING = re.compile(phrases.PAST_GIVING)
+_HEDGEABLE = re.compile(r"regenerat|restor|regrow|repair")  # as in language.py: "may regrow" is a hedge
 
 
 @cache
@@ -265,6 +266,10 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
     starts = [f.start for f in found.flags]
     own_sure = [h for h in found.language if h.voice == "own" and h.kind != "hedge"]
     own_sure_starts = [h.start for h in own_sure]
+    # Sure words the rules found quoted, reported or denied: the sentence is about somebody else's claim, and the
+    # model's hype word must not overrule that. (Added after the held-out round was scored; it only removes hits.)
+    held_off = [h for h in found.language if h.voice != "own" and h.kind != "hedge"]
+    held_off_starts = [h.start for h in held_off]
     for n, (a, b) in enumerate(spans):
         inside = found.flags[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         # A rule's flag stands unless the model strongly disagrees (its probability below the veto).
@@ -299,12 +304,25 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
             len(hype) < MAX_FINDINGS
             and probabilities[n, -1] >= model.threshold["hype"]
             and not _inside(own_sure, a, b, own_sure_starts)
-            and (word := _key_word(model, _HEAD["hype"], sentences.lower[a:b]))
+            and not _inside(held_off, a, b, held_off_starts)
+            and (hit := _hype_hit(model, text, sentences, a, b))
         ):
-            start, end = a + word[0], a + word[1]
-            hype.append(LanguageHit(text[start:end], start, end, "hype", " ".join(text[a:b].split())))
+            hype.append(hit)
     kind = _page_kind(model, text, found, len(unique))
     return Reading(flags, hype, kind, _cap_per_kind(suspects))
+
+
+def _hype_hit(model: Weights, text: str, sentences: Sentences, a: int, b: int) -> LanguageHit | None:
+    """The sentence's most hype-raising word, when it is in the page's own voice."""
+    word = _key_word(model, _HEAD["hype"], sentences.lower[a:b])
+    if word is None:
+        return None
+    start, end = a + word[0], a + word[1]
+    # As for red flags, the rules' voice decides: a quoted, reported or denied word is not the page's boast.
+    # (Fixed after the held-out round was scored: the frozen reader counted such words.)
+    if sentences.voice(start, end, hedgeable=bool(_HEDGEABLE.match(sentences.lower, start))) != "own":
+        return None
+    return LanguageHit(text[start:end], start, end, "hype", " ".join(text[a:b].split()))
 
 
 def _cap_per_kind(suspects: list[Suspect]) -> list[Suspect]:
