@@ -50,6 +50,13 @@ def streamlit_inline_script_hashes() -> tuple[str, ...]:
     )
 
 
+def app_inline_script_hashes() -> tuple[str, ...]:
+    """CSP hashes of the app's own fixed inline scripts (the scroll helper): the same bytes on every page."""
+    from ui.scroll import SCRIPT
+
+    return ("'sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode() + "'",)
+
+
 def content_security_policy(host: str, script_hashes: Iterable[str], frameable: bool = False) -> str:
     """The policy for one response. `host` is an already-allowed Host header (the websocket goes back to it)."""
     directives = {
@@ -125,7 +132,7 @@ class Hardening:
         self._setting = setting
         self._extra_hosts: frozenset[str] | None = None
         self._refused_logged: set[str] = set()
-        self._script_hashes = streamlit_inline_script_hashes()
+        self._script_hashes = (*streamlit_inline_script_hashes(), *app_inline_script_hashes())
         self._report_only = os.environ.get(CSP_REPORT_ONLY_ENV) == "1"
 
     def _allowed_extra(self) -> frozenset[str]:

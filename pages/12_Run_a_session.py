@@ -5,7 +5,6 @@ import time
 import streamlit as st
 
 import ui
-from core.room import RoomError
 from core.views import room as view
 from ui import room as room_ui
 from ui.scroll import scroll_to
@@ -30,7 +29,7 @@ questions = room_ui.room_questions()
 def live(code: str, token: str, projector: bool) -> None:
     try:
         state = store.state(code)
-    except RoomError as error:
+    except view.RoomError as error:
         room_ui.warn(error)
         return
     if state.ended:
@@ -57,7 +56,7 @@ def lobby(code: str, token: str) -> None:
         if time.monotonic() - st.session_state.get("room_kept_open", 0.0) >= KEEP_OPEN_SECONDS:
             store.keep_open(code, token)  # a room nobody starts closes 30 minutes after its page was last open
             st.session_state["room_kept_open"] = time.monotonic()
-    except RoomError as error:
+    except view.RoomError as error:
         room_ui.warn(error)
         return
     room_ui.door(store, code, token, state)
@@ -81,7 +80,7 @@ code, token = room
 # 2. Compute
 try:
     state = store.state(code)
-except RoomError as error:
+except view.RoomError as error:
     room_ui.warn(error)
     forget_room("Start again", key="room_forget")
     ui.stop_page()
@@ -101,7 +100,7 @@ elif not state.started:
     if st.button("Start: show question 1", type="primary", disabled=not chosen, key="room_go"):
         try:
             view.start_plan(store, code, token, chosen)
-        except RoomError as error:
+        except view.RoomError as error:
             room_ui.warn(error)
         else:
             room_ui.forget_room(code)  # phones on this server see question 1 at their next check

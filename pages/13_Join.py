@@ -3,7 +3,6 @@
 import streamlit as st
 
 import ui
-from core.room import RoomError
 from core.text import md_escape
 from core.views import room as view
 from ui import room as room_ui
@@ -40,7 +39,7 @@ def join(raw_code: str, participant_id: str | None) -> None:
 def join_or_warn(raw_code: str, participant_id: str | None) -> bool:
     try:
         join(raw_code, participant_id)
-    except RoomError as error:
+    except view.RoomError as error:
         room_ui.warn(error)
         return False
     return True
@@ -58,7 +57,7 @@ def live(code: str, pid: str) -> None:
         mine = st.session_state.get(MINE_KEY)
         if mine is None:
             mine = st.session_state[MINE_KEY] = store.my_answers(code, pid)
-    except RoomError as error:
+    except view.RoomError as error:
         st.info(md_escape(str(error)))
         return
     if view.beat_changed(st.session_state.get(BEAT_KEY), view.phone_interval(state.participants)):
@@ -94,7 +93,7 @@ code, pid = joined
 # 2. Compute: every phone asks the server for news on this beat; a big room asks less often so one server keeps up.
 try:
     joined_phones = room_ui.shared_read(store.state, code).participants
-except RoomError:
+except view.RoomError:
     joined_phones = 0
 st.session_state[BEAT_KEY] = view.phone_interval(joined_phones)
 

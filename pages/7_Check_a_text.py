@@ -3,10 +3,10 @@
 import streamlit as st
 
 import ui
-from core import textcheck
 from core.text import md_escape
 from core.views import check_a_text as view
 from ui import scroll as ui_scroll
+from ui import textcheck as check_ui
 
 ds = ui.page_frame(
     "Check a text",
@@ -18,7 +18,7 @@ ds = ui.page_frame(
 
 
 def _fill_example() -> None:
-    st.session_state["text"] = textcheck.EXAMPLE
+    st.session_state["text"] = view.EXAMPLE
 
 
 # 1. Inputs
@@ -28,10 +28,13 @@ with st.form("check", border=False):
         key="text",
         height=200,
         placeholder="Paste the text of an advert, clinic page or news story here.",
-        help=f"Up to {textcheck.MAX_CHARS:,} characters. Nothing you paste is stored or sent anywhere else.",
+        help=f"Up to {view.MAX_CHARS:,} characters. Nothing you paste is stored or sent anywhere else.",
     )
     checked = st.form_submit_button("Check", type="primary", icon=":material/search:")
 st.button("Fill in an example", on_click=_fill_example, icon=":material/edit_note:")
+guess = ui.bound_toggle("Guess first: mark the red flags yourself, then compare with the checker", key="guess",
+                        help="For a workshop: everyone marks the sentences first; the checker's answer stays hidden "
+                        "until you reveal it.")  # fmt: skip
 upload = st.file_uploader(
     "Or upload a file (.txt, .md or .html)",
     help="A saved web page works: we keep its text and drop its code. For a PDF or Word file, copy its text "
@@ -42,8 +45,8 @@ upload = st.file_uploader(
 text = st.session_state.get("text") or ""
 if upload is not None:
     try:
-        text = textcheck.read_upload(upload.name, upload.getvalue())
-    except textcheck.TextCheckError as error:
+        text = view.read_upload(upload.name, upload.getvalue())
+    except view.TextCheckError as error:
         st.warning(md_escape(str(error)), icon=":material/info:")
         ui.stop_page()
     st.caption(f"Checking the uploaded file “{md_escape(upload.name)}” (remove it to check the pasted text).")
@@ -53,55 +56,44 @@ if not text.strip():
     ui.stop_page()
 try:
     report = ui.analyze_text(text)
-except textcheck.TextTooLongError as error:
+except view.TextTooLongError as error:
     st.warning(md_escape(str(error)), icon=":material/info:")
     ui.stop_page()
-comparison = textcheck.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition)
-flags = report.red_flags + textcheck.dose_flags(report.doses, ds.evidence, report.condition)
-level, verdict = textcheck.summary(report)
+comparison = view.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition)
+flags = report.red_flags + view.dose_flags(report.doses, ds.evidence, report.condition)
+level, verdict = view.summary(report)
+guesses = view.guess_lines(report, text) if guess else []
 
 # 3. Render
+if guess:
+    st.subheader("Your reading first")
+    if not check_ui.guess_first(guesses):
+        ui.stop_page()  # the checker's answer stays hidden until the room reveals it
 # No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
 # information, not a pass.
 with st.container(key="check_result"):
     {"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
-if checked:
-    # On a phone the result starts below the box and its buttons: bring it up once per press of Check.
-    ui_scroll.scroll_to("check_result", f"c{st.session_state.setdefault('check_presses', 0)}")
-    st.session_state["check_presses"] += 1
-if note := textcheck.truncation_note(report):
+ui_scroll.scroll_after_press(checked, "check_result")  # on a phone the result starts below the box and buttons
+if note := view.truncation_note(report):
     st.caption(note)
 st.markdown(view.counts_line(flags, report))
 
 st.subheader("Red flags")
 if not flags:
     st.markdown(view.no_flags_line())
-for group in view.flag_groups(flags):
-    with st.container(border=True):
-        st.markdown(f":red[**{group.label}**] ({group.count}): " + ", ".join(f"“{q}”" for q in group.quotes))
-        st.caption(group.reason)
-        st.page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
+check_ui.red_flag_groups(view.flag_groups(flags))
+if groups := view.suspect_groups(report):
+    st.markdown("**Read them yourself**")
+    check_ui.guided_reading(groups)
 
 st.subheader("What kind of page this reads like")
 kind = report.page_kind
-st.markdown(f"**{textcheck.KIND_LABELS[kind.kind].capitalize()}**")
+st.markdown(f"**{view.KIND_LABELS[kind.kind].capitalize()}**")
 if kind.cues:
     st.caption(view.kind_cues_line(kind.cues, text))
 
 st.subheader("Doses")
-if comparison.empty:
-    st.markdown("We found no doses (such as “50 million stem cells”) in this text.")
-else:
-    for dose, row in zip(report.doses, comparison.to_dict("records"), strict=True):
-        st.markdown(view.dose_line(dose, row))
-        st.caption(view.quoted(dose.sentence))
-    with st.expander("All doses as a table"):
-        st.dataframe(comparison.drop(columns="start"), hide_index=True, width="stretch")
-    st.caption(
-        "We compare a cell dose only with human trials of the same condition, route and basis (per knee, per "
-        "disc, per kg). Animal studies and other diseases are never the yardstick, and exosomes, platelets or "
-        "particles are never compared with cells. A dose outside the trials' range was simply never tested."
-    )
+check_ui.doses(report, comparison)
 if report.amounts:
     with st.expander(f"Harvest volumes and prices ({len(report.amounts)})"):
         for amount in report.amounts:
@@ -116,34 +108,15 @@ st.caption(
 )
 
 st.subheader("What it tells you, and what it leaves out")
-for item in report.checklist:
-    icon = ":material/check_circle:" if item.good else ":material/warning:"
-    st.markdown(f"{icon} **{md_escape(item.question)}** {'Yes' if item.found else 'No'}.")
-    if item.evidence:
-        st.caption(view.quoted(item.evidence))
-    if item.note:
-        st.caption(md_escape(item.note))
+check_ui.checklist(report.checklist)
+check_ui.questions_to_ask(view.questions_to_ask(report))
 
 st.subheader("The text, with findings marked")
 st.caption("Bold on red: a red flag. Bold on orange: a dose. Italic on red: sure-sounding words. "
            "Grey: words the page quotes or reports. Blue: hedges.")  # fmt: skip
 with st.expander("The whole text", expanded=False):
-    st.markdown(textcheck.highlighted_markdown(text, report))
+    st.markdown(view.highlighted_markdown(text, report))
 
 st.subheader("Take the report with you")
-cols = st.columns(2)
-cols[0].download_button(
-    "Download report (Markdown)",
-    data=lambda: textcheck.report_markdown(report, comparison).encode("utf-8"),
-    file_name="text-check-report.md",
-    mime="text/markdown",
-    icon=":material/download:",
-)
-cols[1].download_button(
-    "Download findings (CSV)",
-    data=lambda: textcheck.report_csv(report),
-    file_name="text-check-findings.csv",
-    mime="text/csv",
-    icon=":material/table:",
-)
+check_ui.report_downloads(report, comparison)
 ui.page_end(ds, text)

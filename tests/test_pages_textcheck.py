@@ -185,3 +185,61 @@ def test_no_red_flags_is_not_shown_as_an_all_clear():
     at = _check("FDA has not approved these products. FDA has received reports of blindness and infections.")
     assert not at.success, "a page without red flags gets no green all-clear"
     assert "found only about 3 in 10 of the red flags" in all_text(at)
+
+
+# Guided reading (issue 19): the reader confirms or dismisses what the checker suspects; guess first in a workshop.
+
+_SUSPICIOUS = (
+    "Our stem cell injections regrow the cartilage in your knee.\n"
+    "Avoid knee replacement surgery with one simple shot.\n"
+    "Most of our patients are back on the tennis court within weeks.\n"
+    "Book a free consultation today."
+)
+
+
+def test_guided_reading_asks_to_confirm_or_dismiss_each_suspected_sentence():
+    at = _check(_SUSPICIOUS)
+    radios = [r for r in at.radio if r.key.startswith("confirm_")]
+    assert radios
+    assert all(r.options == ["Red flag", "Not a red flag"] and r.value is None for r in radios)
+    assert any("to read" in e.label for e in at.expander)
+
+
+def test_confirming_a_sentence_is_counted_in_the_tally():
+    at = _check(_SUSPICIOUS)
+    radio = next(r for r in at.radio if r.key.startswith("confirm_"))
+    radio.set_value("Red flag").run()
+    assert "You confirmed 1, dismissed 0" in all_text(at)
+
+
+def test_page_that_leaves_out_risks_and_costs_gets_questions_for_the_clinic():
+    at = _check(_SUSPICIOUS)
+    text = all_text(at)
+    assert "Questions to ask the clinic" in text
+    assert "What are the risks and side effects" in text
+
+
+def _guess(text: str):
+    at = open_page(PAGE, {"guess": "1"})
+    at.text_area(key="text").set_value(text)
+    next(b for b in at.button if b.label == "Check").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_guess_mode_hides_the_checkers_answer_until_reveal():
+    at = _guess(_SUSPICIOUS)
+    assert [c.key for c in at.checkbox if c.key.startswith("mark_")]
+    assert "Red flags" not in [s.value for s in at.subheader]
+    assert "Promises to regrow" not in all_text(at)
+    assert not [r for r in at.radio if r.key.startswith("confirm_")]
+    next(t for t in at.toggle if t.key == "reveal_flags").set_value(True).run()
+    assert "Red flags" in [s.value for s in at.subheader]
+    assert "You and the checker agree on" in all_text(at)
+
+
+def test_guess_mode_compares_the_rooms_marks_with_the_checker():
+    at = _guess(_SUSPICIOUS)
+    next(c for c in at.checkbox if c.key.startswith("mark_")).check().run()
+    next(t for t in at.toggle if t.key == "reveal_flags").set_value(True).run()
+    assert "You marked it." in all_text(at)

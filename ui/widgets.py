@@ -159,7 +159,11 @@ def reveal(label: str, key: str) -> bool:
 def bound_toggle(label: str, key: str, *, on_value: str = "1", help: str | None = None) -> bool:
     """A switch whose state lives in the URL as ?key=1 (or ?key=<on_value>; off is left out), so a link opens it."""
     if key not in st.session_state and key in st.query_params:
-        st.session_state[key] = st.query_params[key] == on_value
+        raw = st.query_params[key]
+        st.session_state[key] = raw == on_value
+        if raw not in (on_value, "", "0"):
+            st.warning(f"The link asked for “{md_escape(raw)}” for the switch “{label}”, which it does not have; "
+                       "ignored.")  # fmt: skip
     value = st.toggle(label, key=key, help=help)
     _write_to_url(key, on_value if value else "", "")
     return value

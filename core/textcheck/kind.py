@@ -16,6 +16,7 @@ KIND_LABELS = {
     "regulator": "a regulator's page",
     "news": "a news or magazine story",
     "study-registry": "a study or trial record",
+    "health-info": "a hospital or health-information page",
     "unknown": "not clear",
 }
 

@@ -142,6 +142,7 @@ class TextReport:
     amounts: list[Amount] = field(default_factory=list)
     condition: str | None = None
     truncated: tuple[str, ...] = ()  # the lists cut at MAX_FINDINGS
+    suspects: list = field(default_factory=list)  # learned.Suspect: sentences the reader asks a person to judge
 
     @property
     def sure_words(self) -> list[LanguageHit]:

@@ -16,13 +16,18 @@ from core.textcheck.compare import condition_of, describe_cells
 from core.textcheck.flags import find_red_flags, label
 from core.textcheck.kind import KIND_LABELS, page_kind
 from core.textcheck.language import find_language
+from core.textcheck.learned import RuleFindings, Weights, read
 from core.textcheck.model import MAX_CHARS, MAX_FINDINGS, TextReport, TextTooLongError
 from core.textcheck.numbers import find_amounts, find_doses
 from core.textcheck.spans import Sentences
 
 
-def analyze(text: str) -> TextReport:
-    """Find doses, amounts, wording, red flags, page kind and checklist answers; TextTooLongError above MAX_CHARS."""
+def analyze(text: str, *, learned: bool = True, model: Weights | None = None) -> TextReport:
+    """Find doses, amounts, wording, red flags, page kind and checklist answers; TextTooLongError above MAX_CHARS.
+
+    With `learned` (the default) the learned reader (core.textcheck.learned) decides red flags, hype and page
+    kind from the rules' findings; `learned=False` gives the rules alone (the bench compares both); `model` swaps
+    in other weights (the bench's cross-validation folds)."""
     if len(text) > MAX_CHARS:
         raise TextTooLongError(
             f"The text has {len(text):,} characters; the checker takes at most {MAX_CHARS:,}. "
@@ -36,6 +41,14 @@ def analyze(text: str) -> TextReport:
     language = [h for h in language if not _overlaps(h.start, h.end, taken)]
     flags, cut_flags = find_red_flags(text, sentences, doses)
     kind = page_kind(text, [a for a in amounts if a.kind == "price"], sentences.lower, len(flags))
+    suspects: list = []
+    if learned:
+        found = RuleFindings(flags, language, kind, any(a.kind == "price" for a in amounts))
+        reading = read(text, sentences, found, model)
+        flags, kind, suspects = reading.flags[:MAX_FINDINGS], reading.kind, reading.suspects
+        used = sorted(taken + [(h.start, h.end) for h in language])
+        language = sorted(language + [h for h in reading.hype if not _overlaps(h.start, h.end, used)],
+                          key=lambda h: h.start)[:MAX_FINDINGS]  # fmt: skip
     truncated = tuple(
         name
         for name, cut in (("doses", cut_doses), ("amounts", cut_amounts), ("language", cut_language),
@@ -52,6 +65,7 @@ def analyze(text: str) -> TextReport:
         amounts=amounts,
         condition=condition_of(text),
         truncated=truncated,
+        suspects=suspects,
     )
 
 

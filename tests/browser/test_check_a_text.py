@@ -123,3 +123,16 @@ def test_after_check_the_result_is_on_screen(server, page_at):
     box = result.bounding_box()
     # Its top below Streamlit's header bar (60 px) and within the first screen.
     assert 40 <= box["y"] < PHONE["height"] / 2, box
+
+
+# Last in the module: it opens an expander on the shared page.
+def test_guided_reading_fits_the_phone_and_asks_about_each_suspected_sentence(checked):
+    expander = checked.locator('[data-testid="stExpander"]', has_text="to read").first
+    expander.locator("summary").click()
+    expander.get_by_role("radiogroup").first.wait_for()
+    assert expander.get_by_text("Not a red flag").first.is_visible()
+    box = expander.bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= PHONE["width"]
+    assert checked.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(checked, "check-a-text-guided-reading-phone")
