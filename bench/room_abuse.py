@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.room import limits  # noqa: E402
-from core.room import store as room_store  # noqa: E402
-from core.room.store import RoomError, RoomStore  # noqa: E402
+from core.room import rules as room_rules  # noqa: E402
+from core.room.rules import RoomError  # noqa: E402
+from core.room.store import RoomStore  # noqa: E402
 from core.views import room as view  # noqa: E402
 from tests import room_postgres  # noqa: E402
 
@@ -76,9 +77,9 @@ def attack_rooms(store: RoomStore, clock: MovableClock, seconds: float) -> dict:
         thread.join()
     honest = _ok(lambda: view.create_room(store, limiter, fresh(0, HONEST)))
     active_now = store.active_rooms()
-    clock.offset += room_store.UNSTARTED_TTL_SECONDS + 60
+    clock.offset += room_rules.UNSTARTED_TTL_SECONDS + 60
     active_later = store.active_rooms()
-    clock.offset -= room_store.UNSTARTED_TTL_SECONDS + 60
+    clock.offset -= room_rules.UNSTARTED_TTL_SECONDS + 60
     return {"attempts": made[0] + refused[0], "rooms made": made[0], "refused": refused[0],
             "honest facilitator on another network starts a room": honest,
             "open rooms counted right after": active_now, "open rooms counted 31 min later": active_later,
@@ -118,16 +119,16 @@ def attack_guess(store: RoomStore, seconds: float) -> dict:
         stop = time.monotonic() + seconds / 2
         while time.monotonic() < stop:
             tried += 1
-            guess = "".join(secrets.choice(room_store.CODE_ALPHABET) for _ in range(room_store.CODE_LENGTH))
+            guess = "".join(secrets.choice(room_rules.CODE_ALPHABET) for _ in range(room_rules.CODE_LENGTH))
             try:
                 view.join_room(store, guess, None, limiter, make(tried))
             except RoomError as error:
-                examined += str(error) == room_store.NO_ROOM  # the code was looked up (not throttled first)
+                examined += str(error) == room_rules.NO_ROOM  # the code was looked up (not throttled first)
         rate = examined / (seconds / 2)
         figures[label] = (tried, examined, rate)
     # Every earlier guess from this network still counts in the window, so the steady rate is the network limit.
     steady = limits.WRONG_CODES_PER_ADDRESS.count / limits.WRONG_CODES_PER_ADDRESS.seconds
-    space = len(room_store.CODE_ALPHABET) ** room_store.CODE_LENGTH
+    space = len(room_rules.CODE_ALPHABET) ** room_rules.CODE_LENGTH
     days = space / LIVE_ROOMS / steady / 86400
     looked = "tries, codes looked up, looked up per s"
     return {**{f"{k}: {looked}": (t, e, round(r, 2)) for k, (t, e, r) in figures.items()},
@@ -137,19 +138,19 @@ def attack_guess(store: RoomStore, seconds: float) -> dict:
 
 
 def attack_race(store: RoomStore) -> dict:
-    saved = room_store.MAX_ACTIVE_ROOMS, room_store.MAX_PARTICIPANTS
-    room_store.MAX_ACTIVE_ROOMS = room_store.MAX_PARTICIPANTS = 10
+    saved = room_rules.MAX_ACTIVE_ROOMS, room_rules.MAX_PARTICIPANTS
+    room_rules.MAX_ACTIVE_ROOMS = room_rules.MAX_PARTICIPANTS = 10
     try:
         store.purge_expired()
         before = store.active_rooms()
-        room_store.MAX_ACTIVE_ROOMS = before + 10
+        room_rules.MAX_ACTIVE_ROOMS = before + 10
         code, _ = store.create_room()
         _all_at_once(40, lambda: store.create_room())
         rooms_made = store.active_rooms() - before
         _all_at_once(40, lambda: store.join(code))
         joined = store.state(code).participants
     finally:
-        room_store.MAX_ACTIVE_ROOMS, room_store.MAX_PARTICIPANTS = saved
+        room_rules.MAX_ACTIVE_ROOMS, room_rules.MAX_PARTICIPANTS = saved
     return {"rooms open after 40 concurrent creates (cap 10)": rooms_made,
             "ids after 40 concurrent joins (cap 10)": joined,
             "failed": rooms_made > 10 or joined > 10}  # fmt: skip
@@ -204,7 +205,7 @@ async def _through_server(port: int, url: str, attempts: int) -> dict:
     ids = store.state(code).participants
     store.dispose()
     guesses = [
-        "".join(secrets.choice(room_store.CODE_ALPHABET) for _ in range(room_store.CODE_LENGTH)) for _ in range(90)
+        "".join(secrets.choice(room_rules.CODE_ALPHABET) for _ in range(room_rules.CODE_LENGTH)) for _ in range(90)
     ]
     answers = await asyncio.gather(*(visit(1000 + n, "Join", f"room={g}") for n, g in enumerate(guesses)))
     looked_up = sum(s.says("does not open a room") for s in answers)
@@ -220,7 +221,7 @@ def attack_server(seconds: float) -> bool:
     from tests.browser.conftest import start_server, stop_server
 
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'rooms.sqlite'}"
-    process, address = start_server({room_store.URL_ENV: url})
+    process, address = start_server({room_rules.URL_ENV: url})
     try:
         figures = asyncio.run(_through_server(int(address.rsplit(":", 1)[1]), url, 30))
     finally:

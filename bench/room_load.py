@@ -42,6 +42,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from bench.loadtest import Participant, Stats, _proc_sample  # noqa: E402
+from core.room import rules as room_rules  # noqa: E402
+from core.room import schema as room_schema  # noqa: E402
 from core.room import store as room_store  # noqa: E402
 from deploy import run_replicas  # noqa: E402
 from tests import room_postgres  # noqa: E402
@@ -240,7 +242,7 @@ async def facilitator(
     """Start a room with the 90-minute plan, then for each question: watch the chart, reveal, move on."""
     screen = await client.connect(client.ports[0])
     screen = await client.run_script(_trigger(screen.buttons["Start a new room"]))
-    spaced = rf"(\w ){{{room_store.CODE_LENGTH - 1}}}\w"  # the code as the header shows it, letter by letter
+    spaced = rf"(\w ){{{room_rules.CODE_LENGTH - 1}}}\w"  # the code as the header shows it, letter by letter
     code = next(t.replace(" ", "") for t in screen.texts if re.fullmatch(spaced, t))
     events["code"].set_result(code)
     await asyncio.sleep(events["arrive_within"] + 5)  # everyone walks in
@@ -291,8 +293,8 @@ def stored_answers(url: str, code: str) -> dict[tuple[str, str], int]:
     with engine.connect() as conn:
         rows = conn.execute(
             sa.select(
-                room_store.answers.c.participant_id, room_store.answers.c.question_id, room_store.answers.c.choice
-            ).where(room_store.answers.c.room_code == code)
+                room_schema.answers.c.participant_id, room_schema.answers.c.question_id, room_schema.answers.c.choice
+            ).where(room_schema.answers.c.room_code == code)
         ).all()
     engine.dispose()
     return {(r.participant_id, r.question_id): r.choice for r in rows}
@@ -303,8 +305,8 @@ def duplicated_rows(url: str, code: str) -> int:
     engine = sa.create_engine(url)
     per_pair = (
         sa.select(sa.func.count().label("rows"))
-        .where(room_store.answers.c.room_code == code)
-        .group_by(room_store.answers.c.participant_id, room_store.answers.c.question_id)
+        .where(room_schema.answers.c.room_code == code)
+        .group_by(room_schema.answers.c.participant_id, room_schema.answers.c.question_id)
         .subquery()
     )
     with engine.connect() as conn:
@@ -422,7 +424,7 @@ def set_up(mode: str, url: str):
     servers = []
     try:
         for _ in range(2 if mode == "postgres" else 1):
-            servers.append(start_server({room_store.URL_ENV: url}))
+            servers.append(start_server({room_rules.URL_ENV: url}))
         pids = [process.pid for process, _ in servers]
 
         def kill_second(_lead: RoomClient) -> int:

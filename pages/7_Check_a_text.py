@@ -94,10 +94,7 @@ if kind.cues:
 
 st.subheader("Doses")
 check_ui.doses(report, comparison)
-if report.amounts:
-    with st.expander(f"Harvest volumes and prices ({len(report.amounts)})"):
-        for amount in report.amounts:
-            st.markdown(f"**{amount.kind.capitalize()}:** {md_escape(amount.text)}")
+check_ui.amounts(report.amounts)
 
 st.subheader("How sure it sounds")
 for line in view.wording_lines(report):

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from core.room import limits
-from core.room import store as room_store
-from core.room.store import RoomError, RoomStore
+from core.room import rules as room_rules
+from core.room.rules import RoomError
+from core.room.store import RoomStore
 from core.views import room as view
 from tests import room_postgres
 
@@ -176,7 +177,7 @@ def test_a_class_behind_one_router_all_get_in(store, limiter, room):
 def test_one_network_cannot_fill_a_room(store, limiter, room):
     code, _ = room
     words = [_refusal(lambda n=n: view.join_room(store, code, None, limiter, browser(n)))
-             for n in range(room_store.MAX_PARTICIPANTS)]  # fmt: skip
+             for n in range(room_rules.MAX_PARTICIPANTS)]  # fmt: skip
     assert store.state(code).participants == limits.IDS_PER_ADDRESS_PER_ROOM.count
     assert {w for w in words if w} == {limits.IDS_PER_ADDRESS_PER_ROOM.refusal}
     assert view.join_room(store, code, None, limiter, browser(0, "192.0.2.50"))

@@ -8,7 +8,8 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from core.room import store as room_store
+from core.room import rules as room_rules
+from core.room import schema as room_schema
 from tests.test_pages import open_page
 
 RUN, JOIN = "pages/12_Run_a_session.py", "pages/13_Join.py"
@@ -18,7 +19,7 @@ RUN, JOIN = "pages/12_Run_a_session.py", "pages/13_Join.py"
 def room_db(tmp_path, monkeypatch) -> str:
     """A private SQLite room database per test (the cached store is keyed by this URL)."""
     url = f"sqlite:///{tmp_path / 'room.sqlite'}"
-    monkeypatch.setenv(room_store.URL_ENV, url)
+    monkeypatch.setenv(room_rules.URL_ENV, url)
     return url
 
 
@@ -260,7 +261,7 @@ def test_the_nickname_stays_on_the_phone(room_db):
     assert any("Zebedee" in m.value for m in phone.markdown)
     engine = sa.create_engine(room_db)
     with engine.connect() as conn:
-        dump = [row for table in room_store.metadata.sorted_tables for row in conn.execute(sa.select(table))]
+        dump = [row for table in room_schema.metadata.sorted_tables for row in conn.execute(sa.select(table))]
     engine.dispose()
     assert dump
     assert "Zebedee" not in str(dump)
@@ -306,7 +307,7 @@ def test_an_ended_room_reads_to_a_newcomer_like_any_code_that_opens_no_room():
 
 
 def test_an_unreachable_database_is_a_plain_message(monkeypatch):
-    monkeypatch.setenv(room_store.URL_ENV, "postgresql://room@127.0.0.1:1/none")
+    monkeypatch.setenv(room_rules.URL_ENV, "postgresql://room@127.0.0.1:1/none")
     for path in (RUN, JOIN):
         at = open_page(path)
         assert no_failure_shown(at)

@@ -9,7 +9,7 @@ import pytest
 from core.charts import theme
 from core.room import limits, results
 from core.room import questions as rq
-from core.room.store import _QUESTION_ID, MAX_OPTIONS, RoomError, RoomState
+from core.room.rules import _QUESTION_ID, MAX_OPTIONS, RoomError, RoomState
 from core.views import room as view
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,10 @@ import pytest
 import sqlalchemy as sa
 
 from core.room import resume
-from core.room import store as room_store
-from core.room.store import RoomError, RoomStore
+from core.room import rules as room_rules
+from core.room import schema as room_schema
+from core.room.rules import RoomError
+from core.room.store import RoomStore
 from core.views import room as view
 from tests import room_postgres
 
@@ -142,7 +144,7 @@ def test_expiry_follows_the_database_clock_not_the_servers(store, monkeypatch):
 def test_a_room_past_its_time_by_the_database_clock_is_closed(store):
     code, _ = store.create_room()
     with store.engine.begin() as conn:
-        conn.execute(room_store.rooms.update().values(expires_at=room_store.rooms.c.created_at - 1))
+        conn.execute(room_schema.rooms.update().values(expires_at=room_schema.rooms.c.created_at - 1))
     with pytest.raises(RoomError, match="does not open a room"):
         store.state(code)
 
@@ -151,11 +153,11 @@ def test_expired_rooms_are_purged_by_a_read_without_anyone_creating_one(store):
     gone, _ = store.create_room()
     kept, _ = store.create_room()
     with store.engine.begin() as conn:
-        conn.execute(room_store.rooms.update().where(room_store.rooms.c.code == gone).values(expires_at=0))
+        conn.execute(room_schema.rooms.update().where(room_schema.rooms.c.code == gone).values(expires_at=0))
     store._next_purge = 0.0  # the minute since the last purge has passed
     store.state(kept)
     with store.engine.connect() as conn:
-        codes = conn.execute(sa.select(room_store.rooms.c.code)).scalars().all()
+        codes = conn.execute(sa.select(room_schema.rooms.c.code)).scalars().all()
     assert codes == [kept]
 
 
@@ -173,22 +175,22 @@ def test_purges_run_at_most_once_a_minute(store, monkeypatch):
 
 
 def test_the_default_file_is_in_the_users_data_folder(monkeypatch, tmp_path):
-    for name in (room_store.URL_ENV, room_store.PATH_ENV, "XDG_DATA_HOME"):
+    for name in (room_rules.URL_ENV, room_rules.PATH_ENV, "XDG_DATA_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert room_store.default_path() == tmp_path / ".local/share/stemcell-explainer/rooms.sqlite"
+    assert room_schema.default_path() == tmp_path / ".local/share/stemcell-explainer/rooms.sqlite"
 
 
 def test_xdg_data_home_moves_the_default_file(monkeypatch, tmp_path):
-    monkeypatch.delenv(room_store.PATH_ENV, raising=False)
+    monkeypatch.delenv(room_rules.PATH_ENV, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert room_store.default_path() == tmp_path / "stemcell-explainer/rooms.sqlite"
+    assert room_schema.default_path() == tmp_path / "stemcell-explainer/rooms.sqlite"
 
 
 def test_the_file_can_be_named(monkeypatch, tmp_path):
-    monkeypatch.delenv(room_store.URL_ENV, raising=False)
-    monkeypatch.setenv(room_store.PATH_ENV, str(tmp_path / "here.sqlite"))
-    assert room_store.default_url() == f"sqlite:///{tmp_path / 'here.sqlite'}"
+    monkeypatch.delenv(room_rules.URL_ENV, raising=False)
+    monkeypatch.setenv(room_rules.PATH_ENV, str(tmp_path / "here.sqlite"))
+    assert room_schema.default_url() == f"sqlite:///{tmp_path / 'here.sqlite'}"
 
 
 @pytest.fixture
@@ -204,7 +206,7 @@ def test_a_deleted_file_is_reported_not_written_past(sqlite_store, tmp_path):
         path.unlink()
     with pytest.raises(RoomError) as refused:
         sqlite_store.join(code)
-    assert str(refused.value) == room_store.VANISHED
+    assert str(refused.value) == room_rules.VANISHED
     with pytest.raises(RoomError, match="deleted or replaced"):
         sqlite_store.state(code)
 
@@ -230,7 +232,7 @@ def test_a_read_only_database_is_reported_plainly(sqlite_store):
 
     with pytest.raises(RoomError) as refused:
         sqlite_store.join(code)
-    assert str(refused.value) == room_store.READ_ONLY
+    assert str(refused.value) == room_rules.READ_ONLY
 
 
 def test_a_database_from_before_the_upgrade_keeps_its_rooms(tmp_path):
@@ -244,7 +246,7 @@ def test_a_database_from_before_the_upgrade_keeps_its_rooms(tmp_path):
         )
         conn.exec_driver_sql(
             "INSERT INTO room VALUES ('K7DPAC', :hash, 0, 4102444800, -1, 0, 0)",
-            {"hash": room_store._hash("A" * 32)},
+            {"hash": room_rules._hash("A" * 32)},
         )
     engine.dispose()
     store = RoomStore(url)

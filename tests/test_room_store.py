@@ -8,8 +8,11 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from core.room import store as room_store
-from core.room.store import CODE_ALPHABET, RoomError, RoomStore, normalise_code
+from core.room import facilitating, participating
+from core.room import rules as room_rules
+from core.room import schema as room_schema
+from core.room.rules import CODE_ALPHABET, RoomError, normalise_code
+from core.room.store import RoomStore
 from tests import room_postgres
 
 PLAN = [("q1", ["yes", "no", "not sure"]), ("q2", ["10 million", "1 billion"])]
@@ -69,7 +72,7 @@ def room(store) -> tuple[str, str]:
 def row_counts(store: RoomStore) -> dict[str, int]:
     with store.engine.connect() as conn:
         return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                for t in room_store.metadata.sorted_tables}  # fmt: skip
+                for t in room_schema.metadata.sorted_tables}  # fmt: skip
 
 
 # --- codes and tokens ---------------------------------------------------------------------------
@@ -86,7 +89,9 @@ def test_facilitator_token_is_long_and_stored_only_as_a_hash(store):
     code, token = store.create_room()
     assert len(token) == 32
     with store.engine.connect() as conn:
-        stored = conn.execute(sa.select(room_store.rooms.c.token_hash).where(room_store.rooms.c.code == code)).scalar()
+        stored = conn.execute(
+            sa.select(room_schema.rooms.c.token_hash).where(room_schema.rooms.c.code == code)
+        ).scalar()
     assert token not in stored
 
 
@@ -285,7 +290,7 @@ def test_participants_joining_at_once_all_get_distinct_ids(store, room):
 
 
 def test_the_room_cap_holds_under_concurrent_creators(store, monkeypatch):
-    monkeypatch.setattr(room_store, "MAX_ACTIVE_ROOMS", 5)
+    monkeypatch.setattr(facilitating, "MAX_ACTIVE_ROOMS", 5)
     errors = _all_at_once(20, lambda i: store.create_room())
     assert len(errors) == 15
     assert all("Too many rooms" in str(e) for e in errors)
@@ -293,7 +298,7 @@ def test_the_room_cap_holds_under_concurrent_creators(store, monkeypatch):
 
 
 def test_the_participant_cap_holds_under_concurrent_joins(store, room, monkeypatch):
-    monkeypatch.setattr(room_store, "MAX_PARTICIPANTS", 5)
+    monkeypatch.setattr(participating, "MAX_PARTICIPANTS", 5)
     code, _ = room
     errors = _all_at_once(20, lambda i: store.join(code))
     assert len(errors) == 15
@@ -302,7 +307,7 @@ def test_the_participant_cap_holds_under_concurrent_joins(store, room, monkeypat
 
 
 def test_an_ended_room_stops_counting_toward_the_cap(store, room, monkeypatch):
-    monkeypatch.setattr(room_store, "MAX_ACTIVE_ROOMS", 2)
+    monkeypatch.setattr(facilitating, "MAX_ACTIVE_ROOMS", 2)
     code, token = room
     store.create_room()
     with pytest.raises(RoomError, match="Too many rooms"):
@@ -313,7 +318,7 @@ def test_an_ended_room_stops_counting_toward_the_cap(store, room, monkeypatch):
 
 def test_a_room_nobody_starts_expires_within_30_minutes(store, clock):
     code, _ = store.create_room()
-    clock.now += room_store.UNSTARTED_TTL_SECONDS + 1
+    clock.now += room_rules.UNSTARTED_TTL_SECONDS + 1
     with pytest.raises(RoomError, match="does not open a room"):
         store.state(code)
     assert store.active_rooms() == 0
@@ -321,15 +326,15 @@ def test_a_room_nobody_starts_expires_within_30_minutes(store, clock):
 
 def test_an_open_lobby_keeps_its_room(store, clock):
     code, token = store.create_room()
-    clock.now += room_store.UNSTARTED_TTL_SECONDS - 60
+    clock.now += room_rules.UNSTARTED_TTL_SECONDS - 60
     store.keep_open(code, token)
-    clock.now += room_store.UNSTARTED_TTL_SECONDS - 60
+    clock.now += room_rules.UNSTARTED_TTL_SECONDS - 60
     assert store.state(code).code == code
 
 
 def test_a_started_room_lasts_the_workshop(store, room, clock):
     code, _ = room
-    clock.now += room_store.UNSTARTED_TTL_SECONDS + 60
+    clock.now += room_rules.UNSTARTED_TTL_SECONDS + 60
     assert store.state(code).started
 
 
@@ -359,11 +364,11 @@ def test_every_code_that_opens_no_room_gets_the_same_words(store, clock, case):
     if case == "ended":
         store.end(code, token)
     if case == "expired":
-        clock.now += room_store.UNSTARTED_TTL_SECONDS + 1
-    typed = {"malformed": "K7DP", "unknown": "Z" * room_store.CODE_LENGTH}.get(case, code)
+        clock.now += room_rules.UNSTARTED_TTL_SECONDS + 1
+    typed = {"malformed": "K7DP", "unknown": "Z" * room_rules.CODE_LENGTH}.get(case, code)
     with pytest.raises(RoomError) as refused:
         store.join(typed)
-    assert str(refused.value) == room_store.NO_ROOM
+    assert str(refused.value) == room_rules.NO_ROOM
 
 
 def test_a_shared_limit_counts_within_its_window_and_then_resets(store, clock):
@@ -384,7 +389,7 @@ def test_a_shared_limit_holds_under_concurrent_uses(store):
 def test_a_limit_key_is_stored_only_as_a_hash(store):
     store.take("rooms/address:203.0.113.9", 3, 60)
     with store.engine.connect() as conn:
-        keys = conn.execute(sa.select(room_store.quotas.c.key)).scalars().all()
+        keys = conn.execute(sa.select(room_schema.quotas.c.key)).scalars().all()
     assert len(keys) == 1
     assert "203.0.113" not in keys[0]
 
@@ -500,12 +505,12 @@ def test_only_sqlite_and_postgresql_urls_are_accepted(url):
 
 def test_the_database_url_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("STEMCELL_ROOM_DB_URL", "postgresql://room@127.0.0.1:1/x")
-    assert room_store.default_url() == "postgresql://room@127.0.0.1:1/x"
+    assert room_schema.default_url() == "postgresql://room@127.0.0.1:1/x"
 
 
 def test_without_configuration_the_store_is_a_sqlite_file(monkeypatch):
     monkeypatch.delenv("STEMCELL_ROOM_DB_URL", raising=False)
-    assert room_store.default_url().startswith("sqlite:///")
+    assert room_schema.default_url().startswith("sqlite:///")
 
 
 def test_an_unreachable_database_is_a_plain_message():

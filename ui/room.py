@@ -35,9 +35,10 @@ _shared_lock = threading.Lock()
 
 def room_db_url() -> str:
     """$STEMCELL_ROOM_DB_URL, else the same key in Streamlit secrets (as Community Cloud sets it), else SQLite."""
-    from core.room import store as room_store
+    from core.room import rules as room_rules
+    from core.room import schema as room_schema
 
-    return _configured(room_store.URL_ENV) or room_store.default_url()
+    return _configured(room_rules.URL_ENV) or room_schema.default_url()
 
 
 def _configured(key: str) -> str | None:

@@ -120,3 +120,11 @@ def report_downloads(report, comparison: pd.DataFrame) -> None:
         mime="text/csv",
         icon=":material/table:",
     )
+
+
+def amounts(found) -> None:
+    """Harvest volumes and prices the text gives, behind one expander."""
+    if found:
+        with st.expander(f"Harvest volumes and prices ({len(found)})"):
+            for amount in found:
+                st.markdown(f"**{amount.kind.capitalize()}:** {md_escape(amount.text)}")

@@ -9,7 +9,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from core.room.store import MAX_PARTICIPANTS, UNSTARTED_TTL_SECONDS
+from core.room.rules import MAX_PARTICIPANTS, UNSTARTED_TTL_SECONDS
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ import segno
 from core import site
 from core.room import address, limits, results
 from core.room.questions import RoomQuestion
-from core.room.store import LOCKED, NO_ROOM, RoomError, RoomState, RoomStore, normalise_code
+from core.room.rules import LOCKED, NO_ROOM, RoomError, RoomState, normalise_code
+from core.room.store import RoomStore
 from core.text import md_escape
 
 PHONE_POLLS_PER_SECOND = 60  # what one server process answers comfortably (about 15-20 ms per poll, one core)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from core.room.store import URL_ENV
+from core.room.rules import URL_ENV
 from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, screenshot, start_server, stop_server, wait_rendered
 
 # One worker runs the module, so its module fixture (a server, a checked text) is set up once.

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from core.room.store import URL_ENV
+from core.room.rules import URL_ENV
 from tests import room_postgres
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, start_server, stop_server, wait_rendered
 

@@ -10,7 +10,7 @@ import pytest
 
 import hosting
 import ui
-from core.room.store import URL_ENV
+from core.room.rules import URL_ENV
 from tests.browser.conftest import DESKTOP, PHONE, start_server, stop_server, wait_rendered
 from tests.browser.every_page import DATA_SWITCH, url_path
 from tests.browser.test_check_a_text import ADVERT
