@@ -9,169 +9,36 @@ import math
 import re
 from dataclasses import dataclass
 
-from core.textcheck.model import MAX_FINDINGS, MIN_CELLS, Amount, DoseMention
+from core.textcheck.model import MAX_FINDINGS, MIN_CELLS, DoseMention
+from core.textcheck.number_patterns import (
+    _AT_LEAST,
+    _AT_MOST,
+    _BETWEEN,
+    _COURSE,
+    _CURRENCY_BEFORE,
+    _E_NOTATION,
+    _GROUPED,
+    _GROUPED_PREFIX,
+    _JOIN,
+    _LETTER_MULT,
+    _MILLION_WORD,
+    _NOT_CELLS_BEFORE,
+    _NUMBER,
+    _PLUS,
+    _POWER,
+    _SCI,
+    _SPREAD,
+    _SUPER_TABLE,
+    _SUPERSCRIPT,
+    _TOTAL_BEFORE,
+    _WORD_MULT,
+    _WORD_NUMBER,
+    _WORD_VALUES,
+    _YEAR,
+)
 from core.textcheck.routes import route_for
 from core.textcheck.spans import Sentences
-
-_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPER_TABLE = str.maketrans(_SUPERSCRIPT, "0123456789")
-_NUMBER = re.compile(r"\d{1,20}(?:[.,]\d{1,20}){0,8}")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,8})?")
-_GROUPED_PREFIX = re.compile(r"\d{1,3}(?:,\d{3}){1,6}")
-_POWER = re.compile(rf"\s{{0,2}}(?:\^|\*\*)\s{{0,2}}\+?(\d{{1,2}})|([{_SUPERSCRIPT}]{{1,2}})")
-_SCI = re.compile(
-    rf"\s{{0,3}}[x×X✕*·]\s{{0,3}}10(?:\s{{0,2}}(?:\^|\*\*)\s{{0,2}}\+?(\d{{1,2}})|([{_SUPERSCRIPT}]{{1,2}})|(\d{{1,2}}))"
-    r"(?![\d])"
-)
-_E_NOTATION = re.compile(r"[eE]\+?(\d{1,2})(?![\w])")
-_WORD_MULT = re.compile(
-    r"\s{0,2}-?\s{0,1}(million|millions|mln|mio|billion|billions|bn|thousand|thousands)\b", re.IGNORECASE
-)
-_LETTER_MULT = re.compile(r"(MM|M|B|bn|K|k)(?![A-Za-z])")
-_PLUS = re.compile(r"\s{0,1}\+")
-_JOIN = re.compile(r"\s{0,2}(?:(-|–|—|‐|‑|~)|(to)\b|(,)\s{0,2}(?:(?:and|or)\s{1,3})?|(and|or)\b)\s{0,2}", re.IGNORECASE)
-_SPREAD = re.compile(r"\s{0,3}(?:±|\+/-|\+-)\s{0,3}\d{1,12}(?:\.\d{1,8})?")
-_ADJ = (
-    r"of|your|own|the|adult|autologous|allogeneic|allogenic|live|living|viable|fresh|cultured|expanded"
-    r"|culture-expanded|umbilical|cord|cord-derived|adipose|adipose-derived|fat|fat-derived|bone|marrow"
-    r"|bone-marrow|marrow-derived|bone-marrow-derived|derived|placental|donor|total|young|active|nucleated"
-    r"|mononuclear|regenerative|progenitor|mesenchymal|stromal|hematopoietic|haematopoietic|Wharton['’]s|jelly"
-    r"|high-quality|potent|healthy|pure|premium|MSC|mesenchymal-derived|stem|cell|human|purified|certified|additional"
-)
-_UNIT = re.compile(
-    rf"(?:\s{{0,3}}(?:{_ADJ})\b){{0,5}}\s{{0,3}}(?:"
-    r"(?P<cells>stem[\s-]{1,2}cells?|cells?|(?:[A-Za-z]{1,5}-)?MSCs?|ADSCs?|BMSCs?|ASCs?)"
-    r"|(?P<exosomes>exosomes?|extracellular\s{1,3}vesicles?|EVs|vesicles?|secretome)"
-    r"|(?P<particles>(?:nano)?particles?)"
-    r"|(?P<platelets>platelets?))\b",
-    re.IGNORECASE,
-)
-_PAREN = re.compile(r"\s{0,2}\([^()\n]{1,20}\)")
-_BASIS = re.compile(
-    r"\s{0,3}(?:/|\bper\b|\beach\b|\ba\b|\bfor\s{1,3}(?:one|each|a|every)\b|\bin\s{1,3}each\b)\s{0,3}(?:\d{1,3}(?:\.\d{1,2})?\s{0,2})?"
-    r"(?P<b>kg|kilo(?:gram)?s?|knees?|joints?|discs?|disks?|levels?|injections?|sessions?|treatments?|infusions?"
-    r"|courses?|ml|cc|doses?|vials?|patients?)\b",
-    re.IGNORECASE,
-)
-_BASIS_WORDS = {
-    "kg": "per kg", "kilo": "per kg", "knee": "per knee", "joint": "per joint", "disc": "per disc", "disk": "per disc",
-    "level": "per disc", "injection": "per injection", "session": "per session", "treatment": "per treatment",
-    "infusion": "per infusion", "course": "per course", "ml": "per mL", "cc": "per mL", "dose": "per injection",
-    "vial": "per vial", "patient": "per patient",
-}  # fmt: skip
-_AT_MOST = re.compile(
-    r"(?:up\s{1,3}to|as\s{1,3}many\s{1,3}as|max(?:imum)?(?:\s{1,3}of)?|no\s{1,3}more\s{1,3}than|less\s{1,3}than"
-    r"|fewer\s{1,3}than|under|below|<|≤)\s{0,3}[~≈]?\s{0,2}$",
-    re.IGNORECASE,
-)
-_AT_LEAST = re.compile(
-    r"(?:over|more\s{1,3}than|at\s{1,3}least|min(?:imum)?(?:\s{1,3}of)?|above|exceeding|>|≥)\s{0,3}[~≈]?\s{0,2}$",
-    re.IGNORECASE,
-)
-_TOTAL_BEFORE = re.compile(
-    r"\b(?:total(?:ing|ling|s)?|in\s{1,3}total|overall|cumulative(?:ly)?)\s{0,3}(?:of\s{1,3})?$", re.I
-)
-_BETWEEN = re.compile(r"\bbetween\s{1,3}$", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|us\$|a\$|c\$))\s{0,2}$", re.IGNORECASE)
-_NOT_CELLS_BEFORE = re.compile(
-    r"\b(?:worth|market|revenue|valued|valuation|spent|spend|costs?|price[sd]?|pay|paid|earn|sales|funding|raised"
-    r"|invested|budget|fees?|affects?|affecting|affected|pmid|nct|doi|isbn|no\.)\s{0,3}(?:of\s{1,3})?"
-    r"(?:about|around|approximately|over|nearly|almost|up\s{1,3}to|more\s{1,3}than)?\s{0,3}$",
-    re.IGNORECASE,
-)
-_NOT_CELLS_AFTER = re.compile(
-    r"\s{0,3}(?:[\w'’-]{1,20}\s{1,3}){0,2}?(?:people|persons?|individuals|americans|europeans|britons|adults|children"
-    r"|kids|men|women|patients|sufferers|users|readers|views|visitors|followers|cases|procedures|treatments"
-    r"|injections|doctors|clinics|dollars|euros|pounds|usd|eur|gbp|years?|yrs|months?|weeks?|days?|hours?|minutes?"
-    r"|seconds?|times|cc|ccs|ml|mls|millilit(?:er|re)s?|lit(?:er|re)s?|l|mg|g|grams?|kg|lbs?|mm|cm|nm|percent"
-    r"|worldwide|globally|dollar|euro|joints|subscribers|businesses|companies)\b|\s{0,3}%",
-    re.IGNORECASE,
-)
-_DOSE_WORDS = (
-    "cell",
-    "msc",
-    "stem",
-    "inject",
-    "dose",
-    "dosing",
-    "dosage",
-    "infus",
-    "intravenous",
-    "articular",
-    "discal",
-    "intrathecal",
-    "epidural",
-    "administ",
-    "transplant",
-    "protocol",
-    "exosom",
-)
-_MARKET_WORDS = (
-    "market",
-    "industry",
-    "revenue",
-    " sales",
-    "valued",
-    "valuation",
-    "funding",
-    "invest",
-    "spending",
-    "budget",
-)
-
-
-def _has_dose_context(segment: str, text: str, bounds: tuple[int, int]) -> bool:
-    # Substring tests on lower-cased text cost little per number; only "IV" needs its case and word edges.
-    return any(w in segment for w in _DOSE_WORDS) or bool(_IV.search(text, *bounds))
-
-
-_IV = re.compile(r"(?<![A-Za-z])IV(?![A-Za-z])")
-_DOSE_CONTEXT = re.compile(
-    r"\bcells?\b|\bMSCs?\b|\bstem\b|\binject|\bdos(?:e|es|age|ing)\b|\binfus|\bintravenous|\bintra[\s-]?articular"
-    r"|\bintra[\s-]?discal|\bintrathecal|\bepidural|\badminist|\btransplant|\bprotocol|\bexosom|(?-i:\bIV\b)",
-    re.IGNORECASE,
-)
-_MARKET = re.compile(
-    r"\b(?:markets?|industry|revenues?|sales|valued|valuation|funding|invest\w{0,6}|spending|budget)\b", re.I
-)
-_EXOSOME_CONTEXT = re.compile(r"\bexosom|\bvesicle|\bEVs\b", re.IGNORECASE)
-_CELL_WORD = re.compile(r"\bcells?\b|\bMSCs?\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES = (
-    {w: i + 1 for i, w in enumerate(_UNITS)}
-    | {w: i + 10 for i, w in enumerate(_TEENS)}
-    | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
-    | {"a": 1, "an": 1}
-)
-_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-# Word numbers are looked for only just before "million"/"billion" (found first, cheaply), never across the text.
-_MILLION_WORD = re.compile(r"\b(?:million|billion)\b")
-_WORD_NUMBER = re.compile(rf"\b(?:{_WORD})(?:[\s-]{{1,2}}(?:{_WORD}|hundred|and)){{0,5}}\s{{1,2}}$")
-_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-_EVERY = r"(?:once\s{1,3}a\s{1,3}|every\s{1,3})"
-_COURSE = (
-    re.compile(rf"\b(?:{_EVERY}month|monthly)\s{{1,3}}for\s{{1,3}}{_COUNT}\s{{1,3}}months?\b", re.I),
-    re.compile(rf"\b(?:{_EVERY}week|weekly)\s{{1,3}}for\s{{1,3}}{_COUNT}\s{{1,3}}weeks?\b", re.I),
-    re.compile(rf"\b{_COUNT}\s{{1,3}}(?:times|injections|infusions|sessions|doses|treatments|rounds)\b", re.I),
-    re.compile(r"\b(twice)\b", re.I),
-)  # fmt: skip
-_HARVEST = re.compile(
-    r"(?:between\s{1,3})?(\d{1,4}(?:\.\d{1,2})?)(?:\s{0,2}(?:-|–|to|and)\s{0,2}\d{1,4}(?:\.\d{1,2})?)?\s{0,2}"
-    r"(?:cc['’]?s?|ml|mls|millilit(?:er|re)s?)\b(?:\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){0,5}?(?:bone\s{1,3}marrow|marrow"
-    r"|fat|adipose|lipoaspirate|blood|aspirate))?",
-    re.IGNORECASE,
-)
-_HARVEST_CONTEXT = re.compile(r"\b(?:harvest|collect|draw|extract|aspirat|liposuction|lipoaspirat|take)\w{0,5}", re.I)
-_PRICE = re.compile(
-    r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|US\$)\s{0,2})\s{0,2}\d{1,3}(?:[,.]\d{3}){0,3}(?:\.\d{2})?\+?"
-    r"(?:\s{0,2}(?:-|–|to)\s{0,2}(?:[$€£¥₹]\s{0,2})?\d{1,3}(?:[,.]\d{3}){0,3}(?:\.\d{2})?\+?)?"
-    r"(?:\s{0,2}(?:USD|EUR|GBP|k|thousand)\b)?",
-    re.IGNORECASE,
-)
+from core.textcheck.units import _unit_and_basis, _unitless_product
 
 
 @dataclass(frozen=True)
@@ -409,52 +276,6 @@ def _candidate_numbers(text: str, lower: str):
         next_word = next(words, None)
 
 
-def _unit_and_basis(text: str, position: int) -> tuple[str | None, str | None, int]:
-    """The product named after the numbers ("stem cells", "exosomes"), the basis ("per knee"), and where they end."""
-    what = None
-    if unit := _UNIT.match(text, position, position + 120):
-        what = unit.lastgroup
-        position = unit.end()
-        if paren := _PAREN.match(text, position, position + 24):
-            position = paren.end()
-    basis = None
-    if basis_match := _BASIS.match(text, position, position + 40):
-        word = basis_match.group("b").lower().rstrip("s")
-        basis = next((v for k, v in _BASIS_WORDS.items() if word.startswith(k)), None)
-        position = basis_match.end()
-    return what, basis, position
-
-
-def _unitless_product(
-    text: str, candidate: _Candidate, sentences: Sentences, in_words: bool, has_basis: bool
-) -> str | None:
-    """For numbers that name no product: 'cells' or 'exosomes' when the words around make it a dose, else None."""
-    start = candidate.items[0].start
-    last = candidate.items[-1]
-    multiplied = any(i.power or (i.mult or 0) >= 1e5 for i in candidate.items) or (last.mult or 0) >= 1e5
-    if in_words and not multiplied:
-        return None
-    if not has_basis and _NOT_CELLS_AFTER.match(text, candidate.end, min(len(text), candidate.end + 60)):
-        return None
-    bounds = sentences.span(start)
-    if multiplied:
-        segment = sentences.lower[bounds[0] : bounds[1]]
-        if not _has_dose_context(segment, text, bounds) or any(w in segment for w in _MARKET_WORDS):
-            return None
-    else:
-        grouped = bool(_GROUPED.fullmatch(text[start : candidate.items[0].end].strip()))
-        first_value = candidate.items[0].value * (candidate.items[0].mult or last.mult or 1)
-        if not grouped or first_value < MIN_CELLS:
-            return None  # a bare number (a year, a PMID, a phone number) is never read as a dose
-        # A bare grouped number counts when its paragraph (a table under a "Dose" header) is about doses.
-        paragraph_start = max(text.rfind("\n\n", max(0, start - 400), start), start - 400, 0)
-        if not _has_dose_context(sentences.lower[paragraph_start : bounds[1]], text, (paragraph_start, bounds[1])):
-            return None
-    sentence_text = text[bounds[0] : bounds[1]]
-    exosomes = _EXOSOME_CONTEXT.search(sentence_text) and not _CELL_WORD.search(sentence_text)
-    return "exosomes" if exosomes else "cells"
-
-
 def _doses_of(text: str, candidate: _Candidate, sentences: Sentences, in_words: bool) -> list[DoseMention]:
     last = candidate.items[-1]
     start = candidate.items[0].start
@@ -529,31 +350,3 @@ def _course(text: str, bounds: tuple[int, int]) -> tuple[int | None, str]:
             if 1 < count <= 24:
                 return count, " ".join(m.group(0).split())
     return None, ""
-
-
-def find_amounts(text: str, sentences: Sentences, doses: list[DoseMention]) -> tuple[list[Amount], bool]:
-    """Harvest volumes and prices, each its own finding, never a dose; and whether the list was cut."""
-    found: list[Amount] = []
-    for match in _HARVEST.finditer(text):
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,"):
-            continue
-        bounds = sentences.span(match.start())
-        names_tissue = match.end() - match.start() > 14 and not match.group(0).rstrip().lower().endswith(("ml", "cc"))
-        if names_tissue or _HARVEST_CONTEXT.search(text, max(bounds[0], match.start() - 80), match.start()):
-            found.append(_amount("harvest", text, match, sentences))
-        if len(found) >= MAX_FINDINGS:
-            return found, True
-    for match in _PRICE.finditer(text):
-        found.append(_amount("price", text, match, sentences))
-        if len(found) >= 2 * MAX_FINDINGS:
-            return sorted(found, key=lambda a: a.start), True
-    taken = [(d.start, d.end) for d in doses]
-    kept = [a for a in found if not any(s < a.end and a.start < e for s, e in taken)]
-    return sorted(kept, key=lambda a: a.start), False
-
-
-def _amount(kind: str, text: str, match: re.Match[str], sentences: Sentences) -> Amount:
-    start, end = match.start(), match.end()
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Amount(kind, text[start:end], start, end, sentences.sentence(start, end))

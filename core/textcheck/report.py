@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from core.text import md_escape, normalise_space
+from core.textcheck.amounts import find_amounts
 from core.textcheck.checklist import checklist
 from core.textcheck.compare import condition_of, describe_cells
 from core.textcheck.flags import find_red_flags, label
@@ -18,7 +19,7 @@ from core.textcheck.kind import KIND_LABELS, page_kind
 from core.textcheck.language import find_language
 from core.textcheck.learned import RuleFindings, Weights, read
 from core.textcheck.model import MAX_CHARS, MAX_FINDINGS, TextReport, TextTooLongError
-from core.textcheck.numbers import find_amounts, find_doses
+from core.textcheck.numbers import find_doses
 from core.textcheck.spans import Sentences
 
 
