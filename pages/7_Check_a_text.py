@@ -74,7 +74,7 @@ for group in view.flag_groups(flags):
     with st.container(border=True):
         st.markdown(f":red[**{group.label}**] ({group.count}): " + ", ".join(f"“{q}”" for q in group.quotes))
         st.caption(group.reason)
-        st.page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
+        ui.page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
 
 st.subheader("What kind of page this reads like")
 kind = report.page_kind
