@@ -188,3 +188,12 @@ def test_a_vega_lite_dict_gets_the_locale_without_changing_the_input():
     assert out["config"]["locale"]["number"]["decimal"] == ","
     assert out["config"]["font"] == "x"
     assert "locale" not in spec["config"]
+
+
+def test_exported_spanish_chart_image_writes_spanish_numbers(chart):
+    from core.charts import export
+
+    spec = export.to_spec(chart.encode(x=alt.X("cells:Q", axis=alt.Axis(format=",.1f"))))
+    svg = export.render(theme.localized(spec, "es"), "svg").decode()
+    assert ">15.000.000,0<" in svg
+    assert ">15,000,000.0<" not in svg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs
 
 import pytest
@@ -73,3 +74,29 @@ def test_unknown_language_in_the_link_shows_english():
 
 def test_every_language_has_a_name_for_the_switch():
     assert set(i18n.NAMES) == set(i18n.LANGUAGES)
+
+
+def test_charts_on_a_spanish_page_carry_spanish_number_formats():
+    at = open_page("pages/2_Doses.py", {"lang": "es"})
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert specs
+    assert {spec["config"]["locale"]["number"]["decimal"] for spec in specs} == {","}
+
+
+def test_charts_on_an_english_page_keep_vega_defaults():
+    at = open_page("pages/2_Doses.py")
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert specs
+    assert all("locale" not in spec.get("config", {}) for spec in specs)
+
+
+@pytest.mark.parametrize(
+    ("query", "ending"), [({"lang": "es"}, "?lang=es"), ({"lang": "en"}, "?lang=en"), ({"lang": "xx"}, "?lang=xx")]
+)
+def test_share_link_keeps_the_language(query, ending):
+    at = open_page(CLAIMS, query)
+    assert at.text_input[-1].value.endswith(ending)
+
+
+def test_share_link_of_an_english_page_adds_nothing():
+    assert "lang" not in open_page(CLAIMS).text_input[-1].value

@@ -9,12 +9,12 @@ from pathlib import Path
 import streamlit as st
 
 from core import data as core_data
-from core import site
+from core import i18n, site
 from core.i18n import N_
 from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
 from core.workshop.glossary import terms_in
-from ui.language import _, language_switch, page_link
+from ui.language import _, lang, language_switch, link_query, page_link
 from ui.loading import load_dataset
 from ui.widgets import share_link
 
@@ -157,9 +157,15 @@ def page_end(ds: core_data.Dataset, *texts: str) -> None:
     # A plain text field, not st.code: the code block's copy button shows on hover only and Tab never reaches it.
     st.text_input(
         "Share this view: this link keeps your choices on this page (select it all and copy)",
-        value=share_link(st.context.url or "", st.query_params.to_dict()),
+        value=share_link(st.context.url or "", _share_query()),
     )
     next_back_links()
+
+
+def _share_query() -> dict[str, str]:
+    # The page's choices, and its language when that is not English (an English link stays as it always was).
+    params = st.query_params.to_dict()
+    return link_query(params) if lang() != i18n.DEFAULT else params
 
 
 def next_back_links() -> None:

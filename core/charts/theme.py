@@ -236,16 +236,14 @@ def localized(chart: alt.TopLevelMixin | Mapping, lang: str) -> alt.TopLevelMixi
     """The chart (an Altair chart or a Vega-Lite dict) with the language's number and date formats in its config.
 
     Per chart, not in the registered theme: the theme is one for the whole process, which serves visitors in
-    different languages at once. The chart passed in is left unchanged.
+    different languages at once. The chart passed in is left unchanged (and returned as it is for English).
     """
     locale = CHART_LOCALES.get(lang)
-    if isinstance(chart, Mapping):
-        spec = copy.deepcopy(dict(chart))
-        if locale:
-            spec["config"] = {**spec.get("config", {}), "locale": copy.deepcopy(locale)}
-        return spec
     if not locale:
         return chart
+    if isinstance(chart, Mapping):
+        # A shallow copy: the datasets inside can be large, and nothing below the top level changes.
+        return {**chart, "config": {**chart.get("config", {}), "locale": copy.deepcopy(locale)}}
     chart = chart.copy(deep=True)
     if chart.config is alt.Undefined:
         chart.config = alt.Config(locale=locale)
