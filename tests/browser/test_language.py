@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PHONE, screenshot, wait_rendered
+from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_rendered
+from tests.browser.every_page import AXE
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +52,23 @@ def test_menu_keeps_the_language_from_page_to_page(server, page_at):
     assert page.locator("h1").count() >= 1
     # Streamlit changed page without a new document, and the document was Spanish from the first load.
     assert page.evaluate(DOCUMENT_LANG) == "es"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason=f"axe-core not installed at {AXE}: run `npm ci`")
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_switch_and_declared_language_pass_axe(server, page_at, viewport):
+    page = page_at(server + "/Claims?lang=es", viewport)
+    wait_rendered(page)
+    # Evaluated, not added as an inline <script>: the app's Content-Security-Policy refuses inline scripts.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(AXE_ON_SWITCH)
+    assert violations == []
+
+
+AXE_ON_SWITCH = """async () => {
+    const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const onSwitch = await axe.run('[data-testid="language-switch"]', {runOnly: wcag, resultTypes: ['violations']});
+    const language = await axe.run(document, {runOnly: ['html-has-lang', 'html-lang-valid', 'valid-lang'],
+                                              resultTypes: ['violations']});
+    return [...onSwitch.violations, ...language.violations].map(v => v.id + ': ' + v.nodes.map(n => n.html).join());
+}"""
