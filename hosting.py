@@ -1,4 +1,5 @@
-"""Hardening for `streamlit run serve.py`: security headers, a Host allow-list and closed operator endpoints."""
+"""Hardening for `streamlit run serve.py`: security headers, a Host allow-list, closed operator endpoints, and the
+page's language declared in its <html lang>."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
+
+from core import i18n
 
 PUBLIC_URL_ENV = "STEMCELL_PUBLIC_URL"
 ALLOWED_HOSTS_ENV = "STEMCELL_ALLOWED_HOSTS"
@@ -213,3 +216,62 @@ class Hardening:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+# --- the document's language --------------------------------------------------------------------------------------
+
+# Streamlit's index.html (served for "/" and for every page's address) declares English whatever the page shows.
+_HTML_LANG = b'<html lang="en"'
+# Addresses that never answer with the index page: Streamlit's endpoints, its bundles, media and components.
+_NOT_A_DOCUMENT = re.compile(r"(^|/)(_stcore|static|media|component|app/static)(/|$)")
+# Asked of Streamlit without these: a gzipped body cannot be rewritten, and a "304 Not Modified" would let the
+# browser reuse a copy sent in another language.
+_DROPPED_REQUEST_HEADERS = frozenset({b"accept-encoding", b"if-none-match", b"if-modified-since"})
+_DROPPED_RESPONSE_HEADERS = frozenset({b"content-length", b"etag", b"last-modified", b"vary"})
+
+
+def document_language(query_string: bytes, accept_language: str | None) -> str:
+    """The language a page load asks for: ?lang= if we have it, else the browser's Accept-Language, else English."""
+    asked = parse_qs(query_string.decode("latin-1")).get(i18n.QUERY_KEY, [None])[0]
+    return i18n.supported(asked) or i18n.from_accept_language(accept_language) or i18n.DEFAULT
+
+
+class DocumentLanguage:
+    """ASGI middleware: writes the visitor's language into the index page's `<html lang>`, so screen readers read a
+    Spanish page as Spanish and browsers do not offer to translate it. Only a full page load gets it right: Streamlit
+    changes pages inside the browser without a new document, so the app's language switch is a plain link."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "GET" or _NOT_A_DOCUMENT.search(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+        headers = scope.get("headers") or []
+        accept = next((v.decode("latin-1") for k, v in headers if k.lower() == b"accept-language"), None)
+        lang = document_language(scope.get("query_string", b""), accept)
+        kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_REQUEST_HEADERS]
+        held: dict | None = None  # the response start of an HTML page, sent once its body is rewritten
+        chunks: list[bytes] = []
+
+        async def rewrite(message) -> None:
+            nonlocal held
+            if message["type"] == "http.response.start":
+                content_type = dict((k.lower(), v) for k, v in message.get("headers", [])).get(b"content-type", b"")
+                if message.get("status") == 200 and content_type.startswith(b"text/html"):
+                    held = message
+                    return
+            if held is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks).replace(_HTML_LANG, b'<html lang="' + lang.encode() + b'"', 1)
+            out = [(k, v) for k, v in held.get("headers", []) if k.lower() not in _DROPPED_RESPONSE_HEADERS]
+            out += [(b"content-length", str(len(body)).encode()), (b"vary", b"Accept-Language")]
+            await send({**held, "headers": out})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app({**scope, "headers": kept}, receive, rewrite)

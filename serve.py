@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
-from hosting import Hardening
+from hosting import DocumentLanguage, Hardening
 
 
 @asynccontextmanager
@@ -33,5 +33,5 @@ def setting(name: str) -> str | None:
 app = st.App(
     Path(__file__).with_name("streamlit_app.py"),
     lifespan=warm_up,
-    middleware=[Middleware(Hardening, setting=setting)],
+    middleware=[Middleware(Hardening, setting=setting), Middleware(DocumentLanguage)],
 )

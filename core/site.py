@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import N_
+
 
 @dataclass(frozen=True)
 class Page:
     key: str  # the name core code uses for a page
     path: str  # the script, relative to the app's folder
-    label: str  # the name readers see in the menu and in links
+    label: str  # the name readers see in the menu and in links, in English: translated where it is shown
 
     @property
     def url_path(self) -> str:
@@ -21,21 +23,22 @@ class Page:
 
 
 # Menu order. Streamlit routes each file by its name; this list gives the pages readable labels and an order.
+# N_ marks each label for the catalogs; ui translates it at render, in the visitor's language.
 PAGES: tuple[Page, ...] = (
-    Page("home", "streamlit_app.py", "Home"),
-    Page("sources", "pages/1_Sources.py", "The five pages"),
-    Page("doses", "pages/2_Doses.py", "Dose discrepancies"),
-    Page("routes", "pages/3_Routes.py", "Routes"),
-    Page("mechanisms", "pages/4_Mechanisms.py", "Mechanisms"),
-    Page("claims", "pages/5_Claims.py", "Claims vs evidence"),
-    Page("evidence", "pages/6_Evidence.py", "Evidence & regulation"),
-    Page("check", "pages/7_Check_a_text.py", "Check a text"),
-    Page("exercises", "pages/8_Exercises.py", "Exercises"),
-    Page("guide", "pages/10_Facilitator_guide.py", "Facilitator guide"),
-    Page("run", "pages/12_Run_a_session.py", "Run a live session"),
-    Page("join", "pages/13_Join.py", "Join a session"),
-    Page("handout", "pages/11_Handout.py", "Handout"),
-    Page("methods", "pages/9_Methods.py", "Methods & caveats"),
+    Page("home", "streamlit_app.py", N_("Home")),
+    Page("sources", "pages/1_Sources.py", N_("The five pages")),
+    Page("doses", "pages/2_Doses.py", N_("Dose discrepancies")),
+    Page("routes", "pages/3_Routes.py", N_("Routes")),
+    Page("mechanisms", "pages/4_Mechanisms.py", N_("Mechanisms")),
+    Page("claims", "pages/5_Claims.py", N_("Claims vs evidence")),
+    Page("evidence", "pages/6_Evidence.py", N_("Evidence & regulation")),
+    Page("check", "pages/7_Check_a_text.py", N_("Check a text")),
+    Page("exercises", "pages/8_Exercises.py", N_("Exercises")),
+    Page("guide", "pages/10_Facilitator_guide.py", N_("Facilitator guide")),
+    Page("run", "pages/12_Run_a_session.py", N_("Run a live session")),
+    Page("join", "pages/13_Join.py", N_("Join a session")),
+    Page("handout", "pages/11_Handout.py", N_("Handout")),
+    Page("methods", "pages/9_Methods.py", N_("Methods & caveats")),
 )
 _BY_KEY = {page.key: page for page in PAGES}
 _BY_PATH = {page.path: page for page in PAGES}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from core.i18n import format_cells
+
 # Every ASCII punctuation character: CommonMark lets a backslash escape any of them, which stops every construct
 # the parser itself recognises (emphasis, links, images, HTML, headings and setext underlines, lists, quotes,
 # rules, tables, fences, LaTeX `$`, `:red[...]` directives, entities).
@@ -41,12 +43,9 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def format_count(value: float) -> str:
-    """A cell or patient count in words a reader can take in: 1500000 -> '1.5 million'."""
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.1f}".rstrip("0").rstrip(".") + f" {word}"
-    return f"{value:,.0f}"
+def format_count(value: float, lang: str = "en") -> str:
+    """A cell or patient count in words a reader can take in: 1500000 -> '1.5 million' ('1,5 millones' in es)."""
+    return format_cells(value, lang)
 
 
 VERIFICATION_WORDS = {"verified": "verified", "partial": "partly verified", "unverified": "not verified"}

@@ -22,7 +22,7 @@ for number, step in enumerate(guide.PLANS[plan], start=1):
         st.markdown(f"**{number}. {step.minutes} min · {ui.page_label(step.page, 'this page')}**")
         st.markdown(step.activity)
         st.markdown(f"*Ask:* {step.prompt}")
-        st.page_link(step.page, label=f"Open {ui.page_label(step.page, 'this page')}", icon=":material/arrow_forward:")
+        ui.page_link(step.page, label=f"Open {ui.page_label(step.page, 'this page')}", icon=":material/arrow_forward:")
 
 st.header("Discussion prompts")
 st.markdown("\n".join(f"- {prompt}" for prompt in guide.DISCUSSION_PROMPTS))

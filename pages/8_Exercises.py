@@ -68,7 +68,7 @@ for number in ui.paginate(numbers, "q", per_page=PER_PAGE, noun="questions")["nu
                     ui.quote(quote.text, quote.source_label, quote.seed_file)
             more = ui.page_label(item.explains_page, "")
             if more:
-                st.page_link(item.explains_page, label=f"More on this: {more}", icon=":material/arrow_forward:")
+                ui.page_link(item.explains_page, label=f"More on this: {more}", icon=":material/arrow_forward:")
 ui.page_buttons(len(items), "q", per_page=PER_PAGE)
 if mode == "facilitator" and st.button("Hide all answers again", key="hide_all"):
     revealed.clear()

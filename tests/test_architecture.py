@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Lower layers first; a module may import its own layer and the layers before it, never one after it.
 LAYERS = (
-    ("core.text", "core.site", "core.links", "core.report"),
+    ("core.i18n", "core.text", "core.site", "core.links", "core.report"),
     ("core.data",),
     ("core.analysis",),
     ("core.charts",),

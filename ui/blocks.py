@@ -11,6 +11,7 @@ from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from core import data as core_data
 from core.text import md_escape
+from ui.language import lang
 from ui.widgets import reveal
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def chart_block(
     """
     from core.charts import export
 
-    spec = export.to_spec(chart)
+    spec = _in_language(export.to_spec(chart), lang())
     if not str(spec.get("description", "")).strip():
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
     st.vega_lite_chart(spec=_with_arrow_data(spec), width="stretch", theme=None)
@@ -67,6 +68,24 @@ def chart_block(
 
 _ARROW_SPECS: dict[int, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
 _ARROW_SPECS_MAX = 256
+_LOCALIZED: dict[tuple[int, str], tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
+
+
+def _in_language(spec: Mapping[str, Any], language: str) -> Mapping[str, Any]:
+    """The spec with the language's number and date formats (the chart, its images and embeds), made once per
+    cached spec and language: the same object rerun after rerun, so _with_arrow_data still finds it."""
+    from core.charts.theme import localized
+
+    hit = _LOCALIZED.get((id(spec), language))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    shown = localized(spec, language)
+    if shown is spec:  # English: nothing to add, nothing to remember
+        return spec
+    if len(_LOCALIZED) >= _ARROW_SPECS_MAX:
+        _LOCALIZED.clear()
+    _LOCALIZED[(id(spec), language)] = (spec, shown)
+    return shown
 
 
 def _with_arrow_data(spec: Mapping[str, Any]) -> Mapping[str, Any]:

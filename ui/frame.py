@@ -9,19 +9,30 @@ from pathlib import Path
 import streamlit as st
 
 from core import data as core_data
-from core import site
+from core import i18n, site
+from core.i18n import N_
 from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
 from core.workshop.glossary import terms_in
+from ui.language import _, lang, language_switch, link_query, page_link
 from ui.loading import load_dataset
 from ui.widgets import share_link
 
 ROOT = Path(__file__).resolve().parents[1]  # the app's folder: page paths below are relative to it
 
-DISCLAIMER = (
-    "**Not medical advice.** This site sets what web pages claim beside what studies and regulators found. "
+# In English here; shown through _() in the visitor's language.
+NOT_MEDICAL_ADVICE = N_("Not medical advice.")
+DISCLAIMER_BODY = N_(
+    "This site sets what web pages claim beside what studies and regulators found. "
     "Ask a doctor you trust about your own case."
 )
+DISCLAIMER = f"**{NOT_MEDICAL_ADVICE}** {DISCLAIMER_BODY}"  # the English notice, as Markdown
+SITE_NAME = N_("Stem-cell claims vs evidence")
+
+
+def disclaimer() -> str:
+    """The not-medical-advice notice, in the visitor's language, as Markdown."""
+    return f"**{_(NOT_MEDICAL_ADVICE)}** {_(DISCLAIMER_BODY)}"
 
 
 # The pages come from core.site, the one registry; ui adds only their menu icons.
@@ -47,7 +58,7 @@ PAGES = site.PAGES
 def page_label(path: str, fallback: str) -> str:
     """The menu label of the page at `path` (relative to the app's folder), or `fallback` if it has none."""
     page = site.by_path(path)
-    return page.label if page else fallback
+    return _(page.label) if page else fallback
 
 
 def page_frame(
@@ -65,11 +76,10 @@ def page_frame(
 
         embed_page(st.query_params[EMBED_QUERY_KEY])
         st.stop()
-    st.set_page_config(page_title=f"{title} · Stem-cell claims vs evidence", page_icon="🔬", layout="wide")
+    st.set_page_config(page_title=f"{title} · {_(SITE_NAME)}", page_icon="🔬", layout="wide")
     with st.sidebar:
-        st.markdown("**Stem-cell claims vs evidence**")
-        for page in PAGES:
-            st.page_link(page.path, label=page.label, icon=ICONS[page.key])
+        st.markdown(f"**{_(SITE_NAME)}**")
+        _page_links()
         st.divider()
         # Plain text, not a caption: the faded caption grey falls just under 4.5:1 contrast on the sidebar.
         st.markdown(
@@ -77,11 +87,12 @@ def page_frame(
             "Every quote names its source page; every study carries a checked citation."
         )
     _menu()
+    language_switch()
     st.title(title)
     try:
         ds = load_dataset()
     except core_data.DataError as error:
-        st.info(DISCLAIMER, icon=":material/medical_information:")
+        st.info(disclaimer(), icon=":material/medical_information:")
         st.error(
             f"**The data could not be loaded, so this page cannot be shown.**\n\n"
             f"{md_escape(str(error))}\n\n"
@@ -91,7 +102,7 @@ def page_frame(
         st.stop()
     if lead is not None:
         lead(ds)
-    st.info(DISCLAIMER, icon=":material/medical_information:")
+    st.info(disclaimer(), icon=":material/medical_information:")
     st.markdown(intro)
     if not light:
         _glossary_lookup(ds)
@@ -100,9 +111,13 @@ def page_frame(
 
 def _menu() -> None:
     # On a phone the sidebar hides behind an unlabelled arrow; a labelled menu at the top names what it opens.
-    with st.popover("Menu: all pages", icon=":material/menu:"):
-        for page in PAGES:
-            st.page_link(page.path, label=page.label, icon=ICONS[page.key])
+    with st.popover(_("Menu: all pages"), icon=":material/menu:"):
+        _page_links()
+
+
+def _page_links() -> None:
+    for page in PAGES:
+        page_link(page.path, label=_(page.label), icon=ICONS[page.key])
 
 
 def current_page() -> site.Page | None:
@@ -142,9 +157,15 @@ def page_end(ds: core_data.Dataset, *texts: str) -> None:
     # A plain text field, not st.code: the code block's copy button shows on hover only and Tab never reaches it.
     st.text_input(
         "Share this view: this link keeps your choices on this page (select it all and copy)",
-        value=share_link(st.context.url or "", st.query_params.to_dict()),
+        value=share_link(st.context.url or "", _share_query()),
     )
     next_back_links()
+
+
+def _share_query() -> dict[str, str]:
+    # The page's choices, and its language when that is not English (an English link stays as it always was).
+    params = st.query_params.to_dict()
+    return link_query(params) if lang() != i18n.DEFAULT else params
 
 
 def next_back_links() -> None:
@@ -153,10 +174,11 @@ def next_back_links() -> None:
     left, right = st.columns(2)
     if back is not None:
         with left:
-            st.page_link(back.path, label=f"Back: {back.label}", icon=":material/arrow_back:")
+            page_link(back.path, label=_("Back: {page}").format(page=_(back.label)), icon=":material/arrow_back:")
     if forward is not None:
         with right:
-            st.page_link(forward.path, label=f"Next: {forward.label}", icon=":material/arrow_forward:")
+            label = _("Next: {page}").format(page=_(forward.label))
+            page_link(forward.path, label=label, icon=":material/arrow_forward:")
 
 
 def stop_page() -> None:

@@ -12,6 +12,7 @@ import streamlit as st
 from core.text import md_escape
 from ui.blocks import chart_block, quote, table_download
 from ui.frame import page_label
+from ui.language import page_link
 from ui.loading import derived
 
 if TYPE_CHECKING:
@@ -416,7 +417,7 @@ def projected_question(question: RoomQuestion, state: RoomState, tally: Mapping[
     if state.revealed:
         st.success(f"**Answer: {md_escape(question.answer)}**")
         explanation(question)
-        st.page_link(question.explains_page, label=f"More on {page_label(question.explains_page, 'this')}",
+        page_link(question.explains_page, label=f"More on {page_label(question.explains_page, 'this')}",
                      icon=":material/arrow_forward:")  # fmt: skip
 
 
@@ -433,7 +434,7 @@ def session_summary(frame: pd.DataFrame, code: str, base: str) -> None:
         with st.container(border=True):
             st.markdown(f"**{md_escape(row.question)}**")
             st.markdown(f"{row.right} of {row.answered} right. The answer: {md_escape(row.answer)}")
-            st.page_link(row.explains_page, label=f"Explained on {page_label(row.explains_page, 'this page')}",
+            page_link(row.explains_page, label=f"Explained on {page_label(row.explains_page, 'this page')}",
                          icon=":material/arrow_forward:")  # fmt: skip
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(
@@ -473,7 +474,7 @@ def phone_waiting(state: RoomState, question: RoomQuestion | None) -> bool:
     """Say what the phone waits for (the room ended, has not started, or shows an unknown question); True if so."""
     if state.ended:
         st.success("The session has ended. Thank you for taking part!")
-        st.page_link("streamlit_app.py", label="Explore the findings at your own pace", icon=":material/home:")
+        page_link("streamlit_app.py", label="Explore the findings at your own pace", icon=":material/home:")
     elif not state.started:
         st.info("You are in. Wait for the facilitator to show the first question; keep this page open.")
     elif question is None:

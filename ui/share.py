@@ -16,6 +16,7 @@ from core.analysis import claimreview
 from core.text import md_escape
 from core.views import embed
 from ui.frame import PAGES
+from ui.language import page_link
 from ui.loading import derived
 
 PAGE_NAMES = tuple(re.sub(r"^[0-9]+_", "", Path(page.path).stem) for page in PAGES if page.path.startswith("pages/"))
@@ -58,7 +59,7 @@ def claim_extras(claim_id: str, quote: str, record: Mapping[str, Any], *, key: s
     permalink = links.claim_permalink(root, claim_id)
     left, middle = st.columns(2)
     with left:
-        st.page_link("pages/5_Claims.py", label="Link to this claim", icon=":material/link:",
+        page_link("pages/5_Claims.py", label="Link to this claim", icon=":material/link:",
                      query_params={links.CLAIM_QUERY_KEY: claim_id}, help=permalink)  # fmt: skip
     with middle:
         st.download_button(

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.text import md_escape
+from ui.language import page_link
 
 
 # NOTE: a small cache keyed by the text: a rerun (a click on a download, a widget on the page) must not analyse the
@@ -24,7 +25,7 @@ def red_flag_groups(groups) -> None:
         with st.container(border=True):
             st.markdown(f":red[**{group.label}**] ({group.count}): " + ", ".join(f"“{q}”" for q in group.quotes))
             st.caption(group.reason)
-            st.page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
+            page_link(group.page, label=f"Why it matters: {group.page_label}", icon=":material/arrow_forward:")
 
 
 def guided_reading(groups) -> None:

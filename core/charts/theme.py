@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -214,3 +215,55 @@ def claims_theme() -> alt.theme.ThemeConfig:
 def palette() -> tuple[str, ...]:
     """The categorical colours in order (kept for older callers; new code uses the named mappings)."""
     return (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, BLACK, YELLOW)
+
+
+# Vega's format locales (d3-format and d3-time-format), by language: axes, legends and tooltips then write
+# "1.500.000" and "1,5" in Spanish charts. English is Vega's default, so it needs none.
+CHART_LOCALES: dict[str, dict] = {
+    "es": {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+        "time": {
+            "dateTime": "%A, %e de %B de %Y, %X",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+            "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+            "months": [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+            "shortMonths": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+        },
+    },
+}
+
+
+def localized(chart: alt.TopLevelMixin | Mapping, lang: str) -> alt.TopLevelMixin | dict:
+    """The chart (an Altair chart or a Vega-Lite dict) with the language's number and date formats in its config.
+
+    Per chart, not in the registered theme: the theme is one for the whole process, which serves visitors in
+    different languages at once. The chart passed in is left unchanged (and returned as it is for English).
+    """
+    locale = CHART_LOCALES.get(lang)
+    if not locale:
+        return chart
+    if isinstance(chart, Mapping):
+        # A shallow copy: the datasets inside can be large, and nothing below the top level changes.
+        return {**chart, "config": {**chart.get("config", {}), "locale": copy.deepcopy(locale)}}
+    chart = chart.copy(deep=True)
+    if chart.config is alt.Undefined:
+        chart.config = alt.Config(locale=locale)
+    else:
+        chart.config.locale = alt.Locale(**locale)
+    return chart
