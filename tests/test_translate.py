@@ -11,7 +11,11 @@ from core.data.translate import OFFICIAL_LABEL, TRANSLATION_LABEL, localised, tr
 from core.data.translations import translatable_columns
 
 # Cells whose Spanish is rightly the same word as the English (a term both languages use).
-SAME_IN_BOTH = {("glossary", "placebo", "term"), ("evidence_summary", "knee-vs-placebo", "comparator")}
+SAME_IN_BOTH = {
+    ("glossary", "placebo", "term"),
+    # A Spanish article: its own title is the Spanish text.
+    ("regulatory", "spain_cuende_2021", "title"),
+}
 
 # A number as English writes it (1,200 or 0.7) and as Spanish does (1.200, 1 200 or 0,7).
 EN_NUMBER = re.compile(r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
