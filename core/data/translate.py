@@ -31,7 +31,8 @@ def localised(ds: Dataset, lang: str) -> Dataset:
         if group is None:
             continue
         frame = ds.table(table).copy()
-        keys = frame[key_of[table]]
+        # Read the keys before replacing any column: the key column itself may be translated (glossary terms).
+        keys = list(frame[key_of[table]])
         for column in columns:
             texts = dict(zip(*(group.loc[group["column"] == column, name] for name in ("row_id", "text")), strict=True))
             # Cells with no translation (empty in the source) keep their value.
