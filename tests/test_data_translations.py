@@ -39,7 +39,7 @@ def test_every_translatable_cell_has_one_spanish_row(dataset):
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
     [
-        ("table", "rubric_scores", "'rubric_scores' is not a table with translatable columns"),
+        ("table", "changes", "'changes' is not a table with translatable columns"),
         ("table", "nonsense", "'nonsense' is not a table with translatable columns"),
         ("row_id", "no such verdict", "'no such verdict' is not a row of verdicts.csv"),
         ("column", "order", "'order' is not a translatable column of verdicts"),

@@ -71,6 +71,11 @@ def test_english_is_the_dataset_itself(both):
     assert localised(ds, "en") is ds
 
 
+def test_the_same_edition_is_returned_again(both):
+    ds, es = both
+    assert localised(ds, "es") is es
+
+
 def test_unknown_language_is_refused(both):
     with pytest.raises(ValueError, match="no 'fr' edition"):
         localised(both[0], "fr")

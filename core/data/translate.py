@@ -13,15 +13,33 @@ TRANSLATION_LABEL = {"es": "Traducción nuestra"}
 OFFICIAL_LABEL = {"es": "Versión oficial en español"}
 
 
+# Editions already built, by the identity of their source Dataset and the language. The loaded Dataset is shared
+# and never changes, so identity is enough; the source is held too, so its id cannot be reused while the entry lives.
+_EDITIONS: dict[tuple[int, str], tuple[Dataset, Dataset]] = {}
+MAX_EDITIONS = 8
+
+
 def localised(ds: Dataset, lang: str) -> Dataset:
     """A Dataset whose translatable columns read in `lang`; the tables' own language returns ds itself.
 
-    Pure: ds and its frames are never changed, so a cache may hold both editions side by side."""
+    Pure: ds and its frames are never changed. Asking again for the same ds and language returns the same object,
+    so caches keyed on a table's identity (the glossary look-up) keep working across reruns."""
     langs = languages(ds.package)
     if lang == langs[0]:
         return ds
     if lang not in langs:
         raise ValueError(f"the data has no '{lang}' edition (it has {', '.join(langs)})")
+    held = _EDITIONS.get((id(ds), lang))
+    if held is not None and held[0] is ds:
+        return held[1]
+    edition = _build(ds, lang)
+    if len(_EDITIONS) >= MAX_EDITIONS:
+        _EDITIONS.pop(next(iter(_EDITIONS)))
+    _EDITIONS[(id(ds), lang)] = (ds, edition)
+    return edition
+
+
+def _build(ds: Dataset, lang: str) -> Dataset:
     rows = ds.translations[ds.translations["lang"] == lang]
     by_table = {table: group for table, group in rows.groupby("table")}
     key_of = {r["name"]: r["schema"]["primaryKey"] for r in ds.package["resources"] if "primaryKey" in r["schema"]}
