@@ -7,8 +7,15 @@ import re
 import pytest
 
 from core.data import load
-from core.data.translate import OFFICIAL_LABEL, TRANSLATION_LABEL, localised, translation_note
+from core.data.translate import (
+    OFFICIAL_LABEL,
+    TRANSLATION_LABEL,
+    localised,
+    stale_translations,
+    translation_note,
+)
 from core.data.translations import translatable_columns
+from tests.conftest import set_cell
 
 # Cells whose Spanish is rightly the same word as the English (a term both languages use).
 SAME_IN_BOTH = {
@@ -157,6 +164,16 @@ def test_official_versions_name_their_source(both):
     assert set(official["reviewed"]) <= {"yes"}
     for row in official.itertuples():
         assert translation_note(ds, "es", row.table, row.row_id, row.column) == (OFFICIAL_LABEL["es"], row.source)
+
+
+def test_every_translation_was_made_from_the_current_english(both):
+    stale = stale_translations(both[0])
+    assert stale == [], "the English changed after these were translated; update the text, then from_hash"
+
+
+def test_an_edited_english_cell_makes_its_translation_stale(data_copy):
+    set_cell(data_copy, "verdicts.csv", 1, "label", "a reworded label")
+    assert stale_translations(load(data_copy)) == [("es", "verdicts", "contradicted by evidence", "label")]
 
 
 def test_english_cells_carry_no_translation_note(both):

@@ -26,7 +26,7 @@ class DataError(Exception):
         return f"{', '.join(where)}: {self.message}"
 
 
-TRANSLATION_COLUMNS = ("lang", "table", "row_id", "column", "text", "reviewed", "source")
+TRANSLATION_COLUMNS = ("lang", "table", "row_id", "column", "text", "reviewed", "source", "from_hash")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Dataset:
     changes: pd.DataFrame
     package: Mapping[str, Any]
     data_dir: str
-    # Every language's translations of the translatable cells (lang, table, row_id, column, text, reviewed, source);
+    # Every language's translations of the translatable cells (see TRANSLATION_COLUMNS);
     # assembled from one file per language, so it is not one of TABLE_NAMES.
     translations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TRANSLATION_COLUMNS)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from core.data.model import Dataset
-from core.data.translations import languages, translatable_columns
+from core.data.translations import english_hash, languages, translatable_columns
 
 # Shown beside a text we translated ourselves, in that text's language.
 TRANSLATION_LABEL = {"es": "Traducción nuestra"}
@@ -71,3 +71,19 @@ def translation_note(ds: Dataset, lang: str, table: str, row_id: str, column: st
         return "", ""
     source = match["source"].iloc[0]
     return (OFFICIAL_LABEL[lang], source) if source else (TRANSLATION_LABEL[lang], "")
+
+
+def stale_translations(ds: Dataset) -> list[tuple[str, str, str, str]]:
+    """(lang, table, row id, column) of every translation made from English text that has changed since.
+
+    Give it the Dataset as loaded (English): a localised one has its key columns translated."""
+    english = {}
+    for table, columns in translatable_columns(ds.package).items():
+        keys = ds.table(table)[ds.resource(table)["schema"]["primaryKey"]]
+        for column in columns:
+            english.update({(table, k, column): v for k, v in zip(keys, ds.table(table)[column], strict=True)})
+    return [
+        (row.lang, row.table, row.row_id, row.column)
+        for row in ds.translations.itertuples(index=False)
+        if english_hash(english.get((row.table, row.row_id, row.column), "")) != row.from_hash
+    ]

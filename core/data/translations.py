@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,7 +12,7 @@ from core.data.model import TRANSLATION_COLUMNS, DataError
 from core.data.rows import PACKAGE_FILE, to_frame
 
 # Every translation table has these columns, in this order: one row per translated cell.
-TRANSLATION_FIELDS = ("table", "row_id", "column", "text", "reviewed", "source")
+TRANSLATION_FIELDS = ("table", "row_id", "column", "text", "reviewed", "source", "from_hash")
 FRAME_COLUMNS = TRANSLATION_COLUMNS
 
 
@@ -126,6 +127,11 @@ def _check_target(file: str, row: Mapping[str, Any], columns, keys, resources) -
         raise DataError(
             file, f"'{row['column']}' is not a translatable column of {table} ({allowed})", number, "column"
         )
+
+
+def english_hash(text: str) -> str:
+    """The from_hash of an English cell: the first 12 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def translations_frame(package: Mapping[str, Any], raw: Mapping[str, list[dict[str, str]]]) -> pd.DataFrame:
