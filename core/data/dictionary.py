@@ -60,6 +60,10 @@ def render_markdown(package: Mapping[str, Any]) -> str:
         links = foreign_keys(resource)
         if links:
             out += ["*Links:* " + "; ".join(links), ""]
+        translated = [f["name"] for f in resource["schema"]["fields"] if f.get("x-translatable")]
+        if translated:
+            languages = ", ".join(package.get("x-languages", ["en"])[1:])
+            out += [f"*Translated ({languages}, in the translation tables):* " + ", ".join(translated), ""]
         for check in resource.get("x-checks", []):
             out += [f"*Rule:* {check['kind'].replace('_', ' ')} on {', '.join(check['fields'])}", ""]
         table = field_table(resource)

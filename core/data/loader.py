@@ -14,6 +14,8 @@ from typing import Any
 
 from core.data.model import TABLE_NAMES, DataError, Dataset
 from core.data.rows import PACKAGE_FILE, check_foreign_keys, check_header, check_rows, to_frame
+from core.data.translations import check_package as check_languages
+from core.data.translations import check_translations, translation_resources, translations_frame
 
 DATA_DIR_ENV = "STEMCELL_DATA_DIR"
 REPO_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -39,14 +41,18 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     if missing:
         raise DataError(PACKAGE_FILE, f"no resource described for table(s) {', '.join(missing)}")
 
-    raw = {name: _read_csv(folder, resources[name]) for name in TABLE_NAMES}
-    for name in TABLE_NAMES:
+    check_languages(package, TABLE_NAMES)
+    translated = [r["name"] for r in translation_resources(package).values()]
+
+    raw = {name: _read_csv(folder, resources[name]) for name in (*TABLE_NAMES, *translated)}
+    for name in (*TABLE_NAMES, *translated):
         check_rows(resources[name], raw[name])
     for name in TABLE_NAMES:
         check_foreign_keys(resources[name], raw, resources)
+    check_translations(package, raw, resources)
 
     tables = {name: to_frame(resources[name], raw[name]) for name in TABLE_NAMES}
-    return Dataset(**tables, package=package, data_dir=str(folder))
+    return Dataset(**tables, package=package, data_dir=str(folder), translations=translations_frame(package, raw))
 
 
 # --- reading -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -24,6 +24,9 @@ class DataError(Exception):
         if self.column is not None:
             where.append(f"column '{self.column}'")
         return f"{', '.join(where)}: {self.message}"
+
+
+TRANSLATION_COLUMNS = ("lang", "table", "row_id", "column", "text", "reviewed", "source", "from_hash")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class Dataset:
     changes: pd.DataFrame
     package: Mapping[str, Any]
     data_dir: str
+    # Every language's translations of the translatable cells (see TRANSLATION_COLUMNS);
+    # assembled from one file per language, so it is not one of TABLE_NAMES.
+    translations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TRANSLATION_COLUMNS)))
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -55,4 +61,4 @@ class Dataset:
         return next(r for r in self.package["resources"] if r["name"] == name)
 
 
-TABLE_NAMES = tuple(f.name for f in fields(Dataset) if f.name not in ("package", "data_dir"))
+TABLE_NAMES = tuple(f.name for f in fields(Dataset) if f.name not in ("package", "data_dir", "translations"))

@@ -266,6 +266,9 @@ def _free_text_fields(resource: dict) -> list[tuple[str, str]]:
     """(field, how to inject) for each string column a maintainer could fill with anything that still loads."""
     schema = resource["schema"]
     keys = {fk["fields"] for fk in schema.get("foreignKeys", [])} | {schema.get("primaryKey")}
+    if "x-language" in resource:
+        # A translation names its table, row and column like a foreign key; only its text is free.
+        keys |= {"table", "row_id", "column"}
     out = []
     for field in schema["fields"]:
         rules = field.get("constraints", {})
