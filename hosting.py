@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from core import i18n
+from core.views.embed import is_embed_request
 
 PUBLIC_URL_ENV = "STEMCELL_PUBLIC_URL"
 ALLOWED_HOSTS_ENV = "STEMCELL_ALLOWED_HOSTS"
@@ -22,10 +23,18 @@ ALLOWED_HOSTS_ENV = "STEMCELL_ALLOWED_HOSTS"
 # nothing. For trying a changed policy (or a new Streamlit) on a live server before enforcing it.
 CSP_REPORT_ONLY_ENV = "STEMCELL_CSP_REPORT_ONLY"
 
-# THE EMBED HOOK. Paths (as the browser asks for them, e.g. "/Embed") that other sites may show in a frame: they get
-# `frame-ancestors *` and no X-Frame-Options. Empty: no page of the app can be framed by another origin. A future
-# chart-only embed view adds its own path here, and nothing else.
+# Paths (as the browser asks for them) that other sites may show in a frame: they get `frame-ancestors *` and no
+# X-Frame-Options. Empty: besides the chart-only embed view (core.views.embed.is_embed_request, an address with
+# ?embed_chart=<id>), no page of the app can be framed by another origin.
 FRAMEABLE_PATHS: frozenset[str] = frozenset()
+
+
+def _base_path() -> str:
+    """Streamlit's server.baseUrlPath (the app's folder when it is served under a prefix), '' by default."""
+    from streamlit import config
+
+    return str(config.get_option("server.baseUrlPath") or "")
+
 
 # Answered 404 on every address: Prometheus metrics name the app's caches and count its sessions, and the agent API
 # (off in this app) would still describe itself. Nothing in the app's pages asks for either.
@@ -172,7 +181,8 @@ class Hardening:
         if scope["type"] == "websocket":
             await self.app(scope, receive, send)
             return
-        headers = self._headers(_origin_host(raw_host, name), scope.get("path", ""))
+        query = (scope.get("query_string") or b"").decode("latin-1")
+        headers = self._headers(_origin_host(raw_host, name), scope.get("path", ""), query)
         ours = {key for key, _ in headers}
 
         async def send_with_headers(message) -> None:
@@ -183,8 +193,9 @@ class Hardening:
 
         await self.app(scope, receive, send_with_headers)
 
-    def _headers(self, host: str, path: str) -> list[tuple[bytes, bytes]]:
-        frameable = path in FRAMEABLE_PATHS
+    def _headers(self, host: str, path: str, query: str = "") -> list[tuple[bytes, bytes]]:
+        # Only the chart-only view may be framed by other sites (a reporter's embed); every other page refuses.
+        frameable = path in FRAMEABLE_PATHS or is_embed_request(path, query, _base_path())
         policy_name = "content-security-policy-report-only" if self._report_only else "content-security-policy"
         headers = {
             policy_name: content_security_policy(host, self._script_hashes, frameable),

@@ -6,6 +6,7 @@ import asyncio
 import http.client
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -100,7 +101,9 @@ def run(app_body: list[bytes], content_type: bytes = b"text/html", query: bytes 
 
     request = [(b"accept-encoding", b"gzip"), (b"if-none-match", b'"x"'), (b"host", b"localhost")]
     scope = {"type": "http", "method": "GET", "path": "/", "query_string": query, "headers": request}
-    asyncio.run(hosting.DocumentLanguage(app)(scope, None, send))
+    # In a thread of its own: on a worker that also drives Playwright, this thread already runs an event loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, hosting.DocumentLanguage(app)(scope, None, send)).result()
     return sent, seen["headers"]
 
 
