@@ -3,6 +3,8 @@ permalink opens that claim expanded at the top of the Claims page."""
 
 from __future__ import annotations
 
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import pytest
@@ -23,6 +25,28 @@ CHARTS_DRAWN = """() => {
 TOO_TALL = {"mechanism_matrix"}
 
 
+@pytest.fixture(scope="module")
+def reporter_site():
+    """A reporter's site on another loopback port (another origin): it serves whatever page a test puts in it."""
+    pages: dict[str, bytes] = {}
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = pages.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", pages
+    httpd.shutdown()
+
+
 @pytest.mark.parametrize(
     "chart_id",
     [
@@ -32,14 +56,16 @@ TOO_TALL = {"mechanism_matrix"}
         for c in sorted(embed.CHARTS)
     ],
 )
-def test_an_embedded_chart_fits_one_phone_screen_with_its_credit(server, browser, chart_id):
+def test_an_embedded_chart_fits_one_phone_screen_with_its_credit(server, browser, reporter_site, chart_id):
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         snippet = embed.iframe_snippet(server, chart_id, "chart")
-        page.set_content(
-            f"<!doctype html><html><body style='margin:8px'><p>A reporter's story.</p>{snippet}</body></html>"
-        )
+        # A reporter's page on another origin, so the app's frame-ancestors rule is tested as on a newsroom's site.
+        site, pages = reporter_site
+        story = f"<!doctype html><html><body style='margin:8px'><p>A reporter's story.</p>{snippet}</body></html>"
+        pages[f"/{chart_id}.html"] = story.encode()
+        page.goto(f"{site}/{chart_id}.html")
         frame = page.frame_locator("iframe")
         frame.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first.wait_for(
             timeout=45_000
