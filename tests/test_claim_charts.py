@@ -221,3 +221,29 @@ def test_titles_are_lines_that_fit_a_phone(specs, name):
     assert isinstance(title["text"], list)
     assert all(len(line) <= theme.TITLE_CHARS for line in title["text"])
     assert all(len(line) <= theme.SUBTITLE_CHARS for line in title["subtitle"])
+
+
+def _legends(spec):
+    """Every legend in a chart spec, with the labels its colour scale lists."""
+    if isinstance(spec, dict):
+        colour = spec.get("encoding", {}).get("color", {})
+        if isinstance(colour, dict) and isinstance(colour.get("legend"), dict):
+            yield colour["legend"], [str(v) for v in colour.get("scale", {}).get("domain", [])]
+        for value in spec.values():
+            yield from _legends(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from _legends(value)
+
+
+def test_the_claims_summary_legend_fits_a_phone(dataset):
+    from core.views import claims as claims_view
+
+    spec = claims_view.claims_page(dataset).summary_chart
+    legends = list(_legends(spec))
+    assert legends
+    for legend, labels in legends:
+        columns = legend.get("columns", 1)
+        # Source Sans at 14 px is about 7.5 px a character, plus a 20-px symbol and gap per column.
+        widest = max(len(label) for label in labels) * 7.5 + 20
+        assert columns * widest <= 350, (columns, labels)

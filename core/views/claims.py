@@ -261,7 +261,7 @@ def verdict_summary_chart(counts: pd.DataFrame, order: list[str], labels: dict[s
         "verdict_label:N",
         title="Our verdict",
         scale=theme.colour_scale(colours, label_order),
-        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),  # two columns ran off a 390-px phone
     )
     tooltip = [alt.Tooltip("group:N", title="Group"), alt.Tooltip("verdict_label:N", title="Verdict"),
                alt.Tooltip("claims:Q", title="Claims")]  # fmt: skip
