@@ -28,11 +28,6 @@ class Link:
     url: str
 
 
-def reader_name(short_label: str) -> str:
-    """A page's name without its file-order number: "000 Vega Stem Cell" -> "Vega Stem Cell"."""
-    return _FILE_ORDER.sub("", short_label) or short_label
-
-
 def study_links(row: Mapping[str, Any]) -> list[Link]:
     """A study's PubMed, DOI and trial-registry links, from its identifiers; malformed identifiers give no link."""
     links = []

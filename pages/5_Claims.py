@@ -17,7 +17,7 @@ ds = ui.page_frame(
 
 # 1. Inputs
 view = ui.derived(claims_view.claims_page)
-labels = {row.id: claims_view.reader_name(row.short_label) for row in ds.sources.itertuples()}
+labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True))
 guess = ui.bound_toggle(
     "Guess first: hide our verdicts until you reveal them",
     key="guess",

@@ -55,3 +55,8 @@ def test_every_fixed_trial_dose_is_a_cell_count(dataset):
     with_doses = dataset.evidence[dataset.evidence["doses_cells"].map(len) > 0]
     assert with_doses["dose_basis"].ne("").all()
     assert all(d >= 1 for doses in with_doses["doses_cells"] for d in doses)
+
+
+def test_page_names_readers_see_carry_no_file_order_number(dataset):
+    numbered = [label for label in dataset.sources["short_label"] if label.split(" ", 1)[0].isdigit()]
+    assert numbered == []

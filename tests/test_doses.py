@@ -224,13 +224,13 @@ def test_trial_doses_convert_per_kg_and_skip_per_ml_and_animals():
 
 def test_course_totals_mark_computed_and_printed(dataset):
     courses = dose_frames.course_totals(doses.normalise(dataset)).set_index(["item", "basis"])
-    vein = courses.loc[("000 Vega Stem Cell · vein", "computed")]
+    vein = courses.loc[("Vega Stem Cell · vein", "computed")]
     assert (vein["low"], vein["high"]) == (300e6, 1.2e9)
-    combination = courses.loc[("000 Vega Stem Cell · protocol", "computed")]
+    combination = courses.loc[("Vega Stem Cell · protocol", "computed")]
     assert combination["low"] == 200e6
     assert combination["open_ended"]  # a second session with no dose leaves it open
-    assert courses.loc[("002 StemCellU · protocol", "printed"), "low"] == 250e6
-    assert courses.loc[("002 StemCellU · protocol", "computed"), "low"] == 250e6
+    assert courses.loc[("StemCellU · protocol", "printed"), "low"] == 250e6
+    assert courses.loc[("StemCellU · protocol", "computed"), "low"] == 250e6
 
 
 def test_seed_002_protocol_is_rebuilt_as_the_table_it_was_meant_to_be(dataset):

@@ -25,19 +25,6 @@ def test_study_links(row, expected):
 
 
 @pytest.mark.parametrize(
-    ("label", "name"),
-    [
-        ("000 Vega Stem Cell", "Vega Stem Cell"),
-        ("004 NBScience", "NBScience"),
-        ("Vega 000", "Vega 000"),
-        ("000", "000"),
-    ],
-)
-def test_reader_name_drops_the_file_order_number(label, name):
-    assert links.reader_name(label) == name
-
-
-@pytest.mark.parametrize(
     ("url", "root"),
     [
         ("http://localhost:8501/Claims?claim=c000-01", "http://localhost:8501"),

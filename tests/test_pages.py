@@ -35,7 +35,7 @@ def all_text(at: AppTest) -> str:
     ("path", "title", "must_show"),
     [
         (ENTRYPOINT, "claims vs evidence", "More of what we found"),
-        ("pages/1_Sources.py", "The five pages", "000 Vega Stem Cell"),
+        ("pages/1_Sources.py", "The five pages", "Vega Stem Cell"),
         ("pages/9_Methods.py", "Methods & caveats", "How sure we are"),
     ],
 )
@@ -100,7 +100,7 @@ def test_sources_page_filters_to_one_source_from_the_url():
     at = open_page("pages/1_Sources.py", {"source": "nbscience"})
     assert not at.exception
     assert at.selectbox(key="source").value == "nbscience"
-    assert [s.value for s in at.subheader] == ["004 NBScience"]
+    assert [s.value for s in at.subheader] == ["NBScience"]
 
 
 def test_sources_page_ignores_unknown_source_with_a_notice():
@@ -128,7 +128,7 @@ def test_sources_page_shows_no_clinic_contacts():
 def test_changing_the_source_selectbox_rerenders():
     at = open_page("pages/1_Sources.py")
     at.selectbox(key="source").set_value("a1a9u").run()
-    assert [s.value for s in at.subheader] == ["003 a1a9u blog post"]
+    assert [s.value for s in at.subheader] == ["a1a9u blog post"]
 
 
 def test_methods_page_counts_verification_statuses(dataset):

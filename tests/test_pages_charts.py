@@ -48,7 +48,7 @@ def _first_index(at, predicate) -> int:
 
 def test_choosing_a_page_puts_it_first():
     at = open_page(SOURCES, {"source": "stemcellu"})
-    card = _first_index(at, lambda e: type(e).__name__ == "Subheader" and e.value == "002 StemCellU")
+    card = _first_index(at, lambda e: type(e).__name__ == "Subheader" and e.value == "StemCellU")
     chart = _first_index(at, lambda e: type(e).__name__ == "UnknownElement" and e.type == "vega_lite_chart")
     assert card < chart
 
@@ -56,7 +56,7 @@ def test_choosing_a_page_puts_it_first():
 def test_all_pages_show_the_charts_first():
     at = open_page(SOURCES)
     assert at.header[0].value == "Source quality: a checklist"
-    assert at.subheader[0].value == "000 Vega Stem Cell"
+    assert at.subheader[0].value == "Vega Stem Cell"
 
 
 def test_seed_002_protocol_shows_as_a_table_with_the_raw_lines_one_switch_away():

@@ -261,7 +261,7 @@ def test_changes_log_names_the_rows_it_touched(dataset):
     known = set(dataset.claims["id"]) | set(dataset.evidence["id"]) | set(dataset.regulatory["id"])
     known |= set(dataset.harms["id"]) | set(dataset.topics["id"]) | set(dataset.routes["id"])
     known |= set(dataset.glossary["term"]) | set(dataset.claim_groups["id"]) | set(dataset.evidence_summary["id"])
-    known |= set(dataset.verdicts["verdict"]) | {"claim_groups"}
+    known |= set(dataset.verdicts["verdict"]) | set(dataset.sources["id"]) | {"claim_groups"}
     tables = {r["name"] for r in dataset.package["resources"]}
     touched = {i for rows in dataset.changes["rows_affected"] for i in rows}
     # 'table:row' names a row whose id repeats across tables, or one that has since been removed.

@@ -14,7 +14,6 @@ from core.analysis.claims import claims_with_sources, linked_evidence, linked_re
 from core.charts import theme
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
-from core.links import reader_name
 from core.text import md_escape, plural
 from core.views.cite import harm_line, regulator_line, study_line
 
@@ -73,7 +72,6 @@ def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
 def patient_order(ds: Dataset) -> pd.DataFrame:
     """Every claim with its source, worst verdict first, then stated as fact first, then the weightiest topic."""
     claims = claims_with_sources(ds)
-    claims["short_label"] = claims["short_label"].map(reader_name)  # reader-facing: no file-order number
     kinds = dict(zip(ds.topics["id"], ds.topics["kind"], strict=True)) if not ds.topics.empty else {}
     rank = vocab.verdicts(ds).rank()
     stated = {s: i for i, s in enumerate(vocab.STATED_AS)}

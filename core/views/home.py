@@ -48,12 +48,6 @@ def approval(ds: Dataset) -> Lead:
 # --- dose ladder ---------------------------------------------------------------------------------
 
 
-def _page_name(short_label: str) -> str:
-    # "000 Vega Stem Cell" -> "Vega Stem Cell": the number is a file order, not a name a reader needs.
-    head, _, rest = short_label.partition(" ")
-    return rest if head.isdigit() and rest else short_label
-
-
 def dose_ladder(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.DataFrame:
     """One row per rung: each page's dose and largest course, the trial range by route, the approved IV dose."""
     norm = doses.normalise(ds, weight_kg)
@@ -61,7 +55,7 @@ def dose_ladder(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.D
     rows: list[dict] = []
     cells = norm[norm["comparable"]]
     for source_id, group in cells.groupby("source_id", sort=False):
-        name = _page_name(group["short_label"].iloc[0])
+        name = group["short_label"].iloc[0]
         routes = sorted({r for r in group["route_label"] if r != "route not stated"})
         rows.append(
             _rung("page dose", f"{name}: one dose", group["cells_per_admin_low"].min(),
@@ -76,7 +70,7 @@ def dose_ladder(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.D
         if pd.isna(top["high"]):
             note += " The page sets no limit on sessions, so this is the least it could be."
         rows.append(
-            _rung("page course", f"{_page_name(top['short_label'])}: largest course", top["low"], high, source_id,
+            _rung("page course", f"{top['short_label']}: largest course", top["low"], high, source_id,
                   tuple(top["regimen_ids"]), note)
         )  # fmt: skip
     for route, label in TRIAL_ROUTES.items():
