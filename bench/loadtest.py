@@ -115,7 +115,8 @@ class Participant:
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
                 if element.WhichOneof("type") == "exception":
-                    self.stats.errors.append(f"exception on page {page_hash}: {element.exception.message[:120]}")
+                    where = self.page_path(page_hash)
+                    self.stats.errors.append(f"exception on {where}: {element.exception.message[:120]}")
                 found = _widget(element)
                 if found:
                     widgets.append(found)

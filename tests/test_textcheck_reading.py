@@ -292,3 +292,19 @@ def test_a_long_word_list_says_how_many_more_instead_of_an_ellipsis():
     hype = next(line for line in wording_lines(report) if line.startswith("**Hype words:**"))
     assert hype.endswith(" and 2 more)")
     assert "…" not in hype
+
+
+def test_a_sentence_suspected_twice_of_one_kind_is_asked_about_once():
+    from core.textcheck.learned import Suspect
+    from core.textcheck.model import TextReport
+    from core.views.check_a_text import suspect_groups
+
+    sentence = "Our shots regrow cartilage."
+    twice = [
+        Suspect("regenerate", 0, 27, sentence, 0.9, True, True),
+        Suspect("regenerate", 0, 27, sentence, 0.6, False, False),
+    ]
+    report = TextReport(length=len(sentence), suspects=twice)
+    [group] = suspect_groups(report)
+    assert len(group.lines) == 1
+    assert group.lines[0].flagged

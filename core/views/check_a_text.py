@@ -157,8 +157,11 @@ def suspect_groups(report: TextReport) -> list[SuspectGroup]:
     for kind, (label, reason, _page) in phrases.FLAG_KINDS.items():
         mine = sorted((s for s in report.suspects if s.kind == kind), key=lambda s: (not s.flagged, s.start))
         if mine:
-            lines = tuple(SuspectLine(_key(f"confirm_{kind.replace(' ', '_')}", s.start, s.end, s.sentence),
-                                      quoted(s.sentence), s.flagged) for s in mine)  # fmt: skip
+            # One line per sentence: a rule and the model may both suspect the same one (the reported one is first).
+            by_key = {}
+            for s in mine:
+                by_key.setdefault(_key(f"confirm_{kind.replace(' ', '_')}", s.start, s.end, s.sentence), s)
+            lines = tuple(SuspectLine(key, quoted(s.sentence), s.flagged) for key, s in by_key.items())
             groups.append(SuspectGroup(kind, label, md_escape(reason), lines))
     return groups
 
