@@ -144,3 +144,25 @@ def test_routes_details_show_quotes_studies_and_harms_on_request(dataset):
     assert "IV50,000,0003150,000,000" in text
     assert study in text
     assert body in text
+
+
+def test_a_new_weight_normalises_the_doses_once_and_searches_discrepancies_once(dataset, monkeypatch):
+    from core.analysis import discrepancies, doses
+    from core.views import doses as doses_view
+
+    calls = {"normalise": 0, "find_in": 0}
+
+    def counted(name, original):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(doses, "normalise", counted("normalise", doses.normalise))
+    monkeypatch.setattr(discrepancies, "find_in", counted("find_in", discrepancies.find_in))
+    routes, sources = tuple(doses_view.choices(dataset).routes), tuple(dataset.sources["id"])
+    calls.update(normalise=0, find_in=0)
+    view = doses_view.doses_page(dataset, 83.0, routes, sources)
+    assert calls == {"normalise": 1, "find_in": 1}
+    assert set(view.rows_behind) == set(view.found.index)
