@@ -49,12 +49,10 @@ def chart_block(
     tens of milliseconds. The spec's top-level `description` is its text alternative: Streamlit gives it to
     screen readers as the chart's accessible name, and it travels into exported images.
     """
-    from core.charts import export
-
-    spec = _in_language(export.to_spec(chart), lang())
+    spec, shown = _prepared(chart, lang())
     if not str(spec.get("description", "")).strip():
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
-    st.vega_lite_chart(spec=_with_arrow_data(spec), width="stretch", theme=None)
+    st.vega_lite_chart(spec=shown, width="stretch", theme=None)
     st.caption(caption)
     if reveal("Data behind this chart, and downloads", key=f"data_{file_stem}"):
         st.dataframe(data, hide_index=True, width="stretch")
@@ -66,46 +64,35 @@ def chart_block(
         embed_or_share(spec, caption, data, file_stem)
 
 
-_ARROW_SPECS: dict[int, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
-_ARROW_SPECS_MAX = 256
-_LOCALIZED: dict[tuple[int, str], tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
+_PREPARED: dict[tuple[int, str], tuple[Any, Mapping[str, Any], Mapping[str, Any]]] = {}
+_PREPARED_MAX = 256
 
 
-def _in_language(spec: Mapping[str, Any], language: str) -> Mapping[str, Any]:
-    """The spec with the language's number and date formats (the chart, its images and embeds), made once per
-    cached spec and language: the same object rerun after rerun, so _with_arrow_data still finds it."""
+def _prepared(
+    chart: alt.TopLevelMixin | Mapping[str, Any], language: str
+) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """(spec, shown): the chart as a spec in the language's number and date formats (for images and embeds too),
+    and the same with its datasets already in Arrow, the form Streamlit sends them in.
+
+    Made once per chart object and language: charts from cached views are the same objects rerun after rerun, and
+    Streamlit would otherwise convert every dataset to Arrow on every rerun. Remembered by identity; the entry holds
+    the chart, so its id cannot be reused while remembered.
+    """
+    from core.charts import export
     from core.charts.theme import localized
 
-    hit = _LOCALIZED.get((id(spec), language))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    shown = localized(spec, language)
-    if shown is spec:  # English: nothing to add, nothing to remember
-        return spec
-    if len(_LOCALIZED) >= _ARROW_SPECS_MAX:
-        _LOCALIZED.clear()
-    _LOCALIZED[(id(spec), language)] = (spec, shown)
-    return shown
-
-
-def _with_arrow_data(spec: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The spec with its datasets already in Arrow, the form Streamlit sends them in, made once per cached spec.
-
-    Streamlit converts each dataset to Arrow on every rerun unless it is given bytes; specs from cached views are
-    the same objects rerun after rerun, so the conversion is remembered by identity (the entry holds the spec, so
-    its id cannot be reused while remembered). Image and CSV downloads keep using the plain spec.
-    """
-    hit = _ARROW_SPECS.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
+    hit = _PREPARED.get((id(chart), language))
+    if hit is not None and hit[0] is chart:
+        return hit[1], hit[2]
+    spec = localized(export.to_spec(chart), language)
     datasets = spec.get("datasets") or {}
     shown = {**spec, "datasets": {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}}
     if not datasets:
         shown.pop("datasets")
-    if len(_ARROW_SPECS) >= _ARROW_SPECS_MAX:
-        _ARROW_SPECS.clear()
-    _ARROW_SPECS[id(spec)] = (spec, shown)
-    return shown
+    if len(_PREPARED) >= _PREPARED_MAX:
+        _PREPARED.clear()
+    _PREPARED[(id(chart), language)] = (chart, spec, shown)
+    return spec, shown
 
 
 def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str, key_prefix: str = "") -> None:

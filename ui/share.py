@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import links, report
+from core import links, report, site
 from core.analysis import claimreview
 from core.text import md_escape
 from core.views import embed
@@ -22,14 +23,28 @@ from ui.loading import derived
 PAGE_NAMES = tuple(re.sub(r"^[0-9]+_", "", Path(page.path).stem) for page in PAGES if page.path.startswith("pages/"))
 
 
+_SECRETS_TTL_SECONDS = 30.0
+_secrets_read: dict[str, tuple[float, str]] = {}
+
+
 def _setting(key: str) -> str:
-    """An environment variable, else the same key in Streamlit secrets, else ""."""
+    """An environment variable, else the same key in Streamlit secrets, else "".
+
+    Secrets are read at most every 30 seconds per key: a Claims page asks three times per card, fifteen cards a
+    rerun, and each read of st.secrets costs about a tenth of a millisecond.
+    """
     if os.environ.get(key):
         return os.environ[key]
+    now = time.monotonic()
+    remembered = _secrets_read.get(key)
+    if remembered and now - remembered[0] < _SECRETS_TTL_SECONDS:
+        return remembered[1]
     try:
-        return str(st.secrets.get(key) or "")
+        value = str(st.secrets.get(key) or "")
     except Exception:  # no secrets file at all is the usual case for `streamlit run`
-        return ""
+        value = ""
+    _secrets_read[key] = (now, value)
+    return value
 
 
 def app_root() -> str:
@@ -59,7 +74,7 @@ def claim_extras(claim_id: str, quote: str, record: Mapping[str, Any], *, key: s
     permalink = links.claim_permalink(root, claim_id)
     left, middle = st.columns(2)
     with left:
-        page_link("pages/5_Claims.py", label="Link to this claim", icon=":material/link:",
+        page_link(site.path("claims"), label="Link to this claim", icon=":material/link:",
                      query_params={links.CLAIM_QUERY_KEY: claim_id}, help=permalink)  # fmt: skip
     with middle:
         st.download_button(
