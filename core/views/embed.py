@@ -14,6 +14,7 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 
+from core import site
 from core.analysis import doses
 from core.data import Dataset
 from core.links import page_url
@@ -120,6 +121,11 @@ class EmbedChart:
     scale: float = 1.0
 
 
+def _address(key: str) -> str:
+    """Streamlit's address of a registered page, without its slash ("" for Home)."""
+    return site.page(key).url_path.strip("/")
+
+
 def _home(ds: Dataset):
     from core.views.home import LADDER_CAPTION, home_view
 
@@ -190,19 +196,19 @@ def _evidence(attribute: str):
 CHARTS: dict[str, EmbedChart] = {
     chart.chart_id: chart
     for chart in (
-        EmbedChart("dose_ladder", "", _home),
-        EmbedChart("claims_per_source", "Sources", _sources("claims_chart", "claims_per_source")),
-        EmbedChart("source_quality_scores", "Sources", _sources("grid_chart", "source_quality_scores"), 0.5),
-        EmbedChart("doses_per_administration", "Doses", _doses("dots_chart"), 0.75),
-        EmbedChart("vein_doses_per_kg", "Doses", _doses("per_kg_chart")),
-        EmbedChart("course_totals", "Doses", _doses("courses_chart"), 0.75),
-        EmbedChart("route_dose_spread", "Routes", _routes("spread_chart", "route_dose_spread")),
-        EmbedChart("route_evidence_strength", "Routes", _routes("strength_chart", "route_evidence_strength")),
+        EmbedChart("dose_ladder", _address("home"), _home),
+        EmbedChart("claims_per_source", _address("sources"), _sources("claims_chart", "claims_per_source")),
+        EmbedChart("source_quality_scores", _address("sources"), _sources("grid_chart", "source_quality_scores"), 0.5),
+        EmbedChart("doses_per_administration", _address("doses"), _doses("dots_chart"), 0.75),
+        EmbedChart("vein_doses_per_kg", _address("doses"), _doses("per_kg_chart")),
+        EmbedChart("course_totals", _address("doses"), _doses("courses_chart"), 0.75),
+        EmbedChart("route_dose_spread", _address("routes"), _routes("spread_chart", "route_dose_spread")),
+        EmbedChart("route_evidence_strength", _address("routes"), _routes("strength_chart", "route_evidence_strength")),
         # Not shortened: its page names run over two or three lines each, and shorter rows overlap them.
-        EmbedChart("mechanism_matrix", "Mechanisms", _mechanisms),
-        EmbedChart("claims_by_verdict", "Claims", _claims, 0.7),
-        EmbedChart("evidence_studies", "Evidence", _evidence("knee_back_chart")),
-        EmbedChart("regulatory_timeline", "Evidence", _evidence("timeline_chart"), 0.9),
+        EmbedChart("mechanism_matrix", _address("mechanisms"), _mechanisms),
+        EmbedChart("claims_by_verdict", _address("claims"), _claims, 0.45),
+        EmbedChart("evidence_studies", _address("evidence"), _evidence("knee_back_chart")),
+        EmbedChart("regulatory_timeline", _address("evidence"), _evidence("timeline_chart"), 0.9),
     )
 }
 
