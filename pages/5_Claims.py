@@ -34,7 +34,7 @@ records = ui.derived(claims_view.claimreview_records)
 for claim in pinned.itertuples():
     st.subheader("The claim you were linked to")
     with st.expander(claims_view.line_label(claim, view.labels, guess=guess), expanded=True):
-        ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=f"pinned_{claim.id}")
+        ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=f"pinned_{claim.id}", linked=True)
 # Folded away: three lists of chips filled a phone's screen before the first claim.
 filtered = any(key in st.query_params for key in ("topic", "source", "verdict"))
 with st.expander("Filter by topic, page or verdict", icon=":material/filter_list:", expanded=filtered):

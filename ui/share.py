@@ -19,6 +19,7 @@ from core.views import embed
 from ui.frame import PAGES
 from ui.language import page_link
 from ui.loading import derived
+from ui.widgets import reveal
 
 PAGE_NAMES = tuple(re.sub(r"^[0-9]+_", "", Path(page.path).stem) for page in PAGES if page.path.startswith("pages/"))
 
@@ -156,9 +157,12 @@ def embed_page(chart_id: str) -> None:
     )
 
 
-def claim_card(claim: Any, card_markdown: str, record: Mapping[str, Any], *, guess: bool, key: str) -> None:
+def claim_card(
+    claim: Any, card_markdown: str, record: Mapping[str, Any], *, guess: bool, key: str, linked: bool = False
+) -> None:
     """One claim's card: where it was said, the verbatim quote, then (unless the room guesses first) our verdict
-    with its evidence, the claim's permalink, its ClaimReview record and 'Report an error'."""
+    with its evidence, and the claim's permalink, ClaimReview record and 'Report an error': at once on the card a
+    link opened (`linked`), one switch away on the fifteen cards of a list, where they were most of a rerun."""
     from ui.blocks import quote
 
     where = f"{md_escape(claim.short_label)} · topic: {md_escape(claim.topic)}"
@@ -167,4 +171,5 @@ def claim_card(claim: Any, card_markdown: str, record: Mapping[str, Any], *, gue
     if guess and not st.toggle("Reveal our verdict", key=f"reveal_{key}"):
         return
     st.markdown(card_markdown)
-    claim_extras(claim.id, claim.quote, record, key=key)
+    if linked or reveal("Link, fact-check record and error report", key=f"extras_{key}"):
+        claim_extras(claim.id, claim.quote, record, key=key)
