@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,13 @@ def tiny(**tables) -> Dataset:
 
     frames = {name: pd.DataFrame(tables.get(name, [])) for name in TABLE_NAMES}
     return Dataset(**frames, package={"resources": []}, data_dir="<tiny>")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the room-store tests on one worker (skips, or fails in CI, without it)."""
+    from tests import room_postgres
+
+    room_postgres.skip_or_fail_without_postgres()
+    with room_postgres.postgres_cluster() as url:
+        yield url

@@ -31,13 +31,6 @@ def clock() -> Clock:
     return Clock()
 
 
-@pytest.fixture(scope="module")
-def postgres_server() -> Iterator[str]:
-    room_postgres.skip_or_fail_without_postgres()
-    with room_postgres.postgres_cluster() as url:
-        yield url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path, clock) -> Iterator[RoomStore]:
     if request.param == "sqlite":

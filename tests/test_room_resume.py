@@ -70,13 +70,6 @@ def test_a_file_that_is_not_a_key_file_reads_as_none(text):
 # --- the store ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def postgres_server() -> Iterator[str]:
-    room_postgres.skip_or_fail_without_postgres()
-    with room_postgres.postgres_cluster() as url:
-        yield url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path) -> str:
     if request.param == "sqlite":

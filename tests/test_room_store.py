@@ -32,13 +32,6 @@ class Clock:
 pytestmark = pytest.mark.xdist_group("room_store")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    room_postgres.skip_or_fail_without_postgres()
-    with room_postgres.postgres_cluster() as url:
-        yield url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request) -> str:
     return request.param
