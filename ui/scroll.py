@@ -25,6 +25,9 @@ SCRIPT = """(() => {
         seen[key] = token;
         target.style.scrollMarginTop = "4rem";  // below Streamlit's header bar, which covers the top 3.75rem
         target.scrollIntoView({block: "start"});
+        // Elements above may still be growing as the rest of the page draws: settle twice within a second.
+        setTimeout(() => target.scrollIntoView({block: "start"}), 300);
+        setTimeout(() => target.scrollIntoView({block: "start"}), 900);
       } else if (tries++ < 60) setTimeout(go, 50);
     };
     go();
