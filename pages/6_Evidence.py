@@ -55,8 +55,8 @@ condition = ui.bound_selectbox(
     format_func=lambda c: "All conditions" if c == "all" else c,
 )
 
-table = view.overview if condition == "all" else view.overview[view.overview["condition"] == condition]
-studies = evidence_view.study_table(table, ui.report_config(), ui.app_root() + evidence_view.PAGE_PATH)
+reported_to = tuple(sorted(ui.report_config().items()))
+studies = ui.derived(evidence_view.studies_table, condition, reported_to, ui.app_root() + evidence_view.PAGE_PATH)
 reporting = studies["report"].notna().any()
 st.dataframe(
     studies if reporting else studies.drop(columns=["report"]),
@@ -115,4 +115,4 @@ ui.chart_block(
     data=view.timeline.drop(columns=["date_start"]),
     file_stem="regulatory_timeline",
 )
-ui.page_end(ds, *table["main_finding"], view.harms_summary)
+ui.page_end(ds, *studies["main_finding"], view.harms_summary)

@@ -32,7 +32,7 @@ st.markdown(
 )
 counts = ui.derived(methods_view.verification_counts)
 st.dataframe(counts, hide_index=True, width="stretch")
-ui.table_download(counts, "methods_view.verification_counts")
+ui.table_download(counts, "verification_counts")
 
 st.header("How we judge a claim")
 st.markdown(
@@ -42,14 +42,10 @@ st.markdown(
     "status and table labels are judged as what they are. Claims that say the same thing share one group and "
     "one verdict, and each verdict carries a certainty in the GRADE words high, moderate, low or very low."
 )
-method = ui.derived(methods_view.verdict_method)
-for level in method.itertuples():
-    count = f"{level.claims} claim{'' if level.claims == 1 else 's'}"
-    with st.expander(f"{md_escape(level.verdict)}: {md_escape(level.label)} ({count})"):
-        st.markdown(md_escape(level.definition))
-        st.markdown("**What it needs:** " + md_escape(level.evidence_required))
-        st.markdown("**Example:** " + md_escape(level.example))
-ui.table_download(method, "methods_view.verdict_method", "Download the method (CSV)")
+for title, body in ui.derived(methods_view.method_levels):
+    with st.expander(title):
+        st.markdown(body)
+ui.table_download(ui.derived(methods_view.verdict_method), "verdict_method", "Download the method (CSV)")
 
 st.header("What studies show")
 st.markdown(
@@ -57,17 +53,12 @@ st.markdown(
     "in plain units, how many trials and people, and how sure the evidence is."
 )
 findings = ui.derived(methods_view.summary_of_findings)
-for question, rows in findings.groupby("question", sort=False):
-    st.subheader(md_escape(question))
-    for row in rows.itertuples():
-        against = row.comparator if row.comparator.startswith("no ") else f"against {row.comparator}"
-        st.markdown(
-            f"**{md_escape(row.outcome)}, {md_escape(against)}:** {md_escape(row.effect_plain)}. "
-            f"*{md_escape(row.size)}; {md_escape(row.certainty)} certainty.*"
-        )
+for question, rows_markdown in ui.derived(methods_view.findings_blocks):
+    st.subheader(question)
+    st.markdown(rows_markdown)
 with st.expander("Sources and notes for each row"):
     st.dataframe(findings[["outcome", "comparator", "sources", "note"]], hide_index=True, width="stretch")
-ui.table_download(findings.drop(columns=["row_ids"]), "methods_view.summary_of_findings", "Download the summary (CSV)")
+ui.table_download(findings.drop(columns=["row_ids"]), "summary_of_findings", "Download the summary (CSV)")
 
 st.header("Corrections")
 st.markdown(
@@ -75,8 +66,7 @@ st.markdown(
     "checked by automatic tests against the rows they cite."
 )
 with st.expander("Corrections log"):
-    for change in ds.changes.sort_values("date", ascending=False).itertuples():
-        st.markdown(f"**{md_escape(change.date)}**: {md_escape(change.change)} *Why:* {md_escape(change.reason)}")
+    st.markdown(ui.derived(methods_view.corrections_markdown))
 ui.table_download(ds.changes, "corrections", "Download the corrections log (CSV)")
 
 st.header("Limits")

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from html import escape
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import i18n
 
@@ -13,7 +14,22 @@ _STATE_KEY = "_language"  # the language this session last asked for, for links 
 
 
 def lang() -> str:
-    """The language of this run: the link's ?lang=, else what this session chose before, else the browser's."""
+    """The language of this run: the link's ?lang=, else what this session chose before, else the browser's.
+
+    Worked out once per run (a page asks for every string it translates, some seventy times): the answer is kept on
+    the run's context beside the cursors Streamlit makes anew for each run, so a new run always asks again.
+    """
+    ctx = get_script_run_ctx()
+    remembered = getattr(ctx, "_visit_language", None)
+    if remembered is not None and remembered[0] is ctx.cursors:
+        return remembered[1]
+    found = _language_of_this_run()
+    if ctx is not None:
+        ctx._visit_language = (ctx.cursors, found)
+    return found
+
+
+def _language_of_this_run() -> str:
     asked = i18n.supported(st.query_params.get(i18n.QUERY_KEY))
     if asked:
         if st.session_state.get(_STATE_KEY) != asked:

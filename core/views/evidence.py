@@ -86,5 +86,12 @@ def study_table(overview: pd.DataFrame, config: Mapping[str, str], page: str) ->
     return table
 
 
+def studies_table(ds: Dataset, condition: str, config: tuple[tuple[str, str], ...], page: str) -> pd.DataFrame:
+    """The study table for one condition ("all" for every study), for ui to cache per condition and report address."""
+    overview = evidence_overview(ds)
+    chosen = overview if condition == "all" else overview[overview["condition"] == condition]
+    return study_table(chosen, dict(config), page)
+
+
 certainty_table, report_link = vocab.certainty_table, report.report_link
 PAGE_PATH = site.page("evidence").url_path
