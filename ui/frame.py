@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -123,12 +124,23 @@ def _page_links() -> None:
         page_link(page.path, label=_(page.label), icon=ICONS[page.key])
 
 
+@functools.lru_cache(maxsize=256)
+def _resolved(file_name: str) -> str:
+    # Resolving a path asks the file system for each of its folders: once per file, not on every rerun.
+    return str(Path(file_name).resolve())
+
+
+@functools.lru_cache(maxsize=1)
+def _pages_by_file() -> dict[str, site.Page]:
+    return {_resolved(str(ROOT / page.path)): page for page in PAGES}
+
+
 def current_page() -> site.Page | None:
     """The PAGES entry of the script being run, found from the call stack (pages call ui, not the reverse)."""
-    by_file = {str((ROOT / page.path).resolve()): page for page in PAGES}
+    by_file = _pages_by_file()
     frame = inspect.currentframe()
     while frame is not None:
-        page = by_file.get(str(Path(frame.f_code.co_filename).resolve()))
+        page = by_file.get(_resolved(frame.f_code.co_filename))
         if page is not None:
             return page
         frame = frame.f_back
