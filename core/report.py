@@ -67,28 +67,27 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_ASK_FOR_SOURCE = "What is wrong, and your source (a link, PMID or DOI):\n"
+
+
+def _item_report(config: Mapping[str, str], subject: str, lines: tuple[str, ...], ask: str) -> ReportLink:
+    """A report on one thing the reader was looking at: its subject, what it is and where, then what to tell us."""
+    return report_link(config, subject, "\n".join(lines) + "\n\n" + ask)
+
+
 def claim_report(config: Mapping[str, str], claim_id: str, quote_text: str, permalink: str) -> ReportLink:
     subject = f"Error in claim {claim_id}: {_short(quote_text, MAX_TITLE_CHARS - 20)}"
-    body = (
-        f"Claim: “{_short(quote_text, MAX_QUOTE_CHARS)}”\nClaim id: {claim_id}\nLink: {permalink}\n\n"
-        "What is wrong, and your source (a link, PMID or DOI):\n"
-    )
-    return report_link(config, subject, body)
+    lines = (f"Claim: “{_short(quote_text, MAX_QUOTE_CHARS)}”", f"Claim id: {claim_id}", f"Link: {permalink}")
+    return _item_report(config, subject, lines, _ASK_FOR_SOURCE)
 
 
 def study_report(config: Mapping[str, str], study_id: str, title: str, page: str) -> ReportLink:
     subject = f"Error in study {study_id}: {_short(title, MAX_TITLE_CHARS - 20)}"
-    body = (
-        f"Study: {_short(title, MAX_QUOTE_CHARS)}\nRow id: {study_id}\nPage: {page}\n\n"
-        "What is wrong, and your source (a link, PMID or DOI):\n"
-    )
-    return report_link(config, subject, body)
+    lines = (f"Study: {_short(title, MAX_QUOTE_CHARS)}", f"Row id: {study_id}", f"Page: {page}")
+    return _item_report(config, subject, lines, _ASK_FOR_SOURCE)
 
 
 def chart_report(config: Mapping[str, str], chart_id: str, title: str, permalink: str) -> ReportLink:
     subject = f"Error in chart: {_short(title, MAX_TITLE_CHARS - 16)}"
-    body = (
-        f"Chart: {_short(title, MAX_QUOTE_CHARS)}\nChart id: {chart_id}\nLink: {permalink}\n\n"
-        "What is wrong, and your source:\n"
-    )
-    return report_link(config, subject, body)
+    lines = (f"Chart: {_short(title, MAX_QUOTE_CHARS)}", f"Chart id: {chart_id}", f"Link: {permalink}")
+    return _item_report(config, subject, lines, "What is wrong, and your source:\n")
