@@ -15,7 +15,7 @@ from bench import room_load
 from deploy import run_replicas
 from tests import room_postgres
 from tests.browser.conftest import DESKTOP, PHONE, wait_rendered
-from tests.browser.test_room_two_servers import metric_value, start_room
+from tests.browser.test_room_two_servers import metric_value, room_at_question_one
 
 # One worker runs the module, so the PostgreSQL cluster and the running recipe are set up once.
 pytestmark = pytest.mark.xdist_group("proxy_replicas")
@@ -149,16 +149,7 @@ def test_a_phone_whose_replica_dies_answers_through_the_live_one(cluster, browse
         try:
             for context, port in ((desk, facilitator_port), (hand, phone_port)):
                 context.add_cookies([{"name": COOKIE, "value": key_on(running, port), "url": running.url}])
-            screen = desk.new_page()
-            screen.goto(running.url + "/Run_a_session")
-            wait_rendered(screen)
-            code = start_room(screen)
-            screen.get_by_role("button", name="Start: show question 1").click()
-            screen.wait_for_selector('[data-testid="stMetricValue"]')
-            phone = hand.new_page()
-            phone.goto(f"{running.url}/Join?room={code}")
-            options = phone.locator('[data-testid="stButton"] button', has_text=re.compile(r"^[A-L]\. "))
-            options.first.wait_for(timeout=45_000)
+            screen, _code, phone, options = room_at_question_one(desk, hand, running.url, running.url)
             joined_as = phone.url
 
             victim = running.servers[running.server_ports.index(phone_port)]

@@ -46,6 +46,24 @@ def start_room(page) -> str:
     return code
 
 
+OPTION = re.compile(r"^[A-L]\. ")
+
+
+def room_at_question_one(desk, phone_context, facilitator_url: str, participant_url: str):
+    """A facilitator's room started at question 1, and a phone that joined it: (screen, code, phone, options)."""
+    screen = desk.new_page()
+    screen.goto(facilitator_url + "/Run_a_session")
+    wait_rendered(screen)
+    code = start_room(screen)
+    screen.get_by_role("button", name="Start: show question 1").click()
+    screen.wait_for_selector('[data-testid="stMetricValue"]')
+    phone = phone_context.new_page()
+    phone.goto(f"{participant_url}/Join?room={code}")
+    options = phone.locator('[data-testid="stButton"] button', has_text=OPTION)
+    options.first.wait_for(timeout=45_000)
+    return screen, code, phone, options
+
+
 def test_the_facilitator_sees_live_answers_sent_to_the_other_server(two_servers, browser):
     facilitator_url, participant_url = two_servers
     contexts = [browser.new_context(viewport=DESKTOP)]
@@ -94,16 +112,7 @@ def test_answer_buttons_are_large_tap_targets_on_a_phone(two_servers, browser):
     facilitator_url, participant_url = two_servers
     desk, phone_context = browser.new_context(viewport=DESKTOP), browser.new_context(viewport=PHONE)
     try:
-        screen = desk.new_page()
-        screen.goto(facilitator_url + "/Run_a_session")
-        wait_rendered(screen)
-        code = start_room(screen)
-        screen.get_by_role("button", name="Start: show question 1").click()
-        screen.wait_for_selector('[data-testid="stMetricValue"]')
-        phone = phone_context.new_page()
-        phone.goto(f"{participant_url}/Join?room={code}")
-        buttons = phone.locator('[data-testid="stButton"] button', has_text=re.compile(r"^[A-L]\. "))
-        buttons.first.wait_for(timeout=45_000)
+        _screen, _code, phone, buttons = room_at_question_one(desk, phone_context, facilitator_url, participant_url)
         boxes = [buttons.nth(i).bounding_box() for i in range(buttons.count())]
         # Full width and Streamlit's 40 px height: well above WCAG 2.2's 24 px minimum, with gaps between options
         # so a thumb cannot hit two at once. Taller would need injected CSS, which this project does not use.
