@@ -6,6 +6,7 @@ import datetime as dt
 import gettext as _gettext
 import io
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,8 @@ NAMES = {"en": "English", "es": "Español"}  # each language named in itself, as
 QUERY_KEY = "lang"  # ?lang=es on any page
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "messages"
+# The catalogs are split by part of the app (scripts/i18n.py, AREAS), so that work on two parts never touches one
+# file; a language's parts are merged into one translation object when it is first used.
 
 # The names `pybabel extract` (scripts/i18n.py) reads as translatable calls, with where the text sits in each:
 # core code passes the language first (gettext(lang, "...")), ui binds it (_("..."), _n(...), _p(...)), and N_
@@ -69,8 +72,18 @@ def from_accept_language(header: str | None) -> str | None:
 # --- interface text --------------------------------------------------------------------------------------------
 
 
-def catalog_path(lang: str) -> Path:
-    return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_dir(lang: str) -> Path:
+    return LOCALES / lang / "LC_MESSAGES"
+
+
+def catalog_path(lang: str, area: str) -> Path:
+    """The .po file of one part of the app (an area of scripts/i18n.py) in one language."""
+    return catalog_dir(lang) / f"{area}.po"
+
+
+def catalog_paths(lang: str) -> list[Path]:
+    """Every part's .po file in one language, in name order."""
+    return sorted(catalog_dir(lang).glob("*.po"))
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -86,12 +99,29 @@ def translator(lang: str) -> _gettext.NullTranslations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with catalog_path(lang).open("rb") as po:
-        catalog = read_po(po, locale=lang)
+    catalog = None
+    for path in catalog_paths(lang):
+        with path.open("rb") as po:
+            part = read_po(po, locale=lang)
+        if catalog is None:
+            catalog = part
+            continue
+        for message in part:
+            if message.id and message.string and not message.fuzzy:
+                catalog[message.id] = message  # the same text in two parts has one translation (a test checks)
+    if catalog is None:
+        return _gettext.NullTranslations()
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
     return _gettext.GNUTranslations(compiled)
+
+
+def bound(lang: str) -> Callable[[str], str]:
+    """gettext for one language, for core code that holds a language: `_ = i18n.bound(ds.lang)`, then `_("...")`.
+
+    Use "{name}" placeholders and .format() after, never an f-string: extraction reads the literal."""
+    return translator(lang).gettext
 
 
 def gettext(lang: str, message: str) -> str:

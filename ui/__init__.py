@@ -29,6 +29,7 @@ from ui.loading import (
     _load_cached,
     derived,
     load_dataset,
+    load_edition,
 )
 from ui.room import room_db_url, room_questions, room_store
 from ui.share import app_root, claim_card, claimreview_download, embed_page, report_button, report_config
@@ -79,6 +80,7 @@ __all__ = [
     "language_switch",
     "link_query",
     "load_dataset",
+    "load_edition",
     "neighbours",
     "next_back_links",
     "page_buttons",

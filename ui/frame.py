@@ -16,7 +16,7 @@ from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
 from core.workshop.glossary import terms_in
 from ui.language import _, lang, language_switch, link_query, page_link
-from ui.loading import load_dataset
+from ui.loading import load_edition
 from ui.widgets import share_link
 
 ROOT = Path(__file__).resolve().parents[1]  # the app's folder: page paths below are relative to it
@@ -94,7 +94,7 @@ def page_frame(
         st.caption(_("This edition is still being translated: parts of this page are still in English."))
     st.title(title)
     try:
-        ds = load_dataset()
+        ds = load_edition()
     except core_data.DataError as error:
         st.info(disclaimer(), icon=":material/medical_information:")
         st.error(

@@ -10,6 +10,8 @@ from typing import Any
 import streamlit as st
 
 from core import data as core_data
+from core.data.translate import localised
+from ui.language import lang
 
 _KEY_TTL_SECONDS = 1.0
 _key_memo: dict[str, tuple[float, str]] = {}
@@ -54,6 +56,11 @@ def load_dataset() -> core_data.Dataset:
     return loaded
 
 
+def load_edition() -> core_data.Dataset:
+    """The dataset in the visitor's language (translatable cells translated, ds.lang set); shared like the data."""
+    return localised(load_dataset(), lang())
+
+
 # NOTE: shared, not copied (cache_resource): unpickling a view of a hundred small tables on every rerun cost
 # more than computing it. Views are read-only; pages only read them.
 # Sizes measured with tracemalloc (README, "Hardening"): one view holds 0.1 to 1.8 MB. Views without arguments
@@ -63,21 +70,22 @@ DERIVED_ENTRIES, DERIVED_BY_ARGS_ENTRIES, DERIVED_BY_ARGS_TTL = 64, 64, "30m"  #
 
 
 @st.cache_resource(show_spinner=False, max_entries=DERIVED_ENTRIES)
-def _derived(name: str, data_key: tuple, args: tuple, _fn: Callable[..., Any]) -> Any:
-    # name, data_key and args are only the cache key; the function itself is not hashed (leading underscore).
-    return _fn(load_dataset(), *args)
+def _derived(name: str, data_key: tuple, language: str, args: tuple, _fn: Callable[..., Any]) -> Any:
+    # name, data_key, language and args are only the cache key; the function itself is not hashed (leading underscore).
+    return _fn(localised(load_dataset(), language), *args)
 
 
 @st.cache_resource(show_spinner=False, max_entries=DERIVED_BY_ARGS_ENTRIES, ttl=DERIVED_BY_ARGS_TTL)
-def _derived_by_args(name: str, data_key: tuple, args: tuple, _fn: Callable[..., Any]) -> Any:
-    return _fn(load_dataset(), *args)
+def _derived_by_args(name: str, data_key: tuple, language: str, args: tuple, _fn: Callable[..., Any]) -> Any:
+    return _fn(localised(load_dataset(), language), *args)
 
 
 def derived(fn: Callable[..., Any], *args: Hashable) -> Any:
-    """fn(dataset, *args), computed once per data version and argument values, shared by all sessions.
+    """fn(dataset, *args) on the visitor's edition of the data, computed once per data version, language and
+    argument values, shared by all sessions.
 
     Arguments must be small and hashable (a weight, a tuple of ids), never DataFrames: they form the cache key.
     Pass values from a fixed set (bound_number snaps numbers to its step) so that the keys stay few.
     """
     cached = _derived_by_args if args else _derived
-    return cached(f"{fn.__module__}.{fn.__qualname__}", _data_key(), args, fn)
+    return cached(f"{fn.__module__}.{fn.__qualname__}", _data_key(), lang(), args, fn)

@@ -53,6 +53,9 @@ class Dataset:
     # Every language's translations of the translatable cells (see TRANSLATION_COLUMNS);
     # assembled from one file per language, so it is not one of TABLE_NAMES.
     translations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TRANSLATION_COLUMNS)))
+    # The language its translatable cells read in (core.data.translate.localised makes the other editions): core
+    # code that writes sentences about the data writes them in this language (core.i18n.bound(ds.lang)).
+    lang: str = "en"
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -61,4 +64,4 @@ class Dataset:
         return next(r for r in self.package["resources"] if r["name"] == name)
 
 
-TABLE_NAMES = tuple(f.name for f in fields(Dataset) if f.name not in ("package", "data_dir", "translations"))
+TABLE_NAMES = tuple(f.name for f in fields(Dataset) if f.name not in ("package", "data_dir", "translations", "lang"))

@@ -56,7 +56,7 @@ def _build(ds: Dataset, lang: str) -> Dataset:
             # Cells with no translation (empty in the source) keep their value.
             frame[column] = [texts.get(k, v) for k, v in zip(keys, frame[column], strict=True)]
         replaced[table] = frame
-    return dataclasses.replace(ds, **replaced)
+    return dataclasses.replace(ds, **replaced, lang=lang)
 
 
 def translation_note(ds: Dataset, lang: str, table: str, row_id: str, column: str) -> tuple[str, str]:
