@@ -12,8 +12,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 # Common English words with no Spanish homograph (so "no", "a", "de", "media", "error" are not here).
-ENGLISH_ONLY = frozenset(
-    """
+_ENGLISH_ONLY_WORDS = """
     the and with what this that which from are was were have has for you your how why who each every their they
     these those page pages shows show trial trials claim claims dose doses here there about more than only into
     does did can will would should our we its been being other some any all when where while them then also
@@ -21,8 +20,8 @@ ENGLISH_ONLY = frozenset(
     choose pick search filter start join room answer answers question questions share report embed image
     sources source weight cells knee back spine route routes verdict verdicts read reads see says said found
     none yet still both between without within under over after before
-    """.split()
-)
+"""
+ENGLISH_ONLY = frozenset(_ENGLISH_ONLY_WORDS.split())
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
 SHORT = 3  # words: a label this short is English with one English word
 
