@@ -143,6 +143,7 @@ class TextReport:
     condition: str | None = None
     truncated: tuple[str, ...] = ()  # the lists cut at MAX_FINDINGS
     suspects: list = field(default_factory=list)  # learned.Suspect: sentences the reader asks a person to judge
+    read_as: str | None = "en"  # the language whose rules read the text (detect_language); None: one we cannot read
 
     @property
     def sure_words(self) -> list[LanguageHit]:
