@@ -63,6 +63,48 @@ def _first_row_of(folder: Path, table: str, column: str | None = None) -> int:
     return next(i for i, r in enumerate(rows, start=1) if r["table"] == table and column in (None, r["column"]))
 
 
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("source_id", "'source_id' is not a translatable column of claims"),
+        ("topic", "'topic' is not a translatable column of claims"),
+    ],
+)
+def test_quote_translation_naming_another_column_is_named(data_copy, column, expected):
+    number = _first_row_of(data_copy, "claims", "quote")
+    set_cell(data_copy, FILE, number, "column", column)
+    with pytest.raises(DataError) as caught:
+        load(data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == (FILE, number, "column")
+    assert expected in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("table", "column"), [("claims", "quote"), ("regimens", "quote"), ("regimens", "schedule_quote")]
+)
+def test_translation_of_an_older_quote_is_named(data_copy, table, column):
+    # A quote shown with our translation under it: its translation must be of the words it has now.
+    number = _first_row_of(data_copy, table, column)
+    set_cell(data_copy, FILE, number, "from_hash", "0123456789ab")
+    with pytest.raises(DataError) as caught:
+        load(data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == (FILE, number, "from_hash")
+    assert f"other wording than the quote in {table}.csv" in caught.value.message
+
+
+def test_edited_quote_makes_its_translation_an_error(data_copy):
+    set_cell(data_copy, "claims.csv", 1, "quote", "Traditional treatments often provide only temporary relief.")
+    with pytest.raises(DataError) as caught:
+        load(data_copy)
+    assert (caught.value.file, caught.value.column) == (FILE, "from_hash")
+
+
+def test_stale_hash_of_an_ordinary_translation_still_loads(data_copy):
+    # Only quotes are held to their wording at load time; other stale translations are a test's business.
+    set_cell(data_copy, FILE, _first_row_of(data_copy, "verdicts"), "from_hash", "0123456789ab")
+    assert not load(data_copy).claims.empty
+
+
 def test_same_cell_translated_twice_is_named(data_copy):
     header, rows = read_rows(data_copy / FILE)
     rows.append(dict(rows[0], text="otra traducción"))
@@ -146,6 +188,9 @@ def _field(package: dict, table: str, name: str) -> dict:
             "need a loaded table with a primaryKey",
         ),
         (lambda p: _field(p, "verdicts", "label").update({"x-translatable": "yes"}), "must be true or false"),
+        (lambda p: _field(p, "claims", "quote").update({"x-translation": "instead"}), "can only be 'beside'"),
+        (lambda p: _field(p, "claims", "quote").update({"x-translatable": False}), "can only be 'beside'"),
+        (lambda p: _field(p, "sources", "title").update({"x-translation": "beside"}), "on a translatable field"),
         (lambda p: _field(p, "translations_es", "source").update({"name": "origin"}), "a translation table has"),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from core.data.translate import (
     stale_translations,
     translation_note,
 )
-from core.data.translations import translatable_columns
+from core.data.translations import BESIDE_SUFFIX, beside_columns, translatable_columns
 from tests.conftest import set_cell
 
 # Cells whose Spanish is rightly the same word as the English (a term both languages use).
@@ -66,11 +67,14 @@ def _cells(ds):
 
 def _pairs(both):
     ds, es = both
+    beside = beside_columns(ds.package)
     for table, row_id, column in _cells(ds):
         key = ds.resource(table)["schema"]["primaryKey"]
         # The key column may itself be translated (glossary terms), so rows are matched by position.
         position = list(ds.table(table)[key]).index(row_id)
-        yield (table, row_id, column), ds.table(table)[column].iloc[position], es.table(table)[column].iloc[position]
+        # A quote keeps its words; its translation is the column beside it.
+        shown = column + BESIDE_SUFFIX if column in beside.get(table, ()) else column
+        yield (table, row_id, column), ds.table(table)[column].iloc[position], es.table(table)[shown].iloc[position]
 
 
 def test_english_is_the_dataset_itself(both):
@@ -105,6 +109,37 @@ def test_untranslated_columns_are_the_english(both):
     ds, es = both
     assert es.claims["quote"].equals(ds.claims["quote"])
     assert es.sources["title"].equals(ds.sources["title"])
+
+
+@pytest.mark.parametrize(
+    ("table", "column"), [("claims", "quote"), ("regimens", "quote"), ("regimens", "schedule_quote")]
+)
+def test_quotes_stay_verbatim_with_our_translation_beside(both, table, column):
+    ds, es = both
+    assert es.table(table)[column].equals(ds.table(table)[column])
+    translated = es.table(table)[column + BESIDE_SUFFIX]
+    filled = ds.table(table)[column] != ""
+    assert (translated[filled] != "").all()
+    assert (translated[~filled] == "").all()
+
+
+@pytest.mark.parametrize(
+    ("table", "column"), [("claims", "quote"), ("regimens", "quote"), ("regimens", "schedule_quote")]
+)
+def test_the_english_edition_has_no_translation_column(both, table, column):
+    assert column + BESIDE_SUFFIX not in both[0].table(table).columns
+
+
+def test_the_translation_column_sits_after_its_quote(both):
+    columns = list(both[1].claims.columns)
+    assert columns[columns.index("quote") + 1] == "quote_translation"
+
+
+def test_a_quote_without_translation_reads_empty_beside_it(data_copy):
+    # The loader refuses this data; localised is still asked to cope (a cell with no row gets "").
+    ds = load()
+    es = localised(dataclasses.replace(ds, translations=ds.translations[ds.translations["column"] != "quote"]), "es")
+    assert set(es.claims["quote_translation"]) == {""}
 
 
 def test_every_number_of_the_english_is_in_the_spanish(both):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from core.data.model import Dataset
-from core.data.translations import english_hash, languages, translatable_columns
+from core.data.translations import BESIDE_SUFFIX, beside_columns, english_hash, languages, translatable_columns
 
 # Shown beside a text we translated ourselves, in that text's language.
 TRANSLATION_LABEL = {"es": "Traducción nuestra"}
@@ -21,6 +21,9 @@ MAX_EDITIONS = 8
 
 def localised(ds: Dataset, lang: str) -> Dataset:
     """A Dataset whose translatable columns read in `lang`; the tables' own language returns ds itself.
+
+    A column translated beside itself (a verbatim quote, "x-translation": "beside") keeps its text; its translation
+    is a new column after it, `<column>_translation` ("" where a cell has none).
 
     Pure: ds and its frames are never changed. Asking again for the same ds and language returns the same object,
     so caches keyed on a table's identity (the glossary look-up) keep working across reruns."""
@@ -43,16 +46,23 @@ def _build(ds: Dataset, lang: str) -> Dataset:
     rows = ds.translations[ds.translations["lang"] == lang]
     by_table = {table: group for table, group in rows.groupby("table")}
     key_of = {r["name"]: r["schema"]["primaryKey"] for r in ds.package["resources"] if "primaryKey" in r["schema"]}
+    beside = beside_columns(ds.package)
     replaced = {}
     for table, columns in translatable_columns(ds.package).items():
         group = by_table.get(table)
-        if group is None:
+        if group is None and table not in beside:
             continue
+        group = rows.iloc[0:0] if group is None else group
         frame = ds.table(table).copy()
         # Read the keys before replacing any column: the key column itself may be translated (glossary terms).
         keys = list(frame[key_of[table]])
         for column in columns:
             texts = dict(zip(*(group.loc[group["column"] == column, name] for name in ("row_id", "text")), strict=True))
+            if column in beside.get(table, ()):
+                frame.insert(
+                    frame.columns.get_loc(column) + 1, column + BESIDE_SUFFIX, [texts.get(k, "") for k in keys]
+                )
+                continue
             # Cells with no translation (empty in the source) keep their value.
             frame[column] = [texts.get(k, v) for k, v in zip(keys, frame[column], strict=True)]
         replaced[table] = frame

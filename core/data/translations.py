@@ -14,6 +14,10 @@ from core.data.rows import PACKAGE_FILE, to_frame
 # Every translation table has these columns, in this order: one row per translated cell.
 TRANSLATION_FIELDS = ("table", "row_id", "column", "text", "reviewed", "source", "from_hash")
 FRAME_COLUMNS = TRANSLATION_COLUMNS
+# A field whose "x-translation" is "beside" keeps its own text in every edition (a verbatim quote); its translation
+# goes in a column next to it, named by BESIDE_SUFFIX, and must be made from the text as it reads now.
+BESIDE = "beside"
+BESIDE_SUFFIX = "_translation"
 
 
 def languages(package: Mapping[str, Any]) -> tuple[str, ...]:
@@ -26,6 +30,16 @@ def translatable_columns(package: Mapping[str, Any]) -> dict[str, tuple[str, ...
     out = {}
     for resource in package["resources"]:
         names = tuple(f["name"] for f in resource["schema"]["fields"] if f.get("x-translatable"))
+        if names:
+            out[resource["name"]] = names
+    return out
+
+
+def beside_columns(package: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Table name -> its translatable fields whose translation is shown beside the original, not instead of it."""
+    out = {}
+    for resource in package["resources"]:
+        names = tuple(f["name"] for f in resource["schema"]["fields"] if f.get("x-translation") == BESIDE)
         if names:
             out[resource["name"]] = names
     return out
@@ -71,6 +85,8 @@ def _check_flag(resource: Mapping[str, Any], field: Mapping[str, Any], table_nam
     flag = field.get("x-translatable", False)
     if not isinstance(flag, bool):
         raise DataError(PACKAGE_FILE, f"{where}: 'x-translatable' must be true or false")
+    if "x-translation" in field and (field["x-translation"] != BESIDE or not flag):
+        raise DataError(PACKAGE_FILE, f"{where}: 'x-translation' can only be '{BESIDE}', on a translatable field")
     if not flag:
         return
     # Only free text is translated: codes, lists and controlled words are keys other rows point at.
@@ -86,14 +102,18 @@ def check_translations(
 ) -> None:
     """Each translation points at a translatable, filled cell, once; each such cell is translated in every language."""
     columns = translatable_columns(package)
+    beside = beside_columns(package)
     # (table, row id, column) -> the source row number, for every filled translatable cell.
     cells: dict[tuple[str, str, str], int] = {}
+    # The text of each cell translated beside itself: its translation must be made from exactly this text.
+    originals: dict[tuple[str, str, str], str] = {}
     keys: dict[str, set[str]] = {}
     for table, names in columns.items():
         key = resources[table]["schema"]["primaryKey"]
         keys[table] = {row[key] for row in raw[table]}
         for row in raw[table]:
             cells.update({(table, row[key], name): row["__row__"] for name in names if row[name]})
+            originals.update({(table, row[key], name): row[name] for name in beside.get(table, ()) if row[name]})
     for lang, resource in translation_resources(package).items():
         file = resource["path"]
         seen: dict[tuple[str, str, str], int] = {}
@@ -103,6 +123,11 @@ def check_translations(
             if cell not in cells:
                 where = resources[row["table"]]["path"]
                 raise DataError(file, f"translates an empty cell of {where}", row["__row__"], "text")
+            if cell in originals and english_hash(originals[cell]) != row["from_hash"]:
+                # A quote shown with our translation under it: a translation of older wording would misquote it.
+                where = resources[row["table"]]["path"]
+                message = f"was made from other wording than the quote in {where} now reads; translate it again"
+                raise DataError(file, message, row["__row__"], "from_hash")
             if cell in seen:
                 raise DataError(
                     file, f"translates the same cell as row {seen[cell]}; keep one", row["__row__"], "row_id"
