@@ -6,46 +6,56 @@ import ui
 from core.text import md_escape
 from core.views import claims as claims_view
 from core.views import embed
+from ui import _, _n
 
 PER_PAGE = 15
 
 ds = ui.page_frame(
-    "Claims vs evidence",
-    "Every claim the five pages make, worst first: claims the evidence contradicts or that mislead come before "
-    "the ones it backs. Open a line to see what the page says, what trials show and what regulators say.",
+    _("Claims vs evidence"),
+    _(
+        "Every claim the five pages make, worst first: claims the evidence contradicts or that mislead come before "
+        "the ones it backs. Open a line to see what the page says, what trials show and what regulators say."
+    ),
 )
 
 # 1. Inputs
 view = ui.derived(claims_view.claims_page)
 labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True))
 guess = ui.bound_toggle(
-    "Guess first: hide our verdicts until you reveal them",
+    _("Guess first: hide our verdicts until you reveal them"),
     key="guess",
-    help="For a workshop: the room reads each claim and guesses before anyone opens the verdict.",
+    help=_("For a workshop: the room reads each claim and guesses before anyone opens the verdict."),
 )
 # A permalink (?claim=<id>) opens that one claim first, expanded.
 asked = st.query_params.get(claims_view.CLAIM_QUERY_KEY, "")
 pinned = claims_view.pinned_claim(view.ordered, asked)
 if asked and pinned.empty:
-    st.warning(f"The link asked for claim “{md_escape(asked[:60])}”, which this page does not have; ignored.")
+    st.warning(
+        _("The link asked for claim “{claim}”, which this page does not have; ignored.").format(
+            claim=md_escape(asked[:60])
+        )
+    )
 # Drawn before the filters, so the linked claim is the first thing under the title.
 cards = ui.derived(claims_view.card_texts)
 records = ui.derived(claims_view.claimreview_records)
-for claim in pinned.itertuples():
-    st.subheader("The claim you were linked to")
-    with st.expander(claims_view.line_label(claim, view.labels, guess=guess), expanded=True):
+for claim in claims_view.for_cards(pinned, ds.lang).itertuples():
+    st.subheader(_("The claim you were linked to"))
+    with st.expander(claims_view.line_label(claim, view.labels, guess=guess, lang=ds.lang), expanded=True):
         ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=f"pinned_{claim.id}", linked=True)
 # Folded away: three lists of chips filled a phone's screen before the first claim.
 filtered = any(key in st.query_params for key in ("topic", "source", "verdict"))
-with st.expander("Filter by topic, page or verdict", icon=":material/filter_list:", expanded=filtered):
+with st.expander(_("Filter by topic, page or verdict"), icon=":material/filter_list:", expanded=filtered):
     cols = st.columns(3)
+    # The options are codes (they go in the link); each is shown in the reader's words.
     with cols[0]:
-        topics = ui.bound_multiselect("Topic", list(ds.topics["id"]), key="topic")
+        topics = ui.bound_multiselect(
+            _("Topic"), list(ds.topics["id"]), key="topic", format_func=lambda t: view.topics.get(t, t)
+        )
     with cols[1]:
-        sources = ui.bound_multiselect("Page", list(ds.sources["id"]), key="source", format_func=labels.get)
+        sources = ui.bound_multiselect(_("Page"), list(ds.sources["id"]), key="source", format_func=labels.get)
     with cols[2]:
         verdicts = ui.bound_multiselect(
-            "Our verdict", list(view.verdicts.order), key="verdict", format_func=lambda v: view.labels.get(v, v)
+            _("Our verdict"), list(view.verdicts.order), key="verdict", format_func=lambda v: view.labels.get(v, v)
         )
 
 # 2. Compute
@@ -59,31 +69,33 @@ else:
 
 # 3. Render
 if guess:
-    st.caption("Guess-first mode: the summary chart and every verdict stay hidden until you reveal them.")
+    st.caption(_("Guess-first mode: the summary chart and every verdict stay hidden until you reveal them."))
 elif chart is not None:
-    ui.chart_block(
-        chart,
-        caption=embed.CAPTIONS["claims_by_verdict"],
-        data=counts[["facet", "group", "verdict", "claims"]],
-        file_stem="claims_by_verdict",
-    )
-if not guess and ui.reveal("What the verdicts and certainty labels mean", key="labels"):
-    st.markdown("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):")
-    st.dataframe(view.verdicts.table(), hide_index=True, width="stretch")
+    ui.chart_block(chart, caption=_(embed.CAPTIONS["claims_by_verdict"]),
+                   data=claims_view.counts_table(counts, ds.lang), file_stem="claims_by_verdict")  # fmt: skip
+if not guess and ui.reveal(_("What the verdicts and certainty labels mean"), key="labels"):
+    st.markdown(_("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):"))
+    st.dataframe(claims_view.verdict_table(view.verdicts, ds.lang), hide_index=True, width="stretch")
     st.markdown(
-        "**Certainty** says how sure we can be of a study's result, in the words of GRADE, the system used by "
-        "medical reviews. Where no review graded a study, the label is our judgement of its design."
+        _(
+            "**Certainty** says how sure we can be of a study's result, in the words of GRADE, the system used by "
+            "medical reviews. Where no review graded a study, the label is our judgement of its design."
+        )
     )
-    st.dataframe(claims_view.certainty_table(), hide_index=True, width="stretch")
+    st.dataframe(claims_view.certainty_words_table(ds.lang), hide_index=True, width="stretch")
 
-st.markdown(f"**{len(chosen)} of {len(ds.claims)} claims match.**")
-listed = chosen[~chosen["id"].isin(pinned["id"])]  # the linked claim is already open above
-for claim in ui.paginate(listed, "page", per_page=PER_PAGE, noun="claims").itertuples():
-    with st.expander(claims_view.line_label(claim, view.labels, guess=guess)):
+st.markdown(
+    _n("**{n} of {total} claim match.**", "**{n} of {total} claims match.**", len(ds.claims)).format(
+        n=len(chosen), total=len(ds.claims)
+    )
+)
+listed = claims_view.for_cards(chosen[~chosen["id"].isin(pinned["id"])], ds.lang)  # the linked claim is open above
+for claim in ui.paginate(listed, "page", per_page=PER_PAGE, noun=_("claims")).itertuples():
+    with st.expander(claims_view.line_label(claim, view.labels, guess=guess, lang=ds.lang)):
         ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=claim.id)
 ui.page_buttons(len(listed), "page", per_page=PER_PAGE)
-if ui.reveal("These claims as a table, with their ids and archived files", key="claims_table"):
-    table = claims_view.claims_table(chosen)
+if ui.reveal(_("These claims as a table, with their ids and archived files"), key="claims_table"):
+    table = claims_view.claims_table(chosen, ds.lang, view.labels)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_download(table, "claims")
 ui.page_end(ds, *chosen["verdict_note"].head(PER_PAGE * 2))

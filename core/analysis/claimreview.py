@@ -8,13 +8,14 @@ from typing import Any
 
 import pandas as pd
 
+from core import i18n
 from core.analysis.vocab import NO_VERDICT
 from core.data import Dataset
 from core.links import claim_permalink
 
 CONTEXT = "https://schema.org"
 PROJECT_NAME = "Stem-cell claims vs evidence"
-LANGUAGE = "en"
+LANGUAGE = "en"  # of the records made from the data as loaded; a localised edition's records carry its ds.lang
 FILE_NAME = "claimreview.jsonld"
 MEDIA_TYPE = "application/ld+json"
 
@@ -43,13 +44,15 @@ def _date(shown: str) -> str:
     return ""
 
 
-def _appearance(source: pd.Series) -> dict[str, Any]:
+def _appearance(source: pd.Series, lang: str = "en") -> dict[str, Any]:
     """Where the claim was made: the page's address, or our archived copy of it where the address is unknown."""
     if source["url"]:
         return {"@type": "CreativeWork", "url": source["url"], "name": source["title"]}
     return {
         "@type": "CreativeWork",
-        "name": f"Archived copy of the page “{source['title']}” (original address unknown)",
+        "name": i18n.gettext(lang, "Archived copy of the page “{title}” (original address unknown)").format(
+            title=source["title"]
+        ),
         "identifier": source["seed_file"],
     }
 
@@ -61,7 +64,9 @@ def claim_review(ds: Dataset, claim_id: str, app_url: str, *, scale: dict[str, i
     claim = ds.claims.set_index("id").loc[claim_id]
     source = ds.sources.set_index("id").loc[claim["source_id"]]
     label = ds.verdicts.set_index("verdict")["label"].get(claim["verdict"], "")
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": _words(claim["verdict"])}
+    # The level's name: its key in English; in another edition its translated label (the key is an English word).
+    name = claim["verdict"] if ds.lang == LANGUAGE or not label else label
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": _words(name)}
     if label:
         rating["name"] = label  # the level's plain meaning, e.g. "true in part, wrong overall"
     if claim["verdict"] in scale:
@@ -70,7 +75,7 @@ def claim_review(ds: Dataset, claim_id: str, app_url: str, *, scale: dict[str, i
     item: dict[str, Any] = {
         "@type": "Claim",
         "author": {"@type": "Organization", "name": source["publisher"]},
-        "appearance": _appearance(source),
+        "appearance": _appearance(source, ds.lang),
     }
     made_on = _date(source["date_shown"])
     if made_on:
@@ -84,7 +89,7 @@ def claim_review(ds: Dataset, claim_id: str, app_url: str, *, scale: dict[str, i
         "reviewRating": rating,
         "author": {"@type": "Organization", "name": PROJECT_NAME, "url": app_url},
         "datePublished": claim["checked_on"],
-        "inLanguage": LANGUAGE,
+        "inLanguage": ds.lang,
     }
 
 

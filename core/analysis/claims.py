@@ -7,8 +7,10 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from core import i18n
 from core.analysis import vocab
 from core.analysis.findings import Finding
+from core.analysis.sources import study_words, topic_names
 from core.data import Dataset
 from core.text import format_count
 
@@ -28,11 +30,25 @@ COMPARISON_ORDER = (
     "not a test of benefit",
 )
 BENEFIT_KINDS = ("randomised trial", "non-randomised trial", "case series", "meta-analysis", "systematic review")
-_PLACEBO = re.compile(r"placebo|sham|saline", re.IGNORECASE)
-_NO_CONTROL = re.compile(r"^none|baseline", re.IGNORECASE)
+# The comparator is free text, translated in the Spanish edition: the patterns read both languages, so a study
+# falls in the same group in either (tests/test_es_claims.py checks).
+_PLACEBO = re.compile(r"placebo|sham|saline|simulad|suero salino", re.IGNORECASE)
+_NO_CONTROL = re.compile(r"^none|baseline|^ningun|situación inicial", re.IGNORECASE)
 
 
 # --- labels --------------------------------------------------------------------------------------
+
+
+def comparison_words(lang: str = "en") -> dict[str, str]:
+    """Comparison group -> its words in `lang`, in COMPARISON_ORDER."""
+    p = i18n.pgettext
+    words = (
+        p(lang, "compared with", "placebo or sham"),
+        p(lang, "compared with", "another treatment or mixed controls"),
+        p(lang, "compared with", "no comparison group"),
+        p(lang, "compared with", "not a test of benefit"),
+    )
+    return dict(zip(COMPARISON_ORDER, words, strict=True))
 
 
 def comparison_group(kind: str, comparator: str) -> str:
@@ -132,16 +148,30 @@ def who_claims(matrix: pd.DataFrame, topic: str) -> str:
 # --- evidence and regulation ---------------------------------------------------------------------
 
 
-def _doses_text(doses: tuple[float, ...], basis: str) -> str:
-    return f"{', '.join(format_count(d) for d in doses)} cells {basis}".strip() if doses else ""
+def _doses_text(doses: tuple[float, ...], basis: str, lang: str = "en") -> str:
+    if not doses:
+        return ""
+    counts = ", ".join(format_count(d, lang) for d in doses)
+    basis = study_words(lang).get(basis, basis)
+    return i18n.gettext(lang, "{counts} cells {basis}").format(counts=counts, basis=basis).strip()
+
+
+def _size_text(n: float, unit: str, lang: str = "en") -> str:
+    if pd.isna(n):
+        return ""
+    return f"{i18n.format_number(int(n), lang, 0)} {study_words(lang).get(unit, unit)}".strip()
 
 
 def evidence_overview(ds: Dataset) -> pd.DataFrame:
-    """Trials and reviews with readable doses, size, comparison group and links to PubMed, DOI and the registry."""
+    """Trials and reviews with readable doses, size, comparison group and links to PubMed, DOI and the registry.
+
+    The coded columns (kind, condition, route, comparison, certainty) keep their codes; doses and size read in
+    the edition's language."""
     ev = ds.evidence.copy()
+    lang = ds.lang
     ev["comparison"] = [comparison_group(k, c) for k, c in zip(ev["kind"], ev["comparator"], strict=True)]
-    ev["doses"] = [_doses_text(d, b) for d, b in zip(ev["doses_cells"], ev["dose_basis"], strict=True)]
-    ev["size"] = [f"{int(n):,} {unit}" if pd.notna(n) else "" for n, unit in zip(ev["n"], ev["n_unit"], strict=True)]
+    ev["doses"] = [_doses_text(d, b, lang) for d, b in zip(ev["doses_cells"], ev["dose_basis"], strict=True)]
+    ev["size"] = [_size_text(n, unit, lang) for n, unit in zip(ev["n"], ev["n_unit"], strict=True)]
     ev["condition_route"] = ev["condition"] + " · " + ev["route"]
     ev["pubmed_link"] = ev["pmid"].map(lambda p: f"https://pubmed.ncbi.nlm.nih.gov/{p}/" if p else None)
     ev["doi_link"] = ev["doi"].map(lambda d: f"https://doi.org/{d}" if d else None)
@@ -170,32 +200,39 @@ def harms_summary(ds: Dataset) -> str:
     """One sentence on where the serious harms we list happened."""
     serious = ds.harms[ds.harms["severity"].isin(SERIOUS)]
     at_clinics = (serious["setting"] == "unapproved clinic").sum()
-    return (
-        f"Of the {len(ds.harms)} harms we list, {len(serious)} were serious or worse (up to permanent disability "
-        f"or death); {at_clinics} of those happened at unapproved clinics."
-    )
+    return i18n.gettext(
+        ds.lang,
+        "Of the {total} harms we list, {serious} were serious or worse (up to permanent disability or death); "
+        "{at_clinics} of those happened at unapproved clinics.",
+    ).format(total=len(ds.harms), serious=len(serious), at_clinics=at_clinics)
 
 
 def _trials(ev: pd.DataFrame, condition: str) -> pd.DataFrame:
     return ev[(ev["kind"] == "randomised trial") & (ev["condition"] == condition)]
 
 
-def head_to_head_knee(ev: pd.DataFrame) -> Finding | None:
+def _funding(value: str, lang: str) -> str:
+    return value or i18n.gettext(lang, "not checked")
+
+
+def head_to_head_knee(ev: pd.DataFrame, lang: str = "en") -> Finding | None:
     """The largest randomised knee trial that compared cells with another treatment."""
     trials = _trials(ev, "knee osteoarthritis")
     trials = trials[(trials["comparison"] == "another treatment or mixed controls") & trials["n"].notna()]
     if trials.empty:
         return None
     top = trials.loc[trials["n"].idxmax()]
+    _ = i18n.bound(lang)
     return Finding(
-        f"The largest head-to-head knee trial, {top['short_name']} ({int(top['n'])} people), compared cells with "
-        f"{top['comparator']}.",
-        f"{top['main_finding']} Funding: {top['funding'] or 'not checked'}.",
+        _("The largest head-to-head knee trial, {name} ({n} people), compared cells with {comparator}.").format(
+            name=top["short_name"], n=int(top["n"]), comparator=top["comparator"]
+        ),
+        _("{finding} Funding: {funding}.").format(finding=top["main_finding"], funding=_funding(top["funding"], lang)),
         (top["id"],),
     )
 
 
-def pooled_knee_trials(ev: pd.DataFrame) -> Finding | None:
+def pooled_knee_trials(ev: pd.DataFrame, lang: str = "en") -> Finding | None:
     """Meta-analyses that pooled controlled knee trials (not before-and-after comparisons)."""
     pooled = ev[
         (ev["kind"] == "meta-analysis")
@@ -204,53 +241,67 @@ def pooled_knee_trials(ev: pd.DataFrame) -> Finding | None:
     ]
     if pooled.empty:
         return None
-    certainty = ", ".join(f"{r.short_name}: {r.certainty}" for r in pooled.itertuples())
+    words = study_words(lang)
+    certainty = ", ".join(f"{r.short_name}: {words.get(r.certainty, r.certainty)}" for r in pooled.itertuples())
     return Finding(
-        f"{len(pooled)} meta-analyses pooled controlled knee trials.",
-        f"Certainty of each (GRADE words): {certainty}.",
+        i18n.ngettext(
+            lang,
+            "{n} meta-analysis pooled controlled knee trials.",
+            "{n} meta-analyses pooled controlled knee trials.",
+            len(pooled),
+        ).format(n=len(pooled)),
+        i18n.gettext(lang, "Certainty of each (GRADE words): {certainty}.").format(certainty=certainty),
         tuple(pooled["id"]),
     )
 
 
-def disc_trials(ev: pd.DataFrame) -> Finding | None:
+def disc_trials(ev: pd.DataFrame, lang: str = "en") -> Finding | None:
     """Randomised trials of cells injected into the disc, with what they were compared with and who funded them."""
     trials = _trials(ev, "discogenic low back pain").sort_values("n", ascending=False)
     if trials.empty:
         return None
     controlled = (trials["comparison"] == "placebo or sham").sum()
-    funders = "; ".join(f"{r.short_name}: {r.funding or 'not checked'}" for r in trials.itertuples())
+    funders = "; ".join(f"{r.short_name}: {_funding(r.funding, lang)}" for r in trials.itertuples())
     return Finding(
-        f"{len(trials)} randomised disc trials; {controlled} compared cells with a placebo, sham or saline.",
-        f"Who funded them: {funders}.",
+        i18n.ngettext(
+            lang,
+            "{n} randomised disc trial; {controlled} compared cells with a placebo, sham or saline.",
+            "{n} randomised disc trials; {controlled} compared cells with a placebo, sham or saline.",
+            len(trials),
+        ).format(n=len(trials), controlled=controlled),
+        i18n.gettext(lang, "Who funded them: {funders}.").format(funders=funders),
         tuple(trials["id"]),
     )
 
 
-def funding_known(ev: pd.DataFrame) -> Finding | None:
+def funding_known(ev: pd.DataFrame, lang: str = "en") -> Finding | None:
     """How many randomised trials have a recorded funder, and who."""
     trials = ev[ev["kind"] == "randomised trial"]
     if trials.empty:
         return None
     known = trials[trials["funding"] != ""]
     detail = "; ".join(f"{r.short_name}: {r.funding}" for r in known.itertuples())
+    _ = i18n.bound(lang)
     return Finding(
-        f"We could record who funded {len(known)} of the {len(trials)} randomised trials we list.",
-        (detail + ". " if detail else "") + "For the rest we did not check funding.",
+        _("We could record who funded {known} of the {total} randomised trials we list.").format(
+            known=len(known), total=len(trials)
+        ),
+        (detail + ". " if detail else "") + _("For the rest we did not check funding."),
         tuple(known["id"]),
     )
 
 
 def key_results(ds: Dataset) -> list[Finding]:
-    """The key results of the evidence page, each computed from evidence rows."""
+    """The key results of the evidence page, each computed from evidence rows, in the edition's language."""
     ev = evidence_overview(ds)
-    found = (head_to_head_knee(ev), pooled_knee_trials(ev), disc_trials(ev), funding_known(ev))
+    found = (f(ev, ds.lang) for f in (head_to_head_knee, pooled_knee_trials, disc_trials, funding_known))
     return [f for f in found if f is not None]
 
 
-def topic_heading(topic_id: str) -> str:
-    """A topic id as a heading: "differentiation/replacement" -> "Differentiation or replacement".
+def topic_heading(topic_id: str, lang: str = "en") -> str:
+    """A topic id as a heading: "differentiation/replacement" -> "Differentiation or replacement" (in `lang`).
 
     The slash kept the two words as one, which a phone could only break mid-word.
     """
-    words = topic_id.replace("/", " or ")
+    words = topic_names(lang).get(topic_id, topic_id).replace("/", i18n.gettext(lang, " or "))
     return words[:1].upper() + words[1:]

@@ -6,12 +6,24 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core import i18n
 from core.data import Dataset
 
 # Share of an item's weight each verdict earns; 'not applicable' earns nothing and leaves the maximum too.
 VERDICT_SHARE: dict[str, float | None] = {"yes": 1.0, "partly": 0.5, "no": 0.0, "not applicable": None}
 VERDICT_ORDER = tuple(VERDICT_SHARE)
 VERDICT_SHORT = {"yes": "yes", "partly": "partly", "no": "no", "not applicable": "n/a"}
+
+
+def verdict_words(lang: str = "en") -> dict[str, str]:
+    """Checklist verdict -> (its words, its short form in a chart cell), in `lang`."""
+    p = i18n.pgettext
+    return {
+        "yes": (p(lang, "checklist", "yes"), p(lang, "checklist cell", "yes")),
+        "partly": (p(lang, "checklist", "partly"), p(lang, "checklist cell", "partly")),
+        "no": (p(lang, "checklist", "no"), p(lang, "checklist cell", "no")),
+        "not applicable": (p(lang, "checklist", "not applicable"), p(lang, "checklist cell", "n/a")),
+    }
 
 
 @dataclass(frozen=True)
@@ -26,8 +38,12 @@ class RubricScore:
     def share(self) -> float:
         return self.points / self.max_points if self.max_points else 0.0
 
-    def summary(self) -> str:
-        return f"{self.points:g} of {self.max_points:g} points ({self.share:.0%})"
+    def summary(self, lang: str = "en") -> str:
+        percent = i18n.format_number(round(self.share * 100), lang, 0)
+        return i18n.gettext(lang, "{points} of {max_points} points ({percent}%)").format(
+            points=i18n.format_number(self.points, lang), max_points=i18n.format_number(self.max_points, lang),
+            percent=percent,
+        )  # fmt: skip
 
 
 def score(items: pd.DataFrame, verdicts: pd.DataFrame) -> RubricScore:

@@ -3,31 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from core import links
+from core import i18n, links
 from core.analysis import claimreview, verdicts, vocab
 from core.analysis.claims import claims_with_sources, linked_evidence, linked_regulatory
+from core.analysis.sources import headed, stated_as_words, study_words, topic_kind_words, topic_names
 from core.charts import theme
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
-from core.text import md_escape, plural
+from core.text import md_escape
 from core.views.cite import harm_line, regulator_line, study_line
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
 TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
-TOPIC_KIND_LABELS = {
-    "safety": "Safety",
-    "regulation": "Regulation",
-    "benefit": "Promised benefits",
-    "evidence": "Studies cited",
-    "mechanism": "How the cells work",
-    "cost": "Cost",
-    "product": "What is injected",
-}
+
+
+FACETS = ("By page", "By topic")  # codes of the two halves of the summary (its table shows them in words)
 
 
 @dataclass(frozen=True)
@@ -44,6 +40,20 @@ class ClaimCard:
     pooled: tuple[dict[str, Any], ...] = ()
 
 
+def _worded(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Cited rows with their coded words (kind of study, certainty, route) in `lang`, for the lines that cite them."""
+    if lang == "en" or rows.empty:
+        return rows
+    words = study_words(lang)
+    return rows.assign(**{c: rows[c].map(lambda v: words.get(v, v)) for c in ("kind", "certainty") if c in rows})
+
+
+def _checked_on(iso: str, lang: str) -> str:
+    if lang == "en":
+        return verdicts.checked_on_words(iso)
+    return i18n.format_date(date.fromisoformat(iso), lang)
+
+
 def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
     """Every claim with its linked studies, regulator statements, harms, verdict method and pooled findings."""
     pooled = verdicts.summary_of_findings(ds).to_dict("records")
@@ -53,14 +63,14 @@ def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
         cited = set(claim["evidence_ids"])
         cards[claim["id"]] = ClaimCard(
             claim=claim.to_dict(),
-            studies=tuple(linked_evidence(ds, claim["evidence_ids"]).to_dict("records")),
+            studies=tuple(_worded(linked_evidence(ds, claim["evidence_ids"]), ds.lang).to_dict("records")),
             statements=tuple(linked_regulatory(ds, claim["regulatory_ids"]).to_dict("records")),
             harms=tuple(detail.harms.to_dict("records")),
             method={
                 "label": detail.label,
                 "definition": detail.definition,
                 "certainty": detail.certainty,
-                "checked_on": verdicts.checked_on_words(detail.checked_on),
+                "checked_on": _checked_on(detail.checked_on, ds.lang),
                 "group_label": detail.group_label,
                 "group_size": len(detail.group_claim_ids),
             },
@@ -85,17 +95,15 @@ def patient_order(ds: Dataset) -> pd.DataFrame:
     return ordered.drop(columns=["_verdict", "_stated", "_topic"]).reset_index(drop=True)
 
 
-def verdict_counts(ordered: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+def verdict_counts(ordered: pd.DataFrame, labels: dict[str, str], lang: str = "en") -> pd.DataFrame:
     """Claims per verdict, by page and by kind of topic, long form for the summary chart and its table."""
     frames = []
-    for facet, column, names in (
-        ("By page", "short_label", None),
-        ("By topic", "topic_kind", TOPIC_KIND_LABELS),
-    ):
+    for facet, column, names in zip(FACETS, ("short_label", "topic_kind"), (None, topic_kind_words(lang)), strict=True):
         counts = ordered.groupby([column, "verdict"]).size().reset_index(name="claims")
         counts = counts.rename(columns={column: "group"})
         if names:
-            counts["group"] = counts["group"].map(lambda kind, names=names: names.get(kind, kind or "other"))
+            other = i18n.pgettext(lang, "kind of topic", "other")
+            counts["group"] = counts["group"].map(lambda kind, names=names, other=other: names.get(kind, kind or other))
         counts.insert(0, "facet", facet)
         frames.append(counts)
     out = pd.concat(frames, ignore_index=True)
@@ -103,10 +111,47 @@ def verdict_counts(ordered: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     return out
 
 
-def claims_table(chosen: pd.DataFrame) -> pd.DataFrame:
-    """The claims shown, with their ids and archived page files, for readers who check the rows."""
+def counts_table(counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The summary's counts as the page shows them under its chart (in `lang`: facets and verdicts in words)."""
+    table = counts[["facet", "group", "verdict", "claims"]]
+    if lang == "en":
+        return table
+    facets = dict(zip(FACETS, _facet_words(lang), strict=True))
+    table = table.assign(facet=table["facet"].map(facets), verdict=counts["verdict_label"])
+    return headed(table, lang)
+
+
+def _facet_words(lang: str) -> tuple[str, str]:
+    return i18n.pgettext(lang, "summary chart", "By page"), i18n.pgettext(lang, "summary chart", "By topic")
+
+
+def claims_table(chosen: pd.DataFrame, lang: str = "en", labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The claims shown, with their ids and archived page files, for readers who check the rows.
+
+    In another language, topics, wording and verdicts read in words, and our translation of each quote sits beside it.
+    """
     columns = ["id", "short_label", "seed_file", "topic", "stated_as", "verdict", "quote"]
-    return chosen[columns].rename(columns={"short_label": "page", "seed_file": "archived_copy"})
+    if lang != "en":
+        names, stated = topic_names(lang), stated_as_words(lang)
+        chosen = chosen.assign(
+            topic=chosen["topic"].map(lambda v: names.get(v, v)),
+            stated_as=chosen["stated_as"].map(lambda v: stated.get(v, v)),
+            verdict=chosen["verdict"].map(lambda v: (labels or {}).get(v, v)),
+        )
+        columns += ["quote_translation"] if "quote_translation" in chosen else []
+    table = chosen[columns].rename(columns={"short_label": "page", "seed_file": "archived_copy"})
+    return headed(table, lang)
+
+
+def for_cards(chosen: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The claims with their topic and wording in `lang`, for the cards' captions (filters keep the codes)."""
+    if lang == "en":
+        return chosen
+    names, stated = topic_names(lang), stated_as_words(lang)
+    return chosen.assign(
+        topic=chosen["topic"].map(lambda v: names.get(v, v)),
+        stated_as=chosen["stated_as"].map(lambda v: stated.get(v, v)),
+    )
 
 
 def filter_ordered(ordered: pd.DataFrame, topics, sources, verdicts) -> pd.DataFrame:
@@ -122,21 +167,23 @@ class ClaimsView:
     counts: pd.DataFrame
     summary_chart: Spec
     summary_title: str
+    topics: dict[str, str]  # topic id -> its name in the edition's language, for the filter
 
 
 def claims_page(ds: Dataset) -> ClaimsView:
     ordered = patient_order(ds)
     levels = vocab.verdicts(ds)
     labels = levels.labels
-    counts = verdict_counts(ordered, labels)
-    chart = verdict_summary_chart(counts, list(levels.order), labels)
+    counts = verdict_counts(ordered, labels, ds.lang)
+    chart = verdict_summary_chart(counts, list(levels.order), labels, ds.lang)
     return ClaimsView(
         ordered=ordered,
         verdicts=levels,
         labels=labels,
         counts=counts,
         summary_chart=to_spec(chart),
-        summary_title=verdict_summary_title(counts),
+        summary_title=verdict_summary_title(counts, ds.lang),
+        topics=topic_names(ds.lang),
     )
 
 
@@ -152,10 +199,10 @@ def filtered_summary(
     """The verdict summary of the claims the filters keep, so the chart counts what the list under it shows."""
     chosen = filter_ordered(patient_order(ds), topics, sources, verdicts)
     levels = vocab.verdicts(ds)
-    counts = verdict_counts(chosen, levels.labels)
+    counts = verdict_counts(chosen, levels.labels, ds.lang)
     if chosen.empty:
         return FilteredSummary(counts, None)
-    return FilteredSummary(counts, to_spec(verdict_summary_chart(counts, list(levels.order), levels.labels)))
+    return FilteredSummary(counts, to_spec(verdict_summary_chart(counts, list(levels.order), levels.labels, ds.lang)))
 
 
 def pinned_claim(ordered: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
@@ -163,63 +210,89 @@ def pinned_claim(ordered: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
     return ordered[ordered["id"] == claim_id] if claim_id else ordered.iloc[0:0]
 
 
-def line_label(claim: Any, labels: dict[str, str], *, guess: bool) -> str:
-    """One claim as a Markdown line: its verdict in bold (unless the room is guessing first), then its quote."""
-    quote = f"“{md_escape(claim.quote)}”"
+def line_label(claim: Any, labels: dict[str, str], *, guess: bool, lang: str = "en") -> str:
+    """One claim as a Markdown line: its verdict in bold (unless the room is guessing first), then its quote.
+
+    Where the quote has our translation (another language), the line gives the translation, marked as ours: the
+    verbatim quote is on the card the line opens."""
+    translation = getattr(claim, "quote_translation", "")
+    if translation:
+        said = i18n.gettext(lang, "{translation} (our translation)").format(translation=f"«{md_escape(translation)}»")
+    else:
+        said = f"“{md_escape(claim.quote)}”"
     label = labels.get(claim.verdict, claim.verdict)
-    return quote if guess else f"**{md_escape(label[:1].upper() + label[1:])}:** {quote}"
+    return said if guess else f"**{md_escape(label[:1].upper() + label[1:])}:** {said}"
 
 
-def card_markdown(card: Any) -> str:
+def card_markdown(card: Any, lang: str = "en") -> str:
     """A claim card's verdict half as escaped Markdown: our verdict and what the level means, how sure we are,
     what pooled evidence and each study show, documented harms, and what regulators say."""
+    _, words = i18n.bound(lang), study_words(lang)
     claim, method = card.claim, card.method or {}
-    lines = [f"**Our verdict: {md_escape(method.get('label', claim['verdict']))}.** {md_escape(claim['verdict_note'])}"]
+    lines = [
+        _("**Our verdict: {label}.** {note}").format(
+            label=md_escape(method.get("label", claim["verdict"])), note=md_escape(claim["verdict_note"])
+        )
+    ]
     if method:
+        others = method["group_size"] - 1
         group = (
-            f" It shares this verdict with {plural(method['group_size'] - 1, 'similar claim')} "
-            f"(“{md_escape(method['group_label'])}”)."
-            if method["group_size"] > 1
+            " "
+            + i18n.ngettext(
+                lang,
+                "It shares this verdict with {n} similar claim (“{group}”).",
+                "It shares this verdict with {n} similar claims (“{group}”).",
+                others,
+            ).format(n=others, group=md_escape(method["group_label"]))
+            if others > 0
             else ""
         )
         lines.append(
-            f"*What this verdict means:* {md_escape(method['definition'])}\n\n"
-            f"*How sure we are:* {md_escape(method['certainty'])} certainty, evidence checked "
-            f"{md_escape(method['checked_on'])}.{group}"
+            _("*What this verdict means:* {definition}").format(definition=md_escape(method["definition"]))
+            + "\n\n"
+            + _("*How sure we are:* {certainty} certainty, evidence checked {checked_on}.").format(
+                certainty=md_escape(words.get(method["certainty"], method["certainty"])),
+                checked_on=md_escape(method["checked_on"]),
+            )
+            + group
         )
     # A review's pooled results are listed once, under their question; its own line then just points there.
     pooled_ids = {row_id for row in card.pooled for row_id in row["row_ids"]}
+    summed_up = _("What it found is summed up above.")
     lines += [
-        _section("What pooled studies show", _pooled_lines(card.pooled)),
+        _section(_("What pooled studies show"), _pooled_lines(card.pooled, lang)),
         _section(
-            "Trials and reviews show",
-            [
-                study_line(s, finding="What it found is summed up above." if s["id"] in pooled_ids else None)
-                for s in card.studies
-            ],
-            empty="*No study is linked to this claim.*",
+            _("Trials and reviews show"),
+            [study_line(s, finding=summed_up if s["id"] in pooled_ids else None) for s in card.studies],
+            empty=_("*No study is linked to this claim.*"),
         ),
+        _section(_("Harms on record"), [harm_line(h) for h in card.harms]),
         _section(
-            "Harms on record",
-            [harm_line(h) for h in card.harms],
-        ),
-        _section(
-            "Regulators say",
+            _("Regulators say"),
             [regulator_line(r) for r in card.statements],
-            empty="*No regulator or court statement is linked to this claim.*",
+            empty=_("*No regulator or court statement is linked to this claim.*"),
         ),
     ]
     return "\n\n".join(line for line in lines if line)
 
 
-def _pooled_lines(rows) -> list[str]:
+def _pooled_lines(rows, lang: str = "en") -> list[str]:
     """Summary-of-findings rows grouped by question: each question once, then each outcome with its result."""
+    _, words = i18n.bound(lang), study_words(lang)
     by_question: dict[str, list[str]] = {}
     for row in rows:
-        against = row["comparator"] if row["comparator"].startswith("no ") else f"against {row['comparator']}"
+        comparator = row["comparator"]
+        # "no treatment" reads as it is; anything else is what the cells were set against.
+        plain = comparator.startswith(("no ", "ningún ", "ninguna ", "sin "))
+        against = comparator if plain else _("against {comparator}").format(comparator=comparator)
         by_question.setdefault(row["question"], []).append(
-            f"*{md_escape(row['outcome'])}, {md_escape(against)}:* {md_escape(row['effect_plain'])} "
-            f"({md_escape(row['certainty'])} certainty; {md_escape(row['size'])})"
+            _("*{outcome}, {against}:* {effect} ({certainty} certainty; {size})").format(
+                outcome=md_escape(row["outcome"]),
+                against=md_escape(against),
+                effect=md_escape(row["effect_plain"]),
+                certainty=md_escape(words.get(row["certainty"], row["certainty"])),
+                size=md_escape(row["size"]),
+            )
         )
     return [
         md_escape(question) + "".join(f"\n  - {outcome}" for outcome in outcomes)
@@ -235,57 +308,82 @@ def _section(heading: str, items: list[str], empty: str = "") -> str:
 
 def card_texts(ds: Dataset) -> dict[str, str]:
     """Every claim card's verdict half, by claim id, built once per data version (a page shows fifteen)."""
-    return {claim_id: card_markdown(card) for claim_id, card in claim_cards(ds).items()}
+    return {claim_id: card_markdown(card, ds.lang) for claim_id, card in claim_cards(ds).items()}
 
 
 # --- summary chart -------------------------------------------------------------------------------
 
 
-def verdict_summary_title(counts: pd.DataFrame) -> str:
-    by_page = counts[counts["facet"] == "By page"]
+def verdict_summary_title(counts: pd.DataFrame, lang: str = "en") -> str:
+    by_page = counts[counts["facet"] == FACETS[0]]
     total = int(by_page["claims"].sum())
     if not total:
-        return "No claims to summarise"
+        return i18n.gettext(lang, "No claims to summarise")
     unsupported = int(by_page.loc[by_page["verdict"].isin(vocab.UNSUPPORTED), "claims"].sum())
-    return f"{unsupported} of {total} claims are misleading, contradicted or not shown in trials"
+    return i18n.gettext(
+        lang, "{unsupported} of {total} claims are misleading, contradicted or not shown in trials"
+    ).format(unsupported=unsupported, total=total)
 
 
-def verdict_summary_chart(counts: pd.DataFrame, order: list[str], labels: dict[str, str]) -> alt.VConcatChart:
+def verdict_summary_chart(
+    counts: pd.DataFrame, order: list[str], labels: dict[str, str], lang: str = "en"
+) -> alt.VConcatChart:
     """Claims per verdict as stacked bars, by page and by kind of topic, worst verdict first on the left."""
+    _ = i18n.bound(lang)
     label_order = [labels.get(v, v) for v in order]
     colours = {labels.get(v, v): theme.VERDICT_COLOURS[v] for v in order if v in theme.VERDICT_COLOURS}
     data = counts.assign(_rank=counts["verdict"].map({v: i for i, v in enumerate(order)}))
     color = alt.Color(
         "verdict_label:N",
-        title="Our verdict",
+        title=_("Our verdict"),
         scale=theme.colour_scale(colours, label_order),
         legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),  # two columns ran off a 390-px phone
     )
-    tooltip = [alt.Tooltip("group:N", title="Group"), alt.Tooltip("verdict_label:N", title="Verdict"),
-               alt.Tooltip("claims:Q", title="Claims")]  # fmt: skip
+    tooltip = [alt.Tooltip("group:N", title=_("Group")), alt.Tooltip("verdict_label:N", title=_("Verdict")),
+               alt.Tooltip("claims:Q", title=_("Claims"))]  # fmt: skip
 
-    def bars(facet: str) -> alt.Chart:
+    def bars(facet: str, heading: str) -> alt.Chart:
         part = data[data["facet"] == facet]
         groups = list(dict.fromkeys(part.sort_values("group")["group"]))
         return (
             alt.Chart(part)
             .mark_bar(stroke="#ffffff", strokeWidth=1)
             .encode(
-                x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(tickMinStep=1)),
+                x=alt.X("sum(claims):Q", title=_("Claims"), axis=alt.Axis(tickMinStep=1)),
                 y=alt.Y("group:N", title=None, sort=groups, axis=alt.Axis(labelLimit=0)),
                 color=color,
                 order=alt.Order("_rank:Q"),
                 tooltip=tooltip,
             )
-            .properties(title=alt.Title(facet, fontSize=theme.LABEL_SIZE), height=30 * len(groups))
+            .properties(title=alt.Title(heading, fontSize=theme.LABEL_SIZE), height=30 * len(groups))
         )
 
-    title = verdict_summary_title(counts)
-    heading = theme.wrapped_title(title, "Each bar is one page, or one kind of topic; worst verdict on the left.")
-    return alt.vconcat(bars("By page"), bars("By topic"), spacing=16).properties(
+    title = verdict_summary_title(counts, lang)
+    heading = theme.wrapped_title(title, _("Each bar is one page, or one kind of topic; worst verdict on the left."))
+    by_page, by_topic = (bars(f, h) for f, h in zip(FACETS, _facet_words(lang), strict=True))
+    return alt.vconcat(by_page, by_topic, spacing=16).properties(
         title=heading,
-        description=f"Stacked bar chart of our verdicts on the pages' claims. {title}.",
+        description=_("Stacked bar chart of our verdicts on the pages' claims. {title}.").format(title=title),
     )
+
+
+def verdict_table(levels: vocab.Verdicts, lang: str = "en") -> pd.DataFrame:
+    """The verdict levels as the page lists them; in another language without the English keys."""
+    table = levels.table()
+    return table if lang == "en" else headed(table.drop(columns=["verdict"]), lang)
+
+
+def certainty_words_table(lang: str = "en") -> pd.DataFrame:
+    """GRADE's certainty words with what each means, in `lang` (the meanings are translated where they are kept)."""
+    table = vocab.certainty_table()
+    if lang == "en":
+        return table
+    words = study_words(lang)
+    table = table.assign(
+        certainty=table["certainty"].map(lambda v: words.get(v, v)),
+        **{"what it means": table["what it means"].map(lambda v: i18n.gettext(lang, v))},
+    )
+    return headed(table, lang)
 
 
 # What the page needs besides the views, so the page reads only this module.
