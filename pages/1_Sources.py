@@ -35,15 +35,14 @@ def source_card(source) -> None:
         st.subheader(md_escape(source.short_label))
         title = getattr(source, "title_translation", "")
         # The page's own title is quoted as printed; in Spanish our translation goes under it.
-        st.markdown(f"> **{md_escape(source.title)}**\n\n*{_('Our translation')}:* {md_escape(title)}" if title
+        ours = _("Our translation")
+        st.markdown(f"> **{md_escape(source.title)}**\n\n*{ours}:* {md_escape(title)}" if title
                     else f"**{md_escape(source.title)}**")  # fmt: skip
-        cols = st.columns(3)
-        cols[0].markdown(f"**{_('Publisher')}**  \n{md_escape(source.publisher)}")
-        cols[1].markdown(
-            f"**{_('Kind of site')}**  \n{md_escape(words.get(source.publisher_kind, source.publisher_kind))}"
-        )
         date = sources_view.date_words(source.date_shown, ds.lang) or _p("date shown", "none")
-        cols[2].markdown(f"**{_('Date shown')}**  \n{md_escape(date)}")
+        fields = ((_("Publisher"), source.publisher), (_("Kind of site"), words.get(source.publisher_kind) or
+                  source.publisher_kind), (_("Date shown"), date))  # fmt: skip
+        for col, (name, value) in zip(st.columns(3), fields, strict=True):
+            col.markdown(f"**{name}**  \n{md_escape(value)}")
         st.markdown(md_escape(source.note))
         sure = md_escape(words.get(source.provenance_confidence, source.provenance_confidence))
         st.caption(

@@ -41,12 +41,11 @@ _NO_CONTROL = re.compile(r"^none|baseline|^ningun|situación inicial", re.IGNORE
 
 def comparison_words(lang: str = "en") -> dict[str, str]:
     """Comparison group -> its words in `lang`, in COMPARISON_ORDER."""
-    p = i18n.pgettext
     words = (
-        p(lang, "compared with", "placebo or sham"),
-        p(lang, "compared with", "another treatment or mixed controls"),
-        p(lang, "compared with", "no comparison group"),
-        p(lang, "compared with", "not a test of benefit"),
+        i18n.pgettext(lang, "compared with", "placebo or sham"),
+        i18n.pgettext(lang, "compared with", "another treatment or mixed controls"),
+        i18n.pgettext(lang, "compared with", "no comparison group"),
+        i18n.pgettext(lang, "compared with", "not a test of benefit"),
     )
     return dict(zip(COMPARISON_ORDER, words, strict=True))
 

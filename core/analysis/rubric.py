@@ -17,12 +17,14 @@ VERDICT_SHORT = {"yes": "yes", "partly": "partly", "no": "no", "not applicable":
 
 def verdict_words(lang: str = "en") -> dict[str, str]:
     """Checklist verdict -> (its words, its short form in a chart cell), in `lang`."""
-    p = i18n.pgettext
     return {
-        "yes": (p(lang, "checklist", "yes"), p(lang, "checklist cell", "yes")),
-        "partly": (p(lang, "checklist", "partly"), p(lang, "checklist cell", "partly")),
-        "no": (p(lang, "checklist", "no"), p(lang, "checklist cell", "no")),
-        "not applicable": (p(lang, "checklist", "not applicable"), p(lang, "checklist cell", "n/a")),
+        "yes": (i18n.pgettext(lang, "checklist", "yes"), i18n.pgettext(lang, "checklist cell", "yes")),
+        "partly": (i18n.pgettext(lang, "checklist", "partly"), i18n.pgettext(lang, "checklist cell", "partly")),
+        "no": (i18n.pgettext(lang, "checklist", "no"), i18n.pgettext(lang, "checklist cell", "no")),
+        "not applicable": (
+            i18n.pgettext(lang, "checklist", "not applicable"),
+            i18n.pgettext(lang, "checklist cell", "n/a"),
+        ),
     }
 
 

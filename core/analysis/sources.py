@@ -86,119 +86,114 @@ def _times(n: float, per: str, lang: str) -> str:
 
 def study_words(lang: str = "en") -> dict[str, str]:
     """Study kinds, conditions, routes, sample units, check states and certainty words, in `lang`."""
-    p = i18n.pgettext
     return {
-        "randomised trial": p(lang, "study kind", "randomised trial"),
-        "non-randomised trial": p(lang, "study kind", "non-randomised trial"),
-        "case series": p(lang, "study kind", "case series"),
-        "meta-analysis": p(lang, "study kind", "meta-analysis"),
-        "systematic review": p(lang, "study kind", "systematic review"),
-        "animal study": p(lang, "study kind", "animal study"),
-        "biodistribution study": p(lang, "study kind", "biodistribution study"),
-        "drug label": p(lang, "study kind", "drug label"),
-        "review or commentary": p(lang, "study kind", "review or commentary"),
-        "survey": p(lang, "study kind", "survey"),
-        "knee osteoarthritis": p(lang, "condition", "knee osteoarthritis"),
-        "discogenic low back pain": p(lang, "condition", "discogenic low back pain"),
-        "cirrhosis": p(lang, "condition", "cirrhosis"),
-        "fibromyalgia": p(lang, "condition", "fibromyalgia"),
-        "graft-versus-host disease": p(lang, "condition", "graft-versus-host disease"),
-        "none (healthy or animal)": p(lang, "condition", "none (healthy or animal)"),
-        "several": p(lang, "condition", "several"),
-        "intra-articular knee": p(lang, "route", "intra-articular knee"),
-        "intradiscal": p(lang, "route", "intradiscal"),
-        "intravenous": p(lang, "route", "intravenous"),
-        "intraocular": p(lang, "route", "intraocular"),
-        "intrathecal": p(lang, "route", "intrathecal"),
-        "multiple routes": p(lang, "route", "multiple routes"),
-        "unspecified": p(lang, "route", "unspecified"),
-        "participants": p(lang, "sample unit", "participants"),
-        "studies": p(lang, "sample unit", "studies"),
-        "trials": p(lang, "sample unit", "trials"),
-        "clinics": p(lang, "sample unit", "clinics"),
-        "verified": p(lang, "checked", "verified"),
-        "partial": p(lang, "checked", "partial"),
-        "unverified": p(lang, "checked", "unverified"),
-        "high": p(lang, "certainty", "high"),
-        "moderate": p(lang, "certainty", "moderate"),
-        "low": p(lang, "certainty", "low"),
-        "very low": p(lang, "certainty", "very low"),
-        "not graded": p(lang, "certainty", "not graded"),
-        "per disc": p(lang, "dose basis", "per disc"),
-        "per infusion": p(lang, "dose basis", "per infusion"),
-        "per kg body weight": p(lang, "dose basis", "per kg body weight"),
-        "per knee injection": p(lang, "dose basis", "per knee injection"),
-        "per mL": p(lang, "dose basis", "per mL"),
+        "randomised trial": i18n.pgettext(lang, "study kind", "randomised trial"),
+        "non-randomised trial": i18n.pgettext(lang, "study kind", "non-randomised trial"),
+        "case series": i18n.pgettext(lang, "study kind", "case series"),
+        "meta-analysis": i18n.pgettext(lang, "study kind", "meta-analysis"),
+        "systematic review": i18n.pgettext(lang, "study kind", "systematic review"),
+        "animal study": i18n.pgettext(lang, "study kind", "animal study"),
+        "biodistribution study": i18n.pgettext(lang, "study kind", "biodistribution study"),
+        "drug label": i18n.pgettext(lang, "study kind", "drug label"),
+        "review or commentary": i18n.pgettext(lang, "study kind", "review or commentary"),
+        "survey": i18n.pgettext(lang, "study kind", "survey"),
+        "knee osteoarthritis": i18n.pgettext(lang, "condition", "knee osteoarthritis"),
+        "discogenic low back pain": i18n.pgettext(lang, "condition", "discogenic low back pain"),
+        "cirrhosis": i18n.pgettext(lang, "condition", "cirrhosis"),
+        "fibromyalgia": i18n.pgettext(lang, "condition", "fibromyalgia"),
+        "graft-versus-host disease": i18n.pgettext(lang, "condition", "graft-versus-host disease"),
+        "none (healthy or animal)": i18n.pgettext(lang, "condition", "none (healthy or animal)"),
+        "several": i18n.pgettext(lang, "condition", "several"),
+        "intra-articular knee": i18n.pgettext(lang, "route", "intra-articular knee"),
+        "intradiscal": i18n.pgettext(lang, "route", "intradiscal"),
+        "intravenous": i18n.pgettext(lang, "route", "intravenous"),
+        "intraocular": i18n.pgettext(lang, "route", "intraocular"),
+        "intrathecal": i18n.pgettext(lang, "route", "intrathecal"),
+        "multiple routes": i18n.pgettext(lang, "route", "multiple routes"),
+        "unspecified": i18n.pgettext(lang, "route", "unspecified"),
+        "participants": i18n.pgettext(lang, "sample unit", "participants"),
+        "studies": i18n.pgettext(lang, "sample unit", "studies"),
+        "trials": i18n.pgettext(lang, "sample unit", "trials"),
+        "clinics": i18n.pgettext(lang, "sample unit", "clinics"),
+        "verified": i18n.pgettext(lang, "checked", "verified"),
+        "partial": i18n.pgettext(lang, "checked", "partial"),
+        "unverified": i18n.pgettext(lang, "checked", "unverified"),
+        "high": i18n.pgettext(lang, "certainty", "high"),
+        "moderate": i18n.pgettext(lang, "certainty", "moderate"),
+        "low": i18n.pgettext(lang, "certainty", "low"),
+        "very low": i18n.pgettext(lang, "certainty", "very low"),
+        "not graded": i18n.pgettext(lang, "certainty", "not graded"),
+        "per disc": i18n.pgettext(lang, "dose basis", "per disc"),
+        "per infusion": i18n.pgettext(lang, "dose basis", "per infusion"),
+        "per kg body weight": i18n.pgettext(lang, "dose basis", "per kg body weight"),
+        "per knee injection": i18n.pgettext(lang, "dose basis", "per knee injection"),
+        "per mL": i18n.pgettext(lang, "dose basis", "per mL"),
     }
 
 
 def harm_words(lang: str = "en") -> dict[str, str]:
     """Harm severities and settings in `lang`."""
-    p = i18n.pgettext
     return {
-        "death": p(lang, "harm", "death"),
-        "permanent disability": p(lang, "harm", "permanent disability"),
-        "serious": p(lang, "harm", "serious"),
-        "moderate": p(lang, "harm", "moderate"),
-        "pooled trials": p(lang, "harm setting", "pooled trials"),
-        "several": p(lang, "harm setting", "several"),
-        "unapproved clinic": p(lang, "harm setting", "unapproved clinic"),
+        "death": i18n.pgettext(lang, "harm", "death"),
+        "permanent disability": i18n.pgettext(lang, "harm", "permanent disability"),
+        "serious": i18n.pgettext(lang, "harm", "serious"),
+        "moderate": i18n.pgettext(lang, "harm", "moderate"),
+        "pooled trials": i18n.pgettext(lang, "harm setting", "pooled trials"),
+        "several": i18n.pgettext(lang, "harm setting", "several"),
+        "unapproved clinic": i18n.pgettext(lang, "harm setting", "unapproved clinic"),
     }
 
 
 def statement_words(lang: str = "en") -> dict[str, str]:
     """Kinds of regulator statement and jurisdictions in `lang`."""
-    p = i18n.pgettext
     return {
-        "approval": p(lang, "statement", "approval"),
-        "consumer warning": p(lang, "statement", "consumer warning"),
-        "court ruling": p(lang, "statement", "court ruling"),
-        "professional guidance": p(lang, "statement", "professional guidance"),
-        "rule or framework": p(lang, "statement", "rule or framework"),
-        "safety alert": p(lang, "statement", "safety alert"),
-        "European Union": p(lang, "jurisdiction", "European Union"),
-        "International": p(lang, "jurisdiction", "International"),
-        "Japan": p(lang, "jurisdiction", "Japan"),
-        "South Korea": p(lang, "jurisdiction", "South Korea"),
-        "Spain": p(lang, "jurisdiction", "Spain"),
-        "United States": p(lang, "jurisdiction", "United States"),
+        "approval": i18n.pgettext(lang, "statement", "approval"),
+        "consumer warning": i18n.pgettext(lang, "statement", "consumer warning"),
+        "court ruling": i18n.pgettext(lang, "statement", "court ruling"),
+        "professional guidance": i18n.pgettext(lang, "statement", "professional guidance"),
+        "rule or framework": i18n.pgettext(lang, "statement", "rule or framework"),
+        "safety alert": i18n.pgettext(lang, "statement", "safety alert"),
+        "European Union": i18n.pgettext(lang, "jurisdiction", "European Union"),
+        "International": i18n.pgettext(lang, "jurisdiction", "International"),
+        "Japan": i18n.pgettext(lang, "jurisdiction", "Japan"),
+        "South Korea": i18n.pgettext(lang, "jurisdiction", "South Korea"),
+        "Spain": i18n.pgettext(lang, "jurisdiction", "Spain"),
+        "United States": i18n.pgettext(lang, "jurisdiction", "United States"),
     }
 
 
 def stated_as_words(lang: str = "en") -> dict[str, str]:
     """How firmly a claim is stated, in `lang` (vocab.STATED_AS and 'not claimed')."""
-    p = i18n.pgettext
     return {
-        "as fact": p(lang, "stated", "as fact"),
-        "unverifiable citation": p(lang, "stated", "unverifiable citation"),
-        "hedged": p(lang, "stated", "hedged"),
-        "anecdote or testimonial": p(lang, "stated", "anecdote or testimonial"),
-        vocab.NOT_CLAIMED: p(lang, "stated", "not claimed"),
+        "as fact": i18n.pgettext(lang, "stated", "as fact"),
+        "unverifiable citation": i18n.pgettext(lang, "stated", "unverifiable citation"),
+        "hedged": i18n.pgettext(lang, "stated", "hedged"),
+        "anecdote or testimonial": i18n.pgettext(lang, "stated", "anecdote or testimonial"),
+        vocab.NOT_CLAIMED: i18n.pgettext(lang, "stated", "not claimed"),
     }
 
 
 def topic_names(lang: str = "en") -> dict[str, str]:
     """Topic id -> its name in `lang` (the ids are English names; links and filters keep the ids)."""
-    p = i18n.pgettext
     return {
-        "cartilage regeneration": p(lang, "topic", "cartilage regeneration"),
-        "disc repair": p(lang, "topic", "disc repair"),
-        "differentiation/replacement": p(lang, "topic", "differentiation/replacement"),
-        "tissue regeneration": p(lang, "topic", "tissue regeneration"),
-        "anti-inflammation": p(lang, "topic", "anti-inflammation"),
-        "immune modulation": p(lang, "topic", "immune modulation"),
-        "growth factors": p(lang, "topic", "growth factors"),
-        "pain modulation": p(lang, "topic", "pain modulation"),
-        "pain relief and function": p(lang, "topic", "pain relief and function"),
-        "root cause": p(lang, "topic", "root cause"),
-        "less medication": p(lang, "topic", "less medication"),
-        "long-lasting results": p(lang, "topic", "long-lasting results"),
-        "low-risk procedure": p(lang, "topic", "low-risk procedure"),
-        "safety": p(lang, "topic", "safety"),
-        "regulation": p(lang, "topic", "regulation"),
-        "evidence": p(lang, "topic", "evidence"),
-        "cost": p(lang, "topic", "cost"),
-        "cell sources": p(lang, "topic", "cell sources"),
+        "cartilage regeneration": i18n.pgettext(lang, "topic", "cartilage regeneration"),
+        "disc repair": i18n.pgettext(lang, "topic", "disc repair"),
+        "differentiation/replacement": i18n.pgettext(lang, "topic", "differentiation/replacement"),
+        "tissue regeneration": i18n.pgettext(lang, "topic", "tissue regeneration"),
+        "anti-inflammation": i18n.pgettext(lang, "topic", "anti-inflammation"),
+        "immune modulation": i18n.pgettext(lang, "topic", "immune modulation"),
+        "growth factors": i18n.pgettext(lang, "topic", "growth factors"),
+        "pain modulation": i18n.pgettext(lang, "topic", "pain modulation"),
+        "pain relief and function": i18n.pgettext(lang, "topic", "pain relief and function"),
+        "root cause": i18n.pgettext(lang, "topic", "root cause"),
+        "less medication": i18n.pgettext(lang, "topic", "less medication"),
+        "long-lasting results": i18n.pgettext(lang, "topic", "long-lasting results"),
+        "low-risk procedure": i18n.pgettext(lang, "topic", "low-risk procedure"),
+        "safety": i18n.pgettext(lang, "topic", "safety"),
+        "regulation": i18n.pgettext(lang, "topic", "regulation"),
+        "evidence": i18n.pgettext(lang, "topic", "evidence"),
+        "cost": i18n.pgettext(lang, "topic", "cost"),
+        "cell sources": i18n.pgettext(lang, "topic", "cell sources"),
     }
 
 
@@ -209,91 +204,93 @@ def in_words(words: dict[str, str], value: str) -> str:
 
 def trials_show_words(lang: str = "en") -> dict[str, tuple[str, str]]:
     """What trials show of a mechanism, in full and in short (for a row label), in `lang`."""
-    p = i18n.pgettext
-    return {
-        "established": (p(lang, "trials show", "established"), p(lang, "trials show, short", "established")),
-        "plausible, unproven in patients": (
-            p(lang, "trials show", "plausible, unproven in patients"), p(lang, "trials show, short", "unproven")),
-        "not shown in controlled trials": (
-            p(lang, "trials show", "not shown in controlled trials"), p(lang, "trials show, short", "not shown")),
-        "contradicted": (p(lang, "trials show", "contradicted"), p(lang, "trials show, short", "contradicted")),
-        "": ("", p(lang, "trials show, short", "not rated")),
-    }  # fmt: skip
+    full = {
+        "established": i18n.pgettext(lang, "trials show", "established"),
+        "plausible, unproven in patients": i18n.pgettext(lang, "trials show", "plausible, unproven in patients"),
+        "not shown in controlled trials": i18n.pgettext(lang, "trials show", "not shown in controlled trials"),
+        "contradicted": i18n.pgettext(lang, "trials show", "contradicted"),
+        "": "",
+    }
+    short = {
+        "established": i18n.pgettext(lang, "trials show, short", "established"),
+        "plausible, unproven in patients": i18n.pgettext(lang, "trials show, short", "unproven"),
+        "not shown in controlled trials": i18n.pgettext(lang, "trials show, short", "not shown"),
+        "contradicted": i18n.pgettext(lang, "trials show, short", "contradicted"),
+        "": i18n.pgettext(lang, "trials show, short", "not rated"),
+    }
+    return {status: (full[status], short[status]) for status in full}
 
 
 def stated_as_short_words(lang: str = "en") -> dict[str, str]:
     """How firmly a claim is stated, in the few letters of a chart cell, in `lang`."""
-    p = i18n.pgettext
     return {
-        "as fact": p(lang, "stated, short", "fact"),
-        "unverifiable citation": p(lang, "stated, short", "cites ?"),
-        "hedged": p(lang, "stated, short", "hedged"),
-        "anecdote or testimonial": p(lang, "stated, short", "anecdote"),
+        "as fact": i18n.pgettext(lang, "stated, short", "fact"),
+        "unverifiable citation": i18n.pgettext(lang, "stated, short", "cites ?"),
+        "hedged": i18n.pgettext(lang, "stated, short", "hedged"),
+        "anecdote or testimonial": i18n.pgettext(lang, "stated, short", "anecdote"),
         vocab.NOT_CLAIMED: "–",
     }
 
 
 def source_words(lang: str = "en") -> dict[str, str]:
     """Kinds of site and how sure we are of who published a page, in `lang`."""
-    p = i18n.pgettext
     return {
-        "clinic marketing": p(lang, "kind of site", "clinic marketing"),
-        "content farm": p(lang, "kind of site", "content farm"),
-        "protocol seller, operator unknown": p(lang, "kind of site", "protocol seller, operator unknown"),
-        "sales page presented as an article": p(lang, "kind of site", "sales page presented as an article"),
-        "user-posted blog": p(lang, "kind of site", "user-posted blog"),
-        "high": p(lang, "how sure", "high"),
-        "low": p(lang, "how sure", "low"),
-        "none": p(lang, "how sure", "none"),
+        "clinic marketing": i18n.pgettext(lang, "kind of site", "clinic marketing"),
+        "content farm": i18n.pgettext(lang, "kind of site", "content farm"),
+        "protocol seller, operator unknown": i18n.pgettext(lang, "kind of site", "protocol seller, operator unknown"),
+        "sales page presented as an article": i18n.pgettext(lang, "kind of site", "sales page presented as an article"),
+        "user-posted blog": i18n.pgettext(lang, "kind of site", "user-posted blog"),
+        "high": i18n.pgettext(lang, "how sure", "high"),
+        "low": i18n.pgettext(lang, "how sure", "low"),
+        "none": i18n.pgettext(lang, "how sure", "none"),
     }
 
 
 def column_words(lang: str = "en") -> dict[str, str]:
     """Column name -> its header on screen in `lang`, for the tables the claims pages show."""
-    p = i18n.pgettext
     return {
-        "id": p(lang, "column", "row id"),
-        "short_label": p(lang, "column", "page"),
-        "page": p(lang, "column", "page"),
-        "publisher_kind": p(lang, "column", "kind of site"),
-        "date_shown": p(lang, "column", "date shown"),
-        "provenance_confidence": p(lang, "column", "how sure of the publisher"),
-        "as fact": p(lang, "stated", "as fact"),
-        "unverifiable citation": p(lang, "stated", "unverifiable citation"),
-        "hedged": p(lang, "stated", "hedged"),
-        "anecdote or testimonial": p(lang, "stated", "anecdote or testimonial"),
-        "topics": p(lang, "column", "topics"),
-        "topic": p(lang, "column", "topic"),
-        "dose_statements": p(lang, "column", "dose statements"),
-        "claims": p(lang, "column", "claims"),
-        "dimension": p(lang, "column", "item"),
-        "question": p(lang, "column", "question"),
-        "rubric": p(lang, "column", "rubric"),
-        "citation": p(lang, "column", "citation"),
-        "verdict": p(lang, "column", "verdict"),
-        "verdict_short": p(lang, "column", "verdict, short"),
-        "points": p(lang, "column", "points"),
-        "max_points": p(lang, "column", "maximum points"),
-        "share": p(lang, "column", "share of points"),
-        "justification": p(lang, "column", "why"),
-        "quote": p(lang, "column", "quote"),
-        "quote_translation": p(lang, "column", "our translation"),
-        "item_id": p(lang, "column", "item id"),
-        "weight": p(lang, "column", "weight"),
-        "source_id": p(lang, "column", "page id"),
-        "n_yes": p(lang, "column", "items yes"),
-        "n_partly": p(lang, "column", "items partly"),
-        "n_no": p(lang, "column", "items no"),
-        "n_n/a": p(lang, "column", "items n/a"),
-        "facet": p(lang, "column", "counted by"),
-        "group": p(lang, "column", "group"),
-        "verdict_label": p(lang, "column", "verdict in words"),
-        "seed_file": p(lang, "column", "archived copy"),
-        "archived_copy": p(lang, "column", "archived copy"),
-        "stated_as": p(lang, "column", "stated"),
-        "certainty": p(lang, "column", "certainty"),
-        "in short": p(lang, "column", "in short"),
-        "what it means": p(lang, "column", "what it means"),
+        "id": i18n.pgettext(lang, "column", "row id"),
+        "short_label": i18n.pgettext(lang, "column", "page"),
+        "page": i18n.pgettext(lang, "column", "page"),
+        "publisher_kind": i18n.pgettext(lang, "column", "kind of site"),
+        "date_shown": i18n.pgettext(lang, "column", "date shown"),
+        "provenance_confidence": i18n.pgettext(lang, "column", "how sure of the publisher"),
+        "as fact": i18n.pgettext(lang, "stated", "as fact"),
+        "unverifiable citation": i18n.pgettext(lang, "stated", "unverifiable citation"),
+        "hedged": i18n.pgettext(lang, "stated", "hedged"),
+        "anecdote or testimonial": i18n.pgettext(lang, "stated", "anecdote or testimonial"),
+        "topics": i18n.pgettext(lang, "column", "topics"),
+        "topic": i18n.pgettext(lang, "column", "topic"),
+        "dose_statements": i18n.pgettext(lang, "column", "dose statements"),
+        "claims": i18n.pgettext(lang, "column", "claims"),
+        "dimension": i18n.pgettext(lang, "column", "item"),
+        "question": i18n.pgettext(lang, "column", "question"),
+        "rubric": i18n.pgettext(lang, "column", "rubric"),
+        "citation": i18n.pgettext(lang, "column", "citation"),
+        "verdict": i18n.pgettext(lang, "column", "verdict"),
+        "verdict_short": i18n.pgettext(lang, "column", "verdict, short"),
+        "points": i18n.pgettext(lang, "column", "points"),
+        "max_points": i18n.pgettext(lang, "column", "maximum points"),
+        "share": i18n.pgettext(lang, "column", "share of points"),
+        "justification": i18n.pgettext(lang, "column", "why"),
+        "quote": i18n.pgettext(lang, "column", "quote"),
+        "quote_translation": i18n.pgettext(lang, "column", "our translation"),
+        "item_id": i18n.pgettext(lang, "column", "item id"),
+        "weight": i18n.pgettext(lang, "column", "weight"),
+        "source_id": i18n.pgettext(lang, "column", "page id"),
+        "n_yes": i18n.pgettext(lang, "column", "items yes"),
+        "n_partly": i18n.pgettext(lang, "column", "items partly"),
+        "n_no": i18n.pgettext(lang, "column", "items no"),
+        "n_n/a": i18n.pgettext(lang, "column", "items n/a"),
+        "facet": i18n.pgettext(lang, "column", "counted by"),
+        "group": i18n.pgettext(lang, "column", "group"),
+        "verdict_label": i18n.pgettext(lang, "column", "verdict in words"),
+        "seed_file": i18n.pgettext(lang, "column", "archived copy"),
+        "archived_copy": i18n.pgettext(lang, "column", "archived copy"),
+        "stated_as": i18n.pgettext(lang, "column", "stated"),
+        "certainty": i18n.pgettext(lang, "column", "certainty"),
+        "in short": i18n.pgettext(lang, "column", "in short"),
+        "what it means": i18n.pgettext(lang, "column", "what it means"),
     }
 
 
@@ -307,13 +304,12 @@ def headed(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 def topic_kind_words(lang: str = "en") -> dict[str, str]:
     """Kind of topic -> its name in the summary chart, in `lang`."""
-    p = i18n.pgettext
     return {
-        "safety": p(lang, "kind of topic", "Safety"),
-        "regulation": p(lang, "kind of topic", "Regulation"),
-        "benefit": p(lang, "kind of topic", "Promised benefits"),
-        "evidence": p(lang, "kind of topic", "Studies cited"),
-        "mechanism": p(lang, "kind of topic", "How the cells work"),
-        "cost": p(lang, "kind of topic", "Cost"),
-        "product": p(lang, "kind of topic", "What is injected"),
+        "safety": i18n.pgettext(lang, "kind of topic", "Safety"),
+        "regulation": i18n.pgettext(lang, "kind of topic", "Regulation"),
+        "benefit": i18n.pgettext(lang, "kind of topic", "Promised benefits"),
+        "evidence": i18n.pgettext(lang, "kind of topic", "Studies cited"),
+        "mechanism": i18n.pgettext(lang, "kind of topic", "How the cells work"),
+        "cost": i18n.pgettext(lang, "kind of topic", "Cost"),
+        "product": i18n.pgettext(lang, "kind of topic", "What is injected"),
     }
