@@ -190,7 +190,7 @@ def _field(package: dict, table: str, name: str) -> dict:
         (lambda p: _field(p, "verdicts", "label").update({"x-translatable": "yes"}), "must be true or false"),
         (lambda p: _field(p, "claims", "quote").update({"x-translation": "instead"}), "can only be 'beside'"),
         (lambda p: _field(p, "claims", "quote").update({"x-translatable": False}), "can only be 'beside'"),
-        (lambda p: _field(p, "sources", "title").update({"x-translation": "beside"}), "on a translatable field"),
+        (lambda p: _field(p, "sources", "url").update({"x-translation": "beside"}), "on a translatable field"),
         (lambda p: _field(p, "translations_es", "source").update({"name": "origin"}), "a translation table has"),
     ],
 )
@@ -205,8 +205,8 @@ def test_broken_language_setup_is_named(data_copy, break_it, expected):
 
 def test_a_column_newly_flagged_translatable_needs_every_translation(data_copy):
     package = _package(data_copy)
-    _field(package, "sources", "publisher").update({"x-translatable": True})
+    _field(package, "harms", "quote").update({"x-translatable": True})
     _save(data_copy, package)
     with pytest.raises(DataError) as caught:
         load(data_copy)
-    assert (caught.value.file, caught.value.row, caught.value.column) == ("sources.csv", 1, "publisher")
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("harms.csv", 1, "quote")

@@ -313,3 +313,16 @@ def topic_kind_words(lang: str = "en") -> dict[str, str]:
         "cost": i18n.pgettext(lang, "kind of topic", "Cost"),
         "product": i18n.pgettext(lang, "kind of topic", "What is injected"),
     }
+
+
+def certainty_words_table(lang: str = "en") -> pd.DataFrame:
+    """GRADE's certainty words with what each means, in `lang` (the meanings are translated where they are kept)."""
+    table = vocab.certainty_table()
+    if lang == "en":
+        return table
+    words = study_words(lang)
+    table = table.assign(
+        certainty=table["certainty"].map(lambda v: words.get(v, v)),
+        **{"what it means": table["what it means"].map(lambda v: i18n.gettext(lang, v))},
+    )
+    return headed(table, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,7 +13,14 @@ import pandas as pd
 from core import i18n, links
 from core.analysis import claimreview, verdicts, vocab
 from core.analysis.claims import claims_with_sources, linked_evidence, linked_regulatory
-from core.analysis.sources import headed, stated_as_words, study_words, topic_kind_words, topic_names
+from core.analysis.sources import (
+    certainty_words_table,  # noqa: F401 (the pages read it from here)
+    headed,
+    stated_as_words,
+    study_words,
+    topic_kind_words,
+    topic_names,
+)
 from core.charts import theme
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
@@ -291,13 +299,23 @@ def _pooled_lines(rows, lang: str = "en") -> list[str]:
                 against=md_escape(against),
                 effect=md_escape(row["effect_plain"]),
                 certainty=md_escape(words.get(row["certainty"], row["certainty"])),
-                size=md_escape(row["size"]),
+                size=md_escape(row["size"] if lang == "en" else _pooled_size(row, lang)),
             )
         )
     return [
         md_escape(question) + "".join(f"\n  - {outcome}" for outcome in outcomes)
         for question, outcomes in by_question.items()
     ]
+
+
+def _pooled_size(row: Mapping[str, Any], lang: str) -> str:
+    """How many trials and people a pooled result rests on, in `lang` (the English is summary_of_findings')."""
+    n, people = row["trials"], row["participants"]
+    parts = [
+        i18n.ngettext(lang, "{n} trial", "{n} trials", int(n)).format(n=int(n)) if pd.notna(n) else "",
+        i18n.gettext(lang, "{n} people").format(n=i18n.format_number(int(people), lang, 0)) if pd.notna(people) else "",
+    ]
+    return ", ".join(p for p in parts if p) or i18n.gettext(lang, "size not stated")
 
 
 def _section(heading: str, items: list[str], empty: str = "") -> str:
@@ -371,19 +389,6 @@ def verdict_table(levels: vocab.Verdicts, lang: str = "en") -> pd.DataFrame:
     """The verdict levels as the page lists them; in another language without the English keys."""
     table = levels.table()
     return table if lang == "en" else headed(table.drop(columns=["verdict"]), lang)
-
-
-def certainty_words_table(lang: str = "en") -> pd.DataFrame:
-    """GRADE's certainty words with what each means, in `lang` (the meanings are translated where they are kept)."""
-    table = vocab.certainty_table()
-    if lang == "en":
-        return table
-    words = study_words(lang)
-    table = table.assign(
-        certainty=table["certainty"].map(lambda v: words.get(v, v)),
-        **{"what it means": table["what it means"].map(lambda v: i18n.gettext(lang, v))},
-    )
-    return headed(table, lang)
 
 
 # What the page needs besides the views, so the page reads only this module.
