@@ -50,13 +50,9 @@ ui.chart_block(
 )
 # The table lists every study (a journalist looks for them all); its own filter narrows it.
 conditions = ["all", *sorted(set(view.overview["condition"]))]
-# The options are codes (the link holds them), shown in the reader's words.
-condition = ui.bound_selectbox(
-    _("Condition (for the table)"),
-    conditions,
-    key="condition",
-    format_func=lambda c: _("All conditions") if c == "all" else words.get(c, c),
-)
+# The options are codes (the link holds them), shown in the reader's words (looked up now, not when drawn).
+shown_as = {"all": _("All conditions")} | {c: words.get(c, c) for c in conditions[1:]}
+condition = ui.bound_selectbox(_("Condition (for the table)"), conditions, key="condition", format_func=shown_as.get)
 
 reported_to = tuple(sorted(ui.report_config().items()))
 studies = ui.derived(evidence_view.studies_table, condition, reported_to, ui.app_root() + evidence_view.PAGE_PATH)
