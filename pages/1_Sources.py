@@ -68,14 +68,14 @@ def source_card(source) -> None:
                     verdict=md_escape(c.verdict_words), note=md_escape(c.verdict_note)))  # fmt: skip
             ui.table_download(detail.download, f"claims_{source.id}", _("Download these claims (CSV, with row ids)"))
         with st.expander(_("Source-quality checklist: {summary}").format(summary=md_escape(detail.checklist_summary))):
-            for item in detail.checklist.itertuples():
+            for number, item in enumerate(detail.checklist.itertuples()):
                 st.markdown(
                     f"**{md_escape(item.dimension)}: {md_escape(item.verdict_words)}.** {md_escape(item.question)}"
                 )
                 if item.quote:
-                    ui.quote(item.quote, source.short_label, source.seed_file)
-                st.caption(md_escape(item.justification) if item.quote
-                           else _("Nothing on the page: {why}").format(why=md_escape(item.justification)))  # fmt: skip
+                    ui.quotes(detail.checklist.iloc[[number]], lambda i: md_escape(i.justification))
+                else:
+                    st.caption(_("Nothing on the page: {why}").format(why=md_escape(item.justification)))
         doses = detail.doses
         with st.expander(_n("What doses it gives ({n} statement)", "What doses it gives ({n} statements)", len(doses))
                          .format(n=len(doses))):  # fmt: skip

@@ -80,7 +80,8 @@ def test_quote_translation_naming_another_column_is_named(data_copy, column, exp
 
 
 @pytest.mark.parametrize(
-    ("table", "column"), [("claims", "quote"), ("regimens", "quote"), ("regimens", "schedule_quote")]
+    ("table", "column"),
+    [("claims", "quote"), ("regimens", "quote"), ("regimens", "schedule_quote"), ("rubric_scores", "quote")],
 )
 def test_translation_of_an_older_quote_is_named(data_copy, table, column):
     # A quote shown with our translation under it: its translation must be of the words it has now.

@@ -166,6 +166,8 @@ def test_the_sources_view_hands_quotes_with_their_translation(both, source_id):
     detail = sources_view.source_detail(es, source_id)
     assert {"quote", "quote_translation", "short_label", "seed_file"} <= set(detail.claims.columns)
     assert (detail.doses["quote_translation"] != "").all()
+    quoted = detail.checklist[detail.checklist["quote"] != ""]
+    assert (quoted["quote_translation"] != "").all()
     assert "quote_translation" not in sources_view.source_detail(ds, source_id).claims.columns
 
 

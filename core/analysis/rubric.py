@@ -59,9 +59,10 @@ def score(items: pd.DataFrame, verdicts: pd.DataFrame) -> RubricScore:
         raise ValueError(
             f"cannot score: missing {missing}, repeated {repeated}, unknown items {unknown}, verdicts {bad}"
         )
-    rows = items.rename(columns={"id": "item_id"}).merge(
-        verdicts[["item_id", "verdict", "quote", "justification"]], on="item_id", how="left"
-    )
+    # A localised edition carries our translation of each quote beside it (quote_translation): it comes along.
+    kept = ["item_id", "verdict", "quote", *(["quote_translation"] if "quote_translation" in verdicts else []),
+            "justification"]  # fmt: skip
+    rows = items.rename(columns={"id": "item_id"}).merge(verdicts[kept], on="item_id", how="left")
     share = rows["verdict"].map(VERDICT_SHARE)
     applies = share.notna()
     rows["points"] = (rows["weight"] * share.fillna(0.0)).where(applies)

@@ -74,9 +74,11 @@ class SourceDetail:
 def source_detail(ds: Dataset, source_id: str) -> SourceDetail:
     result = score_source(ds, source_id)
     words = verdict_words(ds.lang)
-    checklist = result.items.assign(verdict_words=result.items["verdict"].map(lambda v: words.get(v, (v, v))[0]))
     source = ds.sources.set_index("id").loc[source_id]
     page = {"short_label": source["short_label"], "seed_file": source["seed_file"]}
+    checklist = result.items.assign(
+        verdict_words=result.items["verdict"].map(lambda v: words.get(v, (v, v))[0]), **page
+    )
     claims = sources.claims_of(ds, source_id)
     # English names a claim's level by its key ("misleading"); other languages by the level's translated label.
     levels = dict(zip(ds.verdicts["verdict"], ds.verdicts["verdict" if ds.lang == "en" else "label"], strict=True))
