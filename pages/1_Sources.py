@@ -116,4 +116,4 @@ if chosen == "all":
     st.header(_("The pages one by one"))
     for source in shown.itertuples():
         source_card(source)
-ui.page_end(ds, *shown["note"], *shown["title"])
+ui.page_end(ds, *shown["note"], *shown.get("title_translation", shown["title"]))  # the words the reader reads
