@@ -9,7 +9,8 @@ import pytest
 
 import ui
 from core import i18n
-from core.analysis import claimreview, vocab
+from core.analysis import claimreview, rubric, vocab
+from core.analysis import claims as claims_analysis
 from core.analysis.claims import evidence_overview, key_results, regulatory_timeline
 from core.charts import claims as claim_charts
 from core.data.translate import localised
@@ -258,3 +259,26 @@ def test_spanish_claimreview_is_in_spanish_and_quotes_the_claim_verbatim(both):
     assert spanish["reviewRating"]["alternateName"] == label[:1].upper() + label[1:]
     assert spanish["reviewRating"]["ratingExplanation"] == es.claims.set_index("id").loc["c000-04", "verdict_note"]
     assert spanish["reviewRating"].get("ratingValue") == english["reviewRating"].get("ratingValue")
+
+
+def test_the_five_pages_charts_speak_spanish(both):
+    _, es = both
+    view = sources_view.sources_page(es)
+    assert _title(view.claims_chart).startswith(f"{int((es.claims['stated_as'] == 'as fact').sum())} de las ")
+    assert _title(view.grid_chart).startswith("Las páginas obtienen del ")
+    assert " % al " in _title(view.grid_chart)
+    assert "afirmaciones" in view.profile.columns
+
+
+def test_the_mechanism_grid_speaks_spanish_for_the_mechanisms_page(both):
+    _, es = both
+    spec = claim_charts.mechanism_matrix_chart(claims_analysis.mechanism_matrix(es), "es").to_dict()
+    assert "ninguno de estos 8 mecanismos" in _title(spec)
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"][0] == "presentado como un hecho"
+
+
+@pytest.mark.parametrize(
+    ("points", "most", "expected"), [(2.5, 4, "2,5 de 4 puntos (62 %)"), (2, 13, "2 de 13 puntos (15 %)")]
+)
+def test_checklist_score_reads_with_a_decimal_comma(points, most, expected):
+    assert rubric.RubricScore(None, points, most).summary("es") == expected
