@@ -10,7 +10,7 @@ import pandas as pd
 from core import i18n
 from core.analysis import vocab
 from core.analysis.findings import Finding
-from core.analysis.sources import study_words, topic_names
+from core.analysis.sources import stated_as_words, study_words, topic_names
 from core.data import Dataset
 from core.text import format_count
 
@@ -138,10 +138,11 @@ def mechanism_matrix(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def who_claims(matrix: pd.DataFrame, topic: str) -> str:
+def who_claims(matrix: pd.DataFrame, topic: str, lang: str = "en") -> str:
     """The pages that claim a mechanism, each with its firmest wording, e.g. '000 Vega Stem Cell (as fact)'."""
     rows = matrix[(matrix["topic"] == topic) & (matrix["n_claims"] > 0)]
-    return ", ".join(f"{r.short_label} ({r.stated_as})" for r in rows.itertuples())
+    words = stated_as_words(lang)
+    return ", ".join(f"{r.short_label} ({words.get(r.stated_as, r.stated_as)})" for r in rows.itertuples())
 
 
 # --- evidence and regulation ---------------------------------------------------------------------
