@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from core.i18n import format_cells
+from core import i18n
+from core.i18n import N_, format_cells
 
 # Every ASCII punctuation character: CommonMark lets a backslash escape any of them, which stops every construct
 # the parser itself recognises (emphasis, links, images, HTML, headings and setext underlines, lists, quotes,
@@ -48,19 +49,27 @@ def format_count(value: float, lang: str = "en") -> str:
     return format_cells(value, lang)
 
 
-VERIFICATION_WORDS = {"verified": "verified", "partial": "partly verified", "unverified": "not verified"}
+VERIFICATION_WORDS = {"verified": N_("verified"), "partial": N_("partly verified"), "unverified": N_("not verified")}
 
 
-def verification_words(status: str) -> str:
-    """How far a cited row was checked, in words (see data/README.md)."""
-    return VERIFICATION_WORDS.get(status, "not verified")
+def verification_words(status: str, lang: str = i18n.DEFAULT) -> str:
+    """How far a cited row was checked, in words (see data/README.md), in the reader's language."""
+    return i18n.gettext(lang, VERIFICATION_WORDS.get(status, VERIFICATION_WORDS["unverified"]))
 
 
-def verification_flag(status: str) -> str:
+def verification_flag(status: str, lang: str = i18n.DEFAULT) -> str:
     """Nothing for a verified row; otherwise ' · ⚠ partly verified' (or 'not verified') to append to its line."""
-    return "" if status == "verified" else f" · ⚠ {verification_words(status)}"
+    return "" if status == "verified" else f" · ⚠ {verification_words(status, lang)}"
 
 
-def plural(n: float, word: str, many: str | None = None) -> str:
-    """'1 harm', '2 harms', '1 study', '3 studies': a count with its noun in the right number."""
-    return f"{n:g} {word if n == 1 else (many or word + 's')}"
+def plural(n: float, word: str, many: str | None = None, lang: str = i18n.DEFAULT) -> str:
+    """'1 harm', '2 harms', '1 study', '3 studies': a count with its noun in the right number.
+
+    In another language the number takes its conventions and the noun is looked up as a plural entry of the
+    catalogs (mark it where it is written: `i18n.ngettext(lang, "study", "studies", n)` or an N_ pair), so it
+    stays in English until a translator gives it.
+    """
+    many = many or word + "s"
+    if lang == i18n.DEFAULT:
+        return f"{n:g} {word if n == 1 else many}"
+    return f"{i18n.format_number(n, lang)} {i18n.ngettext(lang, word, many, int(n) if float(n).is_integer() else 2)}"

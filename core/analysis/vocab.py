@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core import i18n
 from core.data import Dataset
+from core.i18n import N_
 
 # Verdicts that leave a claim unsupported: what "claims stated as fact but unsupported" counts everywhere.
 UNSUPPORTED = ("contradicted by evidence", "misleading", "not shown in controlled trials")
@@ -23,23 +25,43 @@ NO_VERDICT = ("unverifiable", "not assessed")
 STATED_AS = ("as fact", "unverifiable citation", "hedged", "anecdote or testimonial")
 NOT_CLAIMED = "not claimed"
 STATED_AS_SHORT = {
-    "as fact": "fact",
-    "unverifiable citation": "cites ?",
-    "hedged": "hedged",
-    "anecdote or testimonial": "anecdote",
+    "as fact": N_("fact"),
+    "unverifiable citation": N_("cites ?"),
+    "hedged": N_("hedged"),
+    "anecdote or testimonial": N_("anecdote"),
     NOT_CLAIMED: "–",
 }
 
 # GRADE's own definitions (GRADE handbook), in plain words; 'not graded' is ours. Highest certainty first.
 CERTAINTY_MEANING: dict[str, str] = {
-    "high": "We are very confident the true effect is close to what the studies found.",
-    "moderate": "The true effect is probably close to what was found, but it could be quite different.",
-    "low": "Our confidence is limited: the true effect may be quite different from what was found.",
-    "very low": "We have very little confidence: the true effect is likely to be quite different.",
-    "not graded": "Not a test of benefit that GRADE applies to (a commentary, lab or animal study, survey or drug "
-    "label): read it as background.",
+    "high": N_("We are very confident the true effect is close to what the studies found."),
+    "moderate": N_("The true effect is probably close to what was found, but it could be quite different."),
+    "low": N_("Our confidence is limited: the true effect may be quite different from what was found."),
+    "very low": N_("We have very little confidence: the true effect is likely to be quite different."),
+    "not graded": N_(
+        "Not a test of benefit that GRADE applies to (a commentary, lab or animal study, survey or drug "
+        "label): read it as background."
+    ),
 }
 CERTAINTY = tuple(CERTAINTY_MEANING)
+
+
+def certainty_word(level: str, lang: str = i18n.DEFAULT) -> str:
+    """A GRADE certainty level as a reader's word: 'moderate' stays 'moderate' in English, 'moderada' in Spanish
+    (agreeing with 'certeza'); a level we do not know is shown as it is."""
+    words = {
+        "high": i18n.pgettext(lang, "GRADE certainty", "high"),
+        "moderate": i18n.pgettext(lang, "GRADE certainty", "moderate"),
+        "low": i18n.pgettext(lang, "GRADE certainty", "low"),
+        "very low": i18n.pgettext(lang, "GRADE certainty", "very low"),
+        "not graded": i18n.pgettext(lang, "GRADE certainty", "not graded"),
+    }
+    return words.get(level, level)
+
+
+def stated_as_short(stated_as: str, lang: str = i18n.DEFAULT) -> str:
+    """How firmly a claim is stated, in one short word for a chart cell, in the reader's language."""
+    return i18n.gettext(lang, STATED_AS_SHORT[stated_as])
 
 
 @dataclass(frozen=True)
@@ -54,13 +76,13 @@ class Verdicts:
         """Verdict → 1 for the worst news, 2 for the next, …"""
         return {verdict: rank for rank, verdict in enumerate(self.order, start=1)}
 
-    def table(self) -> pd.DataFrame:
-        """The levels as a table a reader can scan: verdict, short label, what it means."""
+    def table(self, lang: str = i18n.DEFAULT) -> pd.DataFrame:
+        """The levels as a table a reader can scan: verdict, short label, what it means (headers in `lang`)."""
         return pd.DataFrame(
             {
-                "verdict": self.order,
-                "in short": [self.labels[v] for v in self.order],
-                "what it means": [self.meanings[v] for v in self.order],
+                i18n.pgettext(lang, "table column", "verdict"): self.order,
+                i18n.pgettext(lang, "table column", "in short"): [self.labels[v] for v in self.order],
+                i18n.pgettext(lang, "table column", "what it means"): [self.meanings[v] for v in self.order],
             }
         )
 
@@ -75,6 +97,13 @@ def verdicts(ds: Dataset) -> Verdicts:
     )
 
 
-def certainty_table() -> pd.DataFrame:
-    """GRADE's certainty words, highest first, with what each means."""
-    return pd.DataFrame({"certainty": CERTAINTY, "what it means": [CERTAINTY_MEANING[c] for c in CERTAINTY]})
+def certainty_table(lang: str = i18n.DEFAULT) -> pd.DataFrame:
+    """GRADE's certainty words, highest first, with what each means (in `lang`)."""
+    return pd.DataFrame(
+        {
+            i18n.pgettext(lang, "table column", "certainty"): [certainty_word(c, lang) for c in CERTAINTY],
+            i18n.pgettext(lang, "table column", "what it means"): [
+                i18n.gettext(lang, CERTAINTY_MEANING[c]) for c in CERTAINTY
+            ],
+        }
+    )
