@@ -143,6 +143,7 @@ def summary_of_findings(ds: Dataset) -> pd.DataFrame:
 # --- approval ------------------------------------------------------------------------------------
 
 # Regulatory rows that say what is and is not approved in the US, in reading order.
+KNEE_WORDS = r"\bknee|\brodilla"  # how a regulator row's title names the knee, in each edition of the data
 APPROVAL_ROWS = ("fda_patient_info_2021", "fda_consumer_alert_2020", "fda_hemacord_2011", "fda_ryoncil_2024")
 
 
@@ -167,7 +168,8 @@ def knee_cell_approvals(ds: Dataset) -> pd.DataFrame:
     if reg.empty or "product" not in reg.columns:
         return reg.iloc[0:0]
     knee = (reg["kind"] == "approval") & (reg["jurisdiction"] == "United States")
-    knee &= reg["title"].str.contains(r"\bknee", case=False, regex=True) & reg["product"].fillna("").ne("")
+    # The title is in the edition's language (a Spanish edition says "rodilla"); every edition's word is listed.
+    knee &= reg["title"].str.contains(KNEE_WORDS, case=False, regex=True) & reg["product"].fillna("").ne("")
     return reg[knee].sort_values("date")
 
 

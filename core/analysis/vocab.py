@@ -32,6 +32,59 @@ STATED_AS_SHORT = {
     NOT_CLAIMED: "–",
 }
 
+# The topics of claims.csv (ids), as a card names them.
+TOPIC_WORDS = {
+    topic: topic
+    for topic in (
+        N_("root cause"), N_("tissue regeneration"), N_("differentiation/replacement"), N_("cartilage regeneration"),
+        N_("anti-inflammation"), N_("disc repair"), N_("pain modulation"), N_("long-lasting results"), N_("evidence"),
+        N_("pain relief and function"), N_("growth factors"), N_("cell sources"), N_("low-risk procedure"),
+        N_("less medication"), N_("safety"), N_("regulation"), N_("cost"), N_("immune modulation"),
+    )
+}  # fmt: skip
+
+
+def stated_as_words(stated_as: str, lang: str = i18n.DEFAULT) -> str:
+    """How firmly a claim is stated, as the words after "stated" on a claim card ('as fact'; 'como un hecho').
+
+    English shows the value itself, as the card always has; an unknown value is shown as it is."""
+    words = {
+        "as fact": i18n.pgettext(lang, "stated", "as fact"),
+        "unverifiable citation": i18n.pgettext(lang, "stated", "unverifiable citation"),
+        "hedged": i18n.pgettext(lang, "stated", "hedged"),
+        "anecdote or testimonial": i18n.pgettext(lang, "stated", "anecdote or testimonial"),
+    }
+    return words.get(stated_as, stated_as)
+
+
+def topic_words(topic: str, lang: str = i18n.DEFAULT) -> str:
+    """A claim's topic in the reader's language (a topic not listed above is shown as it is)."""
+    return i18n.gettext(lang, TOPIC_WORDS.get(topic, topic))
+
+
+# Kinds of evidence row and jurisdictions of regulator statements (ids of the data), as a citation names them.
+STUDY_KIND_WORDS = {
+    kind: kind
+    for kind in (
+        N_("randomised trial"), N_("non-randomised trial"), N_("meta-analysis"), N_("review or commentary"),
+        N_("systematic review"), N_("case series"), N_("animal study"), N_("biodistribution study"),
+        N_("drug label"), N_("survey"),
+    )
+}  # fmt: skip
+JURISDICTION_WORDS = {
+    place: place
+    for place in (
+        N_("United States"), N_("European Union"), N_("Spain"), N_("South Korea"), N_("Japan"), N_("International")
+    )
+}  # fmt: skip
+
+
+def word(value: str, lang: str = i18n.DEFAULT) -> str:
+    """A value of one of the vocabularies above (a study kind, a jurisdiction, a topic) in the reader's language;
+    one the catalogs do not have is shown as it is."""
+    return i18n.gettext(lang, value) if value else value
+
+
 # GRADE's own definitions (GRADE handbook), in plain words; 'not graded' is ours. Highest certainty first.
 CERTAINTY_MEANING: dict[str, str] = {
     "high": N_("We are very confident the true effect is close to what the studies found."),

@@ -97,8 +97,8 @@ def dose_ladder(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.D
         rows.append(
             _rung("approved", _("Approved IV dose, for another disease"), dose, dose, "approved", (APPROVED_LABEL_ID,),
                   _("Ryoncil, approved in the US only for a children's immune disease (graft-versus-host disease); "
-                    "{dose} cells per kg, shown for a {weight}-kg adult. Not approved for joints or backs.").format(
-                      dose=format_count(approved["dose_as_tested"].iloc[0], lang), weight=weight), lang)
+                    "{dose_cells} per kg, shown for a {weight}-kg adult. Not approved for joints or backs.").format(
+                      dose_cells=_cells(approved["dose_as_tested"].iloc[0], lang), weight=weight), lang)
         )  # fmt: skip
     frame = pd.DataFrame(rows, columns=_LADDER_COLUMNS)
     return frame.reset_index(drop=True)
@@ -117,6 +117,13 @@ def _rung(group: str, rung: str, low: float, high: float, key: str, ids: tuple[s
             "label": label, "note": note, "worked_out": worked_out, "row_ids": ids}  # fmt: skip
 
 
+def _cells(value: float, lang: str) -> str:
+    """'200 million cells'; in Spanish '200 millones de células' (the catalog's middle plural form, for a count in
+    millions, which Spanish joins to its noun with 'de'), '500.000 células'."""
+    form = 1_000_000 if value >= 1e6 else int(value)
+    return i18n.ngettext(lang, "{n} cell", "{n} cells", form).format(n=format_count(value, lang))
+
+
 def _whole(value: float, lang: str) -> str:
     """A whole number: '13' (English as it always was), '1.300' in Spanish."""
     return f"{value:.0f}" if lang == i18n.DEFAULT else i18n.format_number(round(value), lang, 0)
@@ -132,42 +139,32 @@ def dose_lead(ladder: pd.DataFrame, lang: str = i18n.DEFAULT) -> Lead | None:
     pages_spread = doses.spread(pages)
     headline = i18n.ngettext(
         lang,
-        "The one page that gives cell doses asks for {low} to {high} cells a dose, the largest {fold} times the "
+        "The one page that gives cell doses asks for {low} to {high_cells} a dose, the largest {fold} times the "
         "smallest, with no reason given.",
-        "The {count} pages that give cell doses ask for {low} to {high} cells a dose, the largest {fold} times the "
+        "The {count} pages that give cell doses ask for {low} to {high_cells} a dose, the largest {fold} times the "
         "smallest, with no reason given.",
         len(pages),
-    ).format(count=_count_word(len(pages), lang), low=format_count(pages_spread.low, lang),
-             high=format_count(pages_spread.high, lang), fold=_whole(pages_spread.fold, lang))  # fmt: skip
+    ).format(count=i18n.gettext(lang, _COUNT_WORDS.get(len(pages), str(len(pages)))),
+             low=format_count(pages_spread.low, lang), high_cells=_cells(pages_spread.high, lang),
+             fold=_whole(pages_spread.fold, lang))  # fmt: skip
     details, short = [], ""
     if not trials.empty:
         low, high = format_count(trials["low"].min(), lang), format_count(trials["high"].max(), lang)
+        high_cells = _cells(trials["high"].max(), lang)
         short = _("Trials tested {low} to {high}.").format(low=low, high=high)
-        details.append(
-            _("Trials in knees and discs tested {low} to {high} cells per injection; there is no agreed dose.").format(
-                low=low, high=high
-            )
-        )
+        agreed = _("Trials in knees and discs tested {low} to {high_cells} per injection; there is no agreed dose.")
+        details.append(agreed.format(low=low, high_cells=high_cells))
     courses = ladder[ladder["group"] == "page course"]
     if not courses.empty:
-        total = format_count(courses["high"].max(), lang)
+        total = _cells(courses["high"].max(), lang)
         worked_out = bool(ladder.loc[courses["high"].idxmax(), "worked_out"])
         details.append(
-            _("The largest course on these pages adds up to {total} cells, a sum the page never prints.").format(
-                total=total
-            )
+            _("The largest course on these pages adds up to {total}, a sum the page never prints.").format(total=total)
             if worked_out
-            else _("The largest course on these pages adds up to {total} cells.").format(total=total)
+            else _("The largest course on these pages adds up to {total}.").format(total=total)
         )
     ids = tuple(dict.fromkeys(i for ids in ladder["row_ids"] for i in ids))
     return Lead(headline, " ".join(details), ids, short)
-
-
-_COUNT_WORDS = {2: N_("two"), 3: N_("three"), 4: N_("four"), 5: N_("five")}  # one page has its own sentence
-
-
-def _count_word(n: int, lang: str) -> str:
-    return i18n.gettext(lang, _COUNT_WORDS[n]) if n in _COUNT_WORDS else str(n)
 
 
 def ladder_title(ladder: pd.DataFrame, lang: str = i18n.DEFAULT) -> str:
@@ -193,6 +190,7 @@ def _colour_scale(ladder: pd.DataFrame) -> alt.Scale:
 
 
 ROW_PX = 46
+_COUNT_WORDS = {2: N_("two"), 3: N_("three"), 4: N_("four"), 5: N_("five")}  # one page has its own sentence
 
 
 def dose_ladder_chart(ladder: pd.DataFrame, lang: str = i18n.DEFAULT) -> alt.LayerChart:
