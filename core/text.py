@@ -65,11 +65,12 @@ def verification_flag(status: str, lang: str = i18n.DEFAULT) -> str:
 def plural(n: float, word: str, many: str | None = None, lang: str = i18n.DEFAULT) -> str:
     """'1 harm', '2 harms', '1 study', '3 studies': a count with its noun in the right number.
 
-    In another language the number takes its conventions and the noun is looked up as a plural entry of the
-    catalogs (mark it where it is written: `i18n.ngettext(lang, "study", "studies", n)` or an N_ pair), so it
-    stays in English until a translator gives it.
+    In another language the whole phrase is looked up as a plural entry of the catalogs, "{n} study" / "{n}
+    studies" (mark it where the noun is written, e.g. `i18n.ngettext(lang, "{n} study", "{n} studies", n)`), and the
+    number takes the language's conventions; a phrase no catalog has stays in English.
     """
     many = many or word + "s"
     if lang == i18n.DEFAULT:
         return f"{n:g} {word if n == 1 else many}"
-    return f"{i18n.format_number(n, lang)} {i18n.ngettext(lang, word, many, int(n) if float(n).is_integer() else 2)}"
+    count = int(n) if float(n).is_integer() else 2  # a fraction takes the plural, as "1.5 studies" does
+    return i18n.ngettext(lang, "{n} " + word, "{n} " + many, count).format(n=i18n.format_number(n, lang))
