@@ -73,4 +73,5 @@ def plural(n: float, word: str, many: str | None = None, lang: str = i18n.DEFAUL
     if lang == i18n.DEFAULT:
         return f"{n:g} {word if n == 1 else many}"
     count = int(n) if float(n).is_integer() else 2  # a fraction takes the plural, as "1.5 studies" does
-    return i18n.ngettext(lang, "{n} " + word, "{n} " + many, count).format(n=i18n.format_number(n, lang))
+    one, other = "{n} " + word, "{n} " + many  # names, not literals, in the call: extraction takes no stray "{n} "
+    return i18n.ngettext(lang, one, other, count).format(n=i18n.format_number(n, lang))
