@@ -123,7 +123,7 @@ def spanish_ladder_spec(spanish):
 
 def test_spanish_ladder_title_states_the_finding_in_spanish(spanish_ladder_spec):
     title = " ".join(spanish_ladder_spec["title"]["text"])
-    assert title.startswith("Las dosis de las páginas varían 13 veces; los ensayos probaron de 6 millones")
+    assert title.startswith("La dosis más alta de las páginas es 13 veces la más baja; los ensayos probaron de 6")
     assert "Células por dosis" in " ".join(spanish_ladder_spec["title"]["subtitle"])
 
 
@@ -137,7 +137,7 @@ def test_spanish_ladder_axis_and_tooltips_are_spanish(spanish_ladder_spec):
 
 
 def test_spanish_ladder_description_and_rungs_are_spanish(spanish_ladder_spec, spanish):
-    assert spanish_ladder_spec["description"].startswith("Escalera de dosis. Las dosis de las páginas")
+    assert spanish_ladder_spec["description"].startswith("Escalera de dosis. La dosis más alta de las páginas es 13 veces")
     rungs = set(home.dose_ladder(spanish)["rung"])
     assert {"Ensayos en rodilla: una dosis", "Dosis intravenosa aprobada, para otra enfermedad"} <= rungs
 
