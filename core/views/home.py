@@ -386,11 +386,10 @@ def studies_show_markdown(ds: Dataset) -> str:
     return "\n".join(
         f"- **{md_escape(row.question)}** {md_escape(row.outcome + against(row.comparator))}: "
         f"{md_escape(row.effect_plain)} "
+        # Our own words are not escaped (as before); the values in them are.
         + "*({})*".format(
-            md_escape(
-                _("{certainty} certainty; {size}").format(
-                    certainty=vocab.certainty_word(row.certainty, ds.lang), size=row.size
-                )
+            _("{certainty} certainty; {size}").format(
+                certainty=md_escape(vocab.certainty_word(row.certainty, ds.lang)), size=md_escape(row.size)
             )
         )
         for row in sof.itertuples()
