@@ -12,10 +12,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import i18n, links, report, site
+from core import links, report, site
 from core.analysis import claimreview, vocab
 from core.text import md_escape
 from core.views import embed
+from ui.blocks import download_name
 from ui.frame import PAGES, SITE_NAME
 from ui.language import _, lang, page_link
 from ui.loading import derived
@@ -81,7 +82,7 @@ def claim_extras(claim_id: str, quote: str, record: Mapping[str, Any], *, key: s
         st.download_button(
             _("Fact-check record (ClaimReview)"),
             data=lambda: claimreview.to_jsonld(claimreview.rooted(record, root)).encode("utf-8"),
-            file_name=_in_language(f"claimreview-{claim_id}.jsonld"),
+            file_name=download_name(f"claimreview-{claim_id}", "jsonld"),
             mime="application/ld+json",
             key=f"claimreview_{key}",
             icon=":material/download:",
@@ -92,19 +93,13 @@ def claim_extras(claim_id: str, quote: str, record: Mapping[str, Any], *, key: s
     report_button(made, key=f"report_{key}")
 
 
-def _in_language(file_name: str) -> str:
-    """'claimreview.jsonld' in English, 'claimreview_es.jsonld' in Spanish: the two editions' files never collide."""
-    stem, dot, extension = file_name.rpartition(".")
-    return file_name if lang() == i18n.DEFAULT else f"{stem}_{lang()}{dot}{extension}"
-
-
 def claimreview_download(records: Mapping[str, dict[str, Any]]) -> None:
     """Every claim's ClaimReview record in one JSON-LD file, as scripts/export_claimreview.py writes it."""
     root = app_root()
     st.download_button(
         _("Download every verdict as fact-check records (ClaimReview, JSON-LD)"),
         data=lambda: claimreview.to_jsonld([claimreview.rooted(r, root) for r in records.values()]).encode("utf-8"),
-        file_name=_in_language(claimreview.FILE_NAME),
+        file_name=download_name(*claimreview.FILE_NAME.rsplit(".", 1)),
         mime=claimreview.MEDIA_TYPE,
         key="claimreview_all",
         icon=":material/download:",
