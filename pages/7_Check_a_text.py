@@ -45,7 +45,8 @@ try:
 except view.TextTooLongError as error:
     st.warning(md_escape(view.problem_message(error, ds.lang)), icon=":material/info:")
     ui.stop_page()
-if not check_ui.read_as(report):  # a language the checker cannot read: say so, not an empty report
+if check_ui.read_as(report) is None:  # a language the checker cannot read: say so, not an empty report
+    check_ui.cannot_read(checked)
     ui.stop_page()
 comparison = in_lang(view.compare_doses, report.doses, ds.evidence, ds.regimens, report.condition)
 flags = report.red_flags + in_lang(view.dose_flags, report.doses, ds.evidence, report.condition)
@@ -60,6 +61,7 @@ if guess:
 # No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
 # information, not a pass.
 with st.container(key="check_result"):
+    st.caption(view.read_as_line(check_ui.read_as(report), ds.lang))  # said first: which language's rules read it
     {"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
 ui_scroll.scroll_after_press(checked, "check_result")  # on a phone the result starts below the box and buttons
 if note := in_lang(view.truncation_note, report):

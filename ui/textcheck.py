@@ -14,12 +14,12 @@ from ui.language import _, lang, page_link
 # same 200,000 characters again, and 16 texts of at most 200,000 characters bound its memory to a few megabytes.
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
 def analyze_text(text: str, language: str = "en"):
-    """core.textcheck.analyze(text), cached per text and interface language (its reasons are written in it once
-    analyze takes a language); TextTooLongError is raised (and not cached) as usual."""
+    """core.textcheck.analyze(text), cached per text and interface language; TextTooLongError is raised (and not
+    cached) as usual. The language is not passed on: a `lang` of analyze could as well mean the language to read the
+    text in, so the lead wires it at merge once area textcheck says what it means."""
     from core import textcheck
-    from core.views.check_a_text import in_lang
 
-    return in_lang(language, textcheck.analyze, text)
+    return textcheck.analyze(text)
 
 
 def inputs() -> tuple[bool, bool, object]:
@@ -56,16 +56,19 @@ def inputs() -> tuple[bool, bool, object]:
     return checked, guess, upload
 
 
-def read_as(report) -> bool:
-    """Say which language the checker read; for one it cannot read, say so instead of an empty report (False)."""
-    from core.views import check_a_text as view
+def read_as(report) -> str | None:
+    """The language the checker read the text in ("en", "es"), or None for one it cannot read."""
+    return getattr(report, "read_as", "en")  # the field arrives with area textcheck's Spanish reading
 
-    found = getattr(report, "read_as", "en")  # the field arrives with the textcheck area's Spanish reading
-    if found is None:
+
+def cannot_read(checked: bool) -> None:
+    """For a language the checker cannot read: a plain message where the result would be, not an empty report."""
+    from core.views import check_a_text as view
+    from ui import scroll as ui_scroll
+
+    with st.container(key="check_result"):
         st.info(view.read_as_line(None, lang()), icon=":material/translate:")
-        return False
-    st.caption(view.read_as_line(found, lang()))
-    return True
+    ui_scroll.scroll_after_press(checked, "check_result")
 
 
 def marked_text(text: str, report) -> None:

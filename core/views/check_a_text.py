@@ -360,7 +360,7 @@ def read_as_line(read_as: str | None, lang: str = "en") -> str:
 def problem_message(error: Exception, lang: str = "en", name: str = "", data: bytes = b"") -> str:
     """Why a text or an uploaded file was refused, in plain words: the checker's own message when it speaks the
     visitor's language (English, or once core.textcheck takes a language), else said here from the same facts."""
-    if lang == "en" or _takes_lang(read_upload if name else textcheck.analyze):
+    if lang == "en" or (name and _takes_lang(read_upload)):
         return str(error)
     _ = i18n.bound(lang)
     limit = i18n.format_number(MAX_CHARS, lang, 0)
