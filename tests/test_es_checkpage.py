@@ -195,6 +195,15 @@ def test_counts_and_dose_table_in_spanish():
                                                              "Descargar los hallazgos (CSV)"]  # fmt: skip
 
 
+def test_doses_meet_the_same_trials_in_both_languages():
+    # The Spanish edition of the data translates labels, never the keys the comparison matches on.
+    english = _check(ENGLISH, "en").dataframe[0].value
+    spanish = _check(ENGLISH).dataframe[0].value
+    assert list(spanish["ensayos en nuestros datos"]) == list(english["trials in our data"])
+    assert list(spanish["identificadores de los ensayos"]) == list(english["trial ids"])
+    assert english["trial ids"].iloc[0], "the example's first dose has trials to meet"
+
+
 def test_guided_reading_answers_are_spanish_words_over_the_same_values():
     at = _check(ENGLISH)
     radio = next(r for r in at.radio if r.key.startswith("confirm_"))

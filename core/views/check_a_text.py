@@ -266,9 +266,11 @@ def confirmed_tally(groups: list[SuspectGroup], answers: dict[str, str | None], 
     confirmed = sum(answers.get(line.key) == CONFIRM for line in lines)
     dismissed = sum(answers.get(line.key) == DISMISS for line in lines)
     open_ = len(lines) - confirmed - dismissed
-    return i18n.gettext(lang, "You confirmed {confirmed}, dismissed {dismissed}; {left} still to read.").format(
+    # The English reads the same for one or many left; Spanish says "queda 1" but "quedan 2".
+    return i18n.ngettext(lang, "You confirmed {confirmed}, dismissed {dismissed}; {left} still to read.",
+                         "You confirmed {confirmed}, dismissed {dismissed}; {left} still to read.", open_).format(
         confirmed=confirmed, dismissed=dismissed, left=open_
-    )
+    )  # fmt: skip
 
 
 _QUESTIONS = {
