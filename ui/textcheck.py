@@ -1,4 +1,4 @@
-"""The text checker's cached analysis, and its guided reading and guess-first blocks (state in the session)."""
+"""The Check-a-text page's blocks: inputs, cached analysis, red flags, guided reading, guess-first, doses, downloads."""
 
 from __future__ import annotations
 
