@@ -211,22 +211,23 @@ def _run(script, *args, lang: str = "es") -> AppTest:
 def test_quote_shows_our_translation_under_it_labelled_in_spanish():
     at = _run(_quote_app, "Las células madre regeneran el cartílago.")
     assert not at.exception
-    texts = [m.value for m in at.markdown]
-    assert texts[0].startswith("> “Stem cells regrow cartilage")  # the verbatim quote, untouched
-    assert texts[1] == "*Traducción nuestra:* Las células madre regeneran el cartílago\\."
+    quote, translation = at.markdown[0].value.split("\n\n")
+    assert quote.startswith("> “Stem cells regrow cartilage")  # the verbatim quote, untouched
+    assert translation == "*Traducción nuestra:* Las células madre regeneran el cartílago\\."
     assert at.markdown[0].proto.help == "Copia archivada de la página: 001 example\\.txt"
 
 
 def test_quote_without_a_translation_shows_no_label():
     at = _run(_quote_app, "")
-    assert [m.value for m in at.markdown][1:] == []
+    assert "Traducción" not in at.markdown[0].value
 
 
 def test_quotes_pass_each_rows_translation_and_skip_an_empty_one():
     at = _run(_quotes_app)
-    texts = [m.value for m in at.markdown]
-    assert texts.count("*Traducción nuestra:* Primera cita\\.") == 1
-    assert len(texts) == 3  # two quotes, one translation
+    first, second = (m.value for m in at.markdown)  # each quote one element, with its translation and note
+    assert "*Traducción nuestra:* Primera cita\\." in first.split("\n\n")
+    assert "Traducción" not in second
+    assert first.endswith(":small[Nota.]")
 
 
 def test_english_quote_is_unchanged():

@@ -23,17 +23,23 @@ if TYPE_CHECKING:
 # that keeps about a quarter of a second of imports off the way to a page's first words.
 
 
-def quote(text: str, source_label: str, seed_file: str, translation: str = "") -> None:
+def quote(text: str, source_label: str, seed_file: str, translation: str = "", *, before: str = "",
+          after: str = "") -> None:  # fmt: skip
     """A verbatim quote, escaped so it renders as text, attributed to its page; under it, when given, our
     translation into the reader's language, labelled as ours (the quote itself is never translated in place).
 
     The archived file's name goes in the tooltip, not the sentence: plain words on screen, the file one hover
-    away (and in every table and download).
+    away (and in every table and download). `before` and `after` are small print (Markdown, already escaped) above
+    and below: all of it is one element, because a list of quotes is redrawn on every rerun of its page.
     """
     help_text = _("Archived copy of the page: {file}").format(file=md_escape(seed_file)) if seed_file else None
-    st.markdown(f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}*", help=help_text)
+    parts = [f":small[{before}]"] if before else []
+    parts.append(f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}*")
     if translation_text(translation):
-        st.markdown(f"*{md_escape(translation_label())}:* {md_escape(translation)}")
+        parts.append(f"*{md_escape(translation_label())}:* {md_escape(translation)}")
+    if after:
+        parts.append(f":small[{after}]")
+    st.markdown("\n\n".join(parts), help=help_text)
 
 
 def translation_text(value: Any) -> str:
@@ -50,8 +56,8 @@ def quotes(rows: pd.DataFrame, note: Callable[[Any], str]) -> None:
     """Each row's verbatim quote, attributed (needs quote, short_label and seed_file), with our translation when the
     edition's row carries one (quote_translation) and a note under it."""
     for row in rows.itertuples():
-        quote(row.quote, row.short_label, row.seed_file, translation_text(getattr(row, "quote_translation", "")))
-        st.caption(note(row))
+        translation = translation_text(getattr(row, "quote_translation", ""))
+        quote(row.quote, row.short_label, row.seed_file, translation, after=note(row))
 
 
 def chart_block(

@@ -176,15 +176,14 @@ def claim_card(
     from ui.blocks import quote
 
     language = lang()
-    st.caption(
-        _("{page} · topic: {topic} · stated {how}").format(
-            page=md_escape(claim.short_label),
-            topic=md_escape(vocab.topic_words(claim.topic, language)),
-            how=md_escape(vocab.stated_as_words(claim.stated_as, language)),
-        )
+    where = _("{page} · topic: {topic} · stated {how}").format(
+        page=md_escape(claim.short_label),
+        topic=md_escape(vocab.topic_words(claim.topic, language)),
+        how=md_escape(vocab.stated_as_words(claim.stated_as, language)),
     )
     translation = getattr(claim, "quote_translation", "")
-    quote(claim.quote, claim.short_label, claim.seed_file, translation if isinstance(translation, str) else "")
+    quote(claim.quote, claim.short_label, claim.seed_file, translation if isinstance(translation, str) else "",
+          before=where)  # fmt: skip
     if guess and not st.toggle(_("Reveal our verdict"), key=f"reveal_{key}"):
         return
     st.markdown(card_markdown)
