@@ -60,15 +60,18 @@ for number in ui.paginate(numbers, "q", per_page=PER_PAGE, noun=ui._("questions"
         topic = exercises_view.topic_label(item.topic, ds.lang)
         st.caption(ui._("Question {number} of {total} · {topic}").format(number=number, total=len(items), topic=topic))
         st.markdown(f"**{md_escape(item.question)}**")
+        quoted = exercises_view.quoted(item, ds.lang)  # the pages' own words, shown as quotes, picked by letter
+        if quoted:
+            st.markdown("\n\n".join(f"> **{letter}.** “{md_escape(o)}”" for letter, o in exercises_view.lettered(item)))
         if mode == "participant":
-            choice = st.radio(
-                ui._("Your answer"), item.options, index=None, key=f"pick_{item.id}", format_func=md_escape
-            )
+            shown = exercises_view.option_names(item, ds.lang)
+            choice = st.radio(ui._("Your answer"), item.options, index=None, key=f"pick_{item.id}",
+                              format_func=lambda o, shown=shown: md_escape(shown[o]))  # fmt: skip
             if st.button(ui._("Check my answer"), key=f"check_{item.id}", disabled=choice is None):
                 answers[item.id] = item.options.index(choice)
                 revealed.add(item.id)
                 st.rerun()
-        else:
+        elif not quoted:
             # A list, one option a line with its letter, so the room can call out "B".
             st.markdown("\n".join(f"- **{chr(65 + i)}.** {md_escape(o)}" for i, o in enumerate(item.options)))
             if item.id not in revealed and st.button(ui._("Reveal the answer"), key=f"reveal_{item.id}"):

@@ -176,6 +176,7 @@ def fact_but_unsupported(ds: Dataset) -> list[Exercise]:
                 "mechanisms",
                 MECHANISMS,
                 seed=claim["id"],
+                quoted_options=True,
             )
         )
         if len(exercises) == CLAIM_QUESTIONS:

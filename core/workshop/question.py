@@ -36,6 +36,9 @@ class Exercise:
     row_ids: tuple[str, ...]
     topic: str = "doses"  # one of TOPICS
     explains_page: str = site.path("doses")  # the page a facilitator opens to go deeper
+    # The options are verbatim quotes from the pages: they stay in their own language in every edition, so a page
+    # in another language shows them as quotes and lets the reader pick one by its letter.
+    quoted_options: bool = False
 
     @property
     def answer_index(self) -> int:
@@ -107,6 +110,7 @@ def _question(
     topic: str = "doses",
     page: str = DOSES,
     seed: str | None = None,
+    quoted_options: bool = False,
 ) -> Exercise:
     """An exercise whose options are the answer then its decoys, in an order seeded by the id (or `seed`)."""
     return Exercise(
@@ -119,6 +123,7 @@ def _question(
         row_ids=tuple(rows),
         topic=topic,
         explains_page=page,
+        quoted_options=quoted_options,
     )
 
 
