@@ -81,7 +81,10 @@ for number in ui.paginate(numbers, "q", per_page=PER_PAGE, noun=ui._("questions"
             if mode == "participant" and item.id in answers:
                 right = exercises_view.is_right(answers[item.id], item)
                 (st.success if right else st.warning)(ui._("Right!") if right else ui._("Not quite."))
-            st.markdown(ui._("**Answer:** {answer}").format(answer=md_escape(item.answer)))
+            answer = exercises_view.option_names(item, ds.lang)[item.answer]
+            st.markdown(ui._("**Answer:** {answer}").format(answer=md_escape(answer)))
+            if quoted:
+                st.markdown(f"> “{md_escape(item.answer)}”")
             st.markdown(md_escape(item.explanation))
             with st.expander(ui._("The quotes behind it")):
                 for quote in item.quotes:
