@@ -108,11 +108,9 @@ resource = ds.resource(chosen)
 st.markdown(methods_view.file_about(ds, chosen))
 links = methods_view.foreign_keys(resource)
 if links:
-    st.caption(ui._("Links: {links}").format(links="; ".join(md_escape(link) for link in links)))
+    st.caption(ui._("Links: {links}").format(links=methods_view.links_markdown(ds, links)))
 st.dataframe(ui.derived(methods_view.field_table_of, chosen), hide_index=True, width="stretch")
-ui.table_download(
-    ds.table(chosen), chosen, ui._("Download this file ({file})").format(file=md_escape(resource["path"]))
-)
+ui.table_download(ds.table(chosen), chosen, ui._("Download {file}").format(file=md_escape(resource["path"])))
 # The format fact-checkers publish and Google's Fact Check Explorer reads; each claim card offers its own record.
 ui.claimreview_download(ui.derived(methods_view.claimreview_records))
 ui.page_end(ds, resource["description"] if not es else methods_view.file_title(ds, chosen))

@@ -165,3 +165,10 @@ def file_about(ds: Dataset, name: str) -> str:
         return f"**{md_escape(resource['title'])}** ({rows} rows). {md_escape(resource['description'])}"
     words = i18n.ngettext(ds.lang, "**{title}** ({n} row).", "**{title}** ({n} rows).", rows)
     return words.format(title=md_escape(file_title(ds, name)), n=i18n.format_number(rows, ds.lang))
+
+
+def links_markdown(ds: Dataset, links: list[str]) -> str:
+    """A file's links to other files as escaped Markdown; in another language as code (they are ids, not words)."""
+    if ds.lang == i18n.DEFAULT:
+        return "; ".join(md_escape(link) for link in links)
+    return "; ".join(f"`{link}`" for link in links if "`" not in link)

@@ -118,6 +118,9 @@ def total_leaves_out(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
     included = [
         _("the {name} row").format(name=name) for name in table[table["total_printed"].notna()]["route_as_stated"]
     ]
+    printed_total = total["total_as_printed"]
+    if lang != i18n.DEFAULT:  # "250,000,000" as printed, read out: a decimal comma would make it 250
+        printed_total = f"«{printed_total}» ({i18n.format_cells(total['total_printed'], lang)})"
     why = " ".join(
         _("{name}: {reason}").format(name=r["route_as_stated"], reason=r["reason"] or _("no total printed."))
         for _i, r in left_out.iterrows()
@@ -125,7 +128,7 @@ def total_leaves_out(ds: Dataset, norm: pd.DataFrame) -> Exercise | None:
     return _question(
         "total",
         _("{page}'s protocol table prints a total of {total}. Which rows does that total leave out?").format(
-            page=total["short_label"], total=total["total_as_printed"]
+            page=total["short_label"], total=printed_total
         ),
         answer,
         [_("Nothing: it adds up every row"), *included[:2]],
