@@ -15,7 +15,7 @@ from core.views import exercises as exercises_view
 from core.views import handout, methods
 from core.workshop import glossary
 from core.workshop.exercises import exercises, score
-from tests.spanish_check import english_on_page
+from tests.spanish_check import english_on_page, reads_as_english
 from tests.test_pages import open_page
 
 EXERCISES, METHODS, GUIDE, HANDOUT = (
@@ -177,6 +177,14 @@ def spanish_handout(spanish):
 def test_spanish_handout_says_it_is_spanish(spanish_handout):
     assert '<html lang="es">' in spanish_handout
     assert "No es un consejo médico." in spanish_handout
+
+
+def test_spanish_handout_has_no_english_sentence_of_its_own(spanish_handout):
+    # The findings list comes from Home's key points (another area); every other text of the sheet is ours.
+    text = re.sub(r"<svg.*?</svg>|<style>.*?</style>|<ol>.*?</ol>", " ", spanish_handout, flags=re.S)
+    texts = [t.strip() for t in re.split(r"<[^>]+>", text) if t.strip()]
+    assert texts
+    assert [t for t in texts if reads_as_english(t)] == []
 
 
 def test_spanish_handout_has_a_spanish_date(spanish_handout):

@@ -118,14 +118,17 @@ def handout_html(ds: Dataset, app_url: str, date: str) -> str:
             "how sure we are of each."
         ).format(date=date_words(date, lang))
     )
+    # Looked up here, not inside the f-string below: extraction does not read calls within an f-string.
+    not_advice, found, ask = e(_("Not medical advice.")), e(_("What we found")), e(_("Questions to ask a clinic"))
+    every = e(_("Every claim, quote and study, with sources:"))
     return f"""<!doctype html>
 <html lang="{e(lang)}"><head><meta charset="utf-8"><title>{title}</title>
 <style>{PRINT_CSS}</style></head><body>
 <h1>{title}</h1>
-<p class="note"><b>{e(_("Not medical advice."))}</b> {note}</p>
-<h2>{e(_("What we found"))}</h2><ol>{findings}</ol>
-<h2>{e(_("Questions to ask a clinic"))}</h2><ul>{questions}</ul>
-<div class="foot">{qr_svg(url)}<div><b>{e(_("Every claim, quote and study, with sources:"))}</b><br>{e(url)}
+<p class="note"><b>{not_advice}</b> {note}</p>
+<h2>{found}</h2><ol>{findings}</ol>
+<h2>{ask}</h2><ul>{questions}</ul>
+<div class="foot">{qr_svg(url)}<div><b>{every}</b><br>{e(url)}
 <p class="small">{as_of}</p></div></div>
 </body></html>
 """
