@@ -65,9 +65,9 @@ def cells(low: float, high: float, lang: str = i18n.DEFAULT) -> str:
     if lang == i18n.DEFAULT:
         return cells_range(low, high)
     if pd.isna(low):
-        return i18n.gettext(lang, "not stated")
+        return i18n.pgettext(lang, "dose range", "not stated")  # the words core.analysis.doses uses
     if pd.isna(high):
-        return i18n.gettext(lang, "at least {n} (no upper limit stated)").format(n=i18n.format_cells(low, lang))
+        return i18n.gettext(lang, "at least {low} (no upper limit stated)").format(low=i18n.format_cells(low, lang))
     if low == high:
         return i18n.format_cells(low, lang)
     return f"{i18n.format_cells(low, lang)}–{i18n.format_cells(high, lang)}"
