@@ -14,7 +14,7 @@ from core import i18n, site
 from core.i18n import N_
 from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
-from core.workshop.glossary import terms_in
+from core.workshop.glossary import glossary_entries, shown_term
 from ui.language import _, lang, language_switch, link_query, page_link
 from ui.loading import load_edition
 from ui.widgets import share_link
@@ -163,7 +163,7 @@ def neighbours(page: site.Page | None) -> tuple[site.Page | None, site.Page | No
 def _glossary_lookup(ds: core_data.Dataset) -> None:
     with st.sidebar:
         term = st.selectbox(_("Look up a word"), ds.glossary["term"], index=None, key="glossary_term",
-                            placeholder=_("e.g. intrathecal"))  # fmt: skip
+                            placeholder=_("e.g. intrathecal"), format_func=lambda t: shown_term(ds, t))  # fmt: skip
         if term:
             row = ds.glossary.set_index("term").loc[term]
             st.markdown(f"**{md_escape(term)}**: {md_escape(row['plain_definition'])}")
@@ -209,10 +209,10 @@ def stop_page() -> None:
 
 def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
     """An expander explaining the glossary words that appear in the given texts."""
-    found = terms_in(ds.glossary, *texts)
+    found = glossary_entries(ds, *texts)
     if found.empty:
         return
     with st.expander(_("Words on this page, explained ({n})").format(n=len(found)), icon=":material/menu_book:"):
         st.markdown(
-            "\n".join(f"- **{md_escape(r.term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
+            "\n".join(f"- **{md_escape(r.shown_term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
         )

@@ -62,8 +62,14 @@ def english_terms(ds: Dataset) -> dict[str, str]:
     A translated edition keeps its rows' English keys only in ds.translations (row_id is the English term)."""
     if ds.lang == i18n.DEFAULT:
         return {}
-    rows = ds.translations
-    terms = rows[(rows["lang"] == ds.lang) & (rows["table"] == "glossary") & (rows["column"] == "term")]
+    return _english_terms(_Same(ds.translations), ds.lang)
+
+
+@lru_cache(maxsize=8)
+def _english_terms(translations: _Same, lang: str) -> dict[str, str]:
+    # Cached: the sidebar's word lookup asks for every term's English on every rerun of every page.
+    rows = translations.frame
+    terms = rows[(rows["lang"] == lang) & (rows["table"] == "glossary") & (rows["column"] == "term")]
     return dict(zip(terms["text"], terms["row_id"], strict=True))
 
 
