@@ -94,7 +94,7 @@ if chosen != "all":
     for source in shown.itertuples():
         source_card(source)
 
-ui.chart_block(view.claims_chart, caption=_(embed.CAPTIONS["claims_per_source"]), data=view.profile,
+ui.chart_block(view.claims_chart, caption=embed.caption("claims_per_source", ds.lang), data=view.profile,
                file_stem="claims_per_source")  # fmt: skip
 
 st.header(_("Source quality: a checklist"))
@@ -105,7 +105,7 @@ st.markdown(
         "websites. Yes earns an item's points, partly half, no nothing."
     )
 )
-ui.chart_block(view.grid_chart, caption=_(embed.CAPTIONS["source_quality_scores"]), data=view.grid,
+ui.chart_block(view.grid_chart, caption=embed.caption("source_quality_scores", ds.lang), data=view.grid,
                file_stem="source_quality_scores")  # fmt: skip
 if ui.reveal(_("Show the checklist and the published rubrics behind it"), key="rubrics"):
     st.dataframe(view.rubrics, hide_index=True, width="stretch",

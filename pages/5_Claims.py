@@ -38,7 +38,7 @@ if asked and pinned.empty:
 # Drawn before the filters, so the linked claim is the first thing under the title.
 cards = ui.derived(claims_view.card_texts)
 records = ui.derived(claims_view.claimreview_records)
-for claim in claims_view.for_cards(pinned, ds.lang).itertuples():
+for claim in pinned.itertuples():
     st.subheader(_("The claim you were linked to"))
     with st.expander(claims_view.line_label(claim, view.labels, guess=guess, lang=ds.lang), expanded=True):
         ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=f"pinned_{claim.id}", linked=True)
@@ -71,7 +71,7 @@ else:
 if guess:
     st.caption(_("Guess-first mode: the summary chart and every verdict stay hidden until you reveal them."))
 elif chart is not None:
-    ui.chart_block(chart, caption=_(embed.CAPTIONS["claims_by_verdict"]),
+    ui.chart_block(chart, caption=embed.caption("claims_by_verdict", ds.lang),
                    data=claims_view.counts_table(counts, ds.lang), file_stem="claims_by_verdict")  # fmt: skip
 if not guess and ui.reveal(_("What the verdicts and certainty labels mean"), key="labels"):
     st.markdown(_("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):"))
@@ -89,7 +89,7 @@ st.markdown(
         n=len(chosen), total=len(ds.claims)
     )
 )
-listed = claims_view.for_cards(chosen[~chosen["id"].isin(pinned["id"])], ds.lang)  # the linked claim is open above
+listed = chosen[~chosen["id"].isin(pinned["id"])]  # the linked claim is already open above
 for claim in ui.paginate(listed, "page", per_page=PER_PAGE, noun=_("claims")).itertuples():
     with st.expander(claims_view.line_label(claim, view.labels, guess=guess, lang=ds.lang)):
         ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=claim.id)

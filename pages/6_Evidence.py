@@ -44,7 +44,7 @@ overview = view.overview if show_all else view.knee_back
 
 ui.chart_block(
     view.overview_chart if show_all else view.knee_back_chart,
-    caption=_(embed.evidence_caption(show_all)),
+    caption=embed.evidence_caption(show_all, lang=ds.lang),
     data=overview.drop(columns=["pubmed_link", "doi_link", "nct_link"]),
     file_stem="evidence_studies",
 )
@@ -80,7 +80,7 @@ st.dataframe(
     },
 )  # fmt: skip
 if not reporting:
-    ui.report_button(evidence_view.report_link({}, "", ""), key="report_studies")
+    ui.report_button(evidence_view.report_link({}, "", "", ds.lang), key="report_studies")
 with st.expander(_("What the certainty labels mean")):
     st.dataframe(evidence_view.certainty_words_table(ds.lang), hide_index=True, width="stretch")
 
@@ -106,7 +106,7 @@ ui.table_download(ds.harms, "harms")
 st.header(_("What regulators and courts say"))
 ui.chart_block(
     view.timeline_chart,
-    caption=_(embed.CAPTIONS["regulatory_timeline"]),
+    caption=embed.caption("regulatory_timeline", ds.lang),
     data=view.timeline.drop(columns=["date_start"]),
     file_stem="regulatory_timeline",
 )

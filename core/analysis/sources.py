@@ -85,18 +85,12 @@ def _times(n: float, per: str, lang: str) -> str:
 
 
 def study_words(lang: str = "en") -> dict[str, str]:
-    """Study kinds, conditions, routes, sample units, check states and certainty words, in `lang`."""
-    return {
-        "randomised trial": i18n.pgettext(lang, "study kind", "randomised trial"),
-        "non-randomised trial": i18n.pgettext(lang, "study kind", "non-randomised trial"),
-        "case series": i18n.pgettext(lang, "study kind", "case series"),
-        "meta-analysis": i18n.pgettext(lang, "study kind", "meta-analysis"),
-        "systematic review": i18n.pgettext(lang, "study kind", "systematic review"),
-        "animal study": i18n.pgettext(lang, "study kind", "animal study"),
-        "biodistribution study": i18n.pgettext(lang, "study kind", "biodistribution study"),
-        "drug label": i18n.pgettext(lang, "study kind", "drug label"),
-        "review or commentary": i18n.pgettext(lang, "study kind", "review or commentary"),
-        "survey": i18n.pgettext(lang, "study kind", "survey"),
+    """Study kinds, conditions, routes, sample units, check states and certainty words, in `lang`.
+
+    Kinds of study and GRADE's certainty words are the shared vocabulary's (core.analysis.vocab)."""
+    shared = {kind: vocab.word(kind, lang) for kind in vocab.STUDY_KIND_WORDS}
+    shared |= {level: vocab.certainty_word(level, lang) for level in vocab.CERTAINTY}
+    return shared | {
         "knee osteoarthritis": i18n.pgettext(lang, "condition", "knee osteoarthritis"),
         "discogenic low back pain": i18n.pgettext(lang, "condition", "discogenic low back pain"),
         "cirrhosis": i18n.pgettext(lang, "condition", "cirrhosis"),
@@ -118,11 +112,6 @@ def study_words(lang: str = "en") -> dict[str, str]:
         "verified": i18n.pgettext(lang, "checked", "verified"),
         "partial": i18n.pgettext(lang, "checked", "partial"),
         "unverified": i18n.pgettext(lang, "checked", "unverified"),
-        "high": i18n.pgettext(lang, "certainty", "high"),
-        "moderate": i18n.pgettext(lang, "certainty", "moderate"),
-        "low": i18n.pgettext(lang, "certainty", "low"),
-        "very low": i18n.pgettext(lang, "certainty", "very low"),
-        "not graded": i18n.pgettext(lang, "certainty", "not graded"),
         "per disc": i18n.pgettext(lang, "dose basis", "per disc"),
         "per infusion": i18n.pgettext(lang, "dose basis", "per infusion"),
         "per kg body weight": i18n.pgettext(lang, "dose basis", "per kg body weight"),
@@ -145,56 +134,26 @@ def harm_words(lang: str = "en") -> dict[str, str]:
 
 
 def statement_words(lang: str = "en") -> dict[str, str]:
-    """Kinds of regulator statement and jurisdictions in `lang`."""
-    return {
+    """Kinds of regulator statement and jurisdictions (the shared vocabulary's) in `lang`."""
+    return {place: vocab.word(place, lang) for place in vocab.JURISDICTION_WORDS} | {
         "approval": i18n.pgettext(lang, "statement", "approval"),
         "consumer warning": i18n.pgettext(lang, "statement", "consumer warning"),
         "court ruling": i18n.pgettext(lang, "statement", "court ruling"),
         "professional guidance": i18n.pgettext(lang, "statement", "professional guidance"),
         "rule or framework": i18n.pgettext(lang, "statement", "rule or framework"),
         "safety alert": i18n.pgettext(lang, "statement", "safety alert"),
-        "European Union": i18n.pgettext(lang, "jurisdiction", "European Union"),
-        "International": i18n.pgettext(lang, "jurisdiction", "International"),
-        "Japan": i18n.pgettext(lang, "jurisdiction", "Japan"),
-        "South Korea": i18n.pgettext(lang, "jurisdiction", "South Korea"),
-        "Spain": i18n.pgettext(lang, "jurisdiction", "Spain"),
-        "United States": i18n.pgettext(lang, "jurisdiction", "United States"),
     }
 
 
 def stated_as_words(lang: str = "en") -> dict[str, str]:
-    """How firmly a claim is stated, in `lang` (vocab.STATED_AS and 'not claimed')."""
-    return {
-        "as fact": i18n.pgettext(lang, "stated", "as fact"),
-        "unverifiable citation": i18n.pgettext(lang, "stated", "unverifiable citation"),
-        "hedged": i18n.pgettext(lang, "stated", "hedged"),
-        "anecdote or testimonial": i18n.pgettext(lang, "stated", "anecdote or testimonial"),
-        vocab.NOT_CLAIMED: i18n.pgettext(lang, "stated", "not claimed"),
-    }
+    """How firmly a claim is stated, in `lang` (the shared vocabulary's words, and 'not claimed')."""
+    words = {stated: vocab.stated_as_words(stated, lang) for stated in vocab.STATED_AS}
+    return words | {vocab.NOT_CLAIMED: i18n.pgettext(lang, "stated", "not claimed")}
 
 
 def topic_names(lang: str = "en") -> dict[str, str]:
-    """Topic id -> its name in `lang` (the ids are English names; links and filters keep the ids)."""
-    return {
-        "cartilage regeneration": i18n.pgettext(lang, "topic", "cartilage regeneration"),
-        "disc repair": i18n.pgettext(lang, "topic", "disc repair"),
-        "differentiation/replacement": i18n.pgettext(lang, "topic", "differentiation/replacement"),
-        "tissue regeneration": i18n.pgettext(lang, "topic", "tissue regeneration"),
-        "anti-inflammation": i18n.pgettext(lang, "topic", "anti-inflammation"),
-        "immune modulation": i18n.pgettext(lang, "topic", "immune modulation"),
-        "growth factors": i18n.pgettext(lang, "topic", "growth factors"),
-        "pain modulation": i18n.pgettext(lang, "topic", "pain modulation"),
-        "pain relief and function": i18n.pgettext(lang, "topic", "pain relief and function"),
-        "root cause": i18n.pgettext(lang, "topic", "root cause"),
-        "less medication": i18n.pgettext(lang, "topic", "less medication"),
-        "long-lasting results": i18n.pgettext(lang, "topic", "long-lasting results"),
-        "low-risk procedure": i18n.pgettext(lang, "topic", "low-risk procedure"),
-        "safety": i18n.pgettext(lang, "topic", "safety"),
-        "regulation": i18n.pgettext(lang, "topic", "regulation"),
-        "evidence": i18n.pgettext(lang, "topic", "evidence"),
-        "cost": i18n.pgettext(lang, "topic", "cost"),
-        "cell sources": i18n.pgettext(lang, "topic", "cell sources"),
-    }
+    """Topic id -> its name in `lang` (the shared vocabulary's; links and filters keep the ids)."""
+    return {topic: vocab.topic_words(topic, lang) for topic in vocab.TOPIC_WORDS}
 
 
 def in_words(words: dict[str, str], value: str) -> str:
@@ -223,13 +182,7 @@ def trials_show_words(lang: str = "en") -> dict[str, tuple[str, str]]:
 
 def stated_as_short_words(lang: str = "en") -> dict[str, str]:
     """How firmly a claim is stated, in the few letters of a chart cell, in `lang`."""
-    return {
-        "as fact": i18n.pgettext(lang, "stated, short", "fact"),
-        "unverifiable citation": i18n.pgettext(lang, "stated, short", "cites ?"),
-        "hedged": i18n.pgettext(lang, "stated, short", "hedged"),
-        "anecdote or testimonial": i18n.pgettext(lang, "stated, short", "anecdote"),
-        vocab.NOT_CLAIMED: "–",
-    }
+    return {stated: vocab.stated_as_short(stated, lang) for stated in vocab.STATED_AS} | {vocab.NOT_CLAIMED: "–"}
 
 
 def source_words(lang: str = "en") -> dict[str, str]:
@@ -248,17 +201,13 @@ def source_words(lang: str = "en") -> dict[str, str]:
 
 def column_words(lang: str = "en") -> dict[str, str]:
     """Column name -> its header on screen in `lang`, for the tables the claims pages show."""
-    return {
+    return stated_as_words(lang) | {
         "id": i18n.pgettext(lang, "column", "row id"),
         "short_label": i18n.pgettext(lang, "column", "page"),
         "page": i18n.pgettext(lang, "column", "page"),
         "publisher_kind": i18n.pgettext(lang, "column", "kind of site"),
         "date_shown": i18n.pgettext(lang, "column", "date shown"),
         "provenance_confidence": i18n.pgettext(lang, "column", "how sure of the publisher"),
-        "as fact": i18n.pgettext(lang, "stated", "as fact"),
-        "unverifiable citation": i18n.pgettext(lang, "stated", "unverifiable citation"),
-        "hedged": i18n.pgettext(lang, "stated", "hedged"),
-        "anecdote or testimonial": i18n.pgettext(lang, "stated", "anecdote or testimonial"),
         "topics": i18n.pgettext(lang, "column", "topics"),
         "topic": i18n.pgettext(lang, "column", "topic"),
         "dose_statements": i18n.pgettext(lang, "column", "dose statements"),
@@ -316,13 +265,5 @@ def topic_kind_words(lang: str = "en") -> dict[str, str]:
 
 
 def certainty_words_table(lang: str = "en") -> pd.DataFrame:
-    """GRADE's certainty words with what each means, in `lang` (the meanings are translated where they are kept)."""
-    table = vocab.certainty_table()
-    if lang == "en":
-        return table
-    words = study_words(lang)
-    table = table.assign(
-        certainty=table["certainty"].map(lambda v: words.get(v, v)),
-        **{"what it means": table["what it means"].map(lambda v: i18n.gettext(lang, v))},
-    )
-    return headed(table, lang)
+    """GRADE's certainty words with what each means, in `lang` (the shared vocabulary's table)."""
+    return vocab.certainty_table(lang)

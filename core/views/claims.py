@@ -48,14 +48,6 @@ class ClaimCard:
     pooled: tuple[dict[str, Any], ...] = ()
 
 
-def _worded(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Cited rows with their coded words (kind of study, certainty, route) in `lang`, for the lines that cite them."""
-    if lang == "en" or rows.empty:
-        return rows
-    words = study_words(lang)
-    return rows.assign(**{c: rows[c].map(lambda v: words.get(v, v)) for c in ("kind", "certainty") if c in rows})
-
-
 def _checked_on(iso: str, lang: str) -> str:
     if lang == "en":
         return verdicts.checked_on_words(iso)
@@ -71,7 +63,7 @@ def claim_cards(ds: Dataset) -> dict[str, ClaimCard]:
         cited = set(claim["evidence_ids"])
         cards[claim["id"]] = ClaimCard(
             claim=claim.to_dict(),
-            studies=tuple(_worded(linked_evidence(ds, claim["evidence_ids"]), ds.lang).to_dict("records")),
+            studies=tuple(linked_evidence(ds, claim["evidence_ids"]).to_dict("records")),
             statements=tuple(linked_regulatory(ds, claim["regulatory_ids"]).to_dict("records")),
             harms=tuple(detail.harms.to_dict("records")),
             method={
@@ -149,17 +141,6 @@ def claims_table(chosen: pd.DataFrame, lang: str = "en", labels: dict[str, str] 
         columns += ["quote_translation"] if "quote_translation" in chosen else []
     table = chosen[columns].rename(columns={"short_label": "page", "seed_file": "archived_copy"})
     return headed(table, lang)
-
-
-def for_cards(chosen: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The claims with their topic and wording in `lang`, for the cards' captions (filters keep the codes)."""
-    if lang == "en":
-        return chosen
-    names, stated = topic_names(lang), stated_as_words(lang)
-    return chosen.assign(
-        topic=chosen["topic"].map(lambda v: names.get(v, v)),
-        stated_as=chosen["stated_as"].map(lambda v: stated.get(v, v)),
-    )
 
 
 def filter_ordered(ordered: pd.DataFrame, topics, sources, verdicts) -> pd.DataFrame:
@@ -271,13 +252,13 @@ def card_markdown(card: Any, lang: str = "en") -> str:
         _section(_("What pooled studies show"), _pooled_lines(card.pooled, lang)),
         _section(
             _("Trials and reviews show"),
-            [study_line(s, finding=summed_up if s["id"] in pooled_ids else None) for s in card.studies],
+            [study_line(s, finding=summed_up if s["id"] in pooled_ids else None, lang=lang) for s in card.studies],
             empty=_("*No study is linked to this claim.*"),
         ),
-        _section(_("Harms on record"), [harm_line(h) for h in card.harms]),
+        _section(_("Harms on record"), [harm_line(h, lang) for h in card.harms]),
         _section(
             _("Regulators say"),
-            [regulator_line(r) for r in card.statements],
+            [regulator_line(r, lang=lang) for r in card.statements],
             empty=_("*No regulator or court statement is linked to this claim.*"),
         ),
     ]

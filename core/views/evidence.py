@@ -43,7 +43,7 @@ def harms_table(ds: Dataset) -> pd.DataFrame:
     columns = ["short_name", "year", "route", "n_patients", "severity", "setting", "what_happened", "verification"]
     table = ds.harms[columns].copy()
     lang = ds.lang
-    unknown = i18n.gettext(lang, NOT_STATED)
+    unknown = not_stated(lang)
     table["n_patients"] = [i18n.format_number(int(n), lang, 0) if pd.notna(n) else unknown for n in table["n_patients"]]
     if lang != "en":  # coded words in the reader's language (the English reads its codes, which are words)
         studies, harms = study_words(lang), harm_words(lang)
@@ -71,7 +71,14 @@ def evidence_page(ds: Dataset) -> EvidenceView:
 
 # --- the study table ------------------------------------------------------------------------------
 
-NOT_STATED = i18n.N_("not stated")
+NOT_STATED = "not stated"
+
+
+def not_stated(lang: str = "en") -> str:
+    """What a table cell says where the source gives nothing (gender-neutral in Spanish: it fills any column)."""
+    return i18n.pgettext(lang, "table gap", "not stated")
+
+
 # Identifiers come right after the study's name: a reporter looks for them first.
 COLUMNS = ["short_name", "pmid", "doi", "nct", "link", "kind", "year", "condition", "route", "comparison", "size",
            "doses", "comparator", "certainty", "funding", "main_finding", "verification", "id"]  # fmt: skip
@@ -89,7 +96,7 @@ def study_table(overview: pd.DataFrame, config: Mapping[str, str], page: str, la
     (kind, condition, route, comparison, certainty, check) read in `lang`."""
     table = overview.copy()
     table["link"] = [_best_link(row) for row in table.to_dict("records")]
-    unknown = i18n.gettext(lang, NOT_STATED)
+    unknown = not_stated(lang)
     for column in _TEXT:
         table[column] = [str(v) if v is not None and not pd.isna(v) and str(v) else unknown for v in table[column]]
     if lang != "en":
@@ -97,7 +104,9 @@ def study_table(overview: pd.DataFrame, config: Mapping[str, str], page: str, la
         for column in ("kind", "condition", "route", "comparison", "certainty", "verification"):
             table[column] = table[column].map(lambda v: words.get(v, v))
     table = table[COLUMNS]
-    table["report"] = [report.study_report(config, row.id, row.short_name, page).url for row in table.itertuples()]
+    table["report"] = [
+        report.study_report(config, row.id, row.short_name, page, lang).url for row in table.itertuples()
+    ]
     return table
 
 
