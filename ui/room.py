@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from core.i18n import N_
 from core.text import md_escape
 from ui.blocks import chart_block, quote, table_download
 from ui.frame import page_label
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 # NOTE: core.room (SQLAlchemy, Altair, the QR encoder) is imported inside each helper, not at the top: every page
 # imports ui, and only the two room pages ever need it.
 
+# The facilitator guide's plan names (core.workshop.guide.PLANS), shown in the visitor's language.
+PLAN_NAMES = (N_("45 minutes"), N_("90 minutes"))
 PROBLEM_KEY = "room_problem"  # a refused action from a button's callback, said on the next draw
 SHARED_READ_SECONDS = 1.0  # how long phones on one server share a read of a room (state, tally)
 _SHARED_READ_ENTRIES = 512  # past this, entries older than SHARED_READ_SECONDS are dropped

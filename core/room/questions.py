@@ -91,6 +91,19 @@ def _card_verdicts(ds: Dataset) -> vocab.Verdicts:
     return replace(levels, order=tuple(v for v in levels.order if v != "not assessed"))
 
 
+def _verdict_names(lang: str) -> dict[str, str]:
+    """The verdict levels' names in a language (a level added to the data later reads in English until named here)."""
+    return {
+        "contradicted by evidence": i18n.pgettext(lang, "verdict", "contradicted by evidence"),
+        "misleading": i18n.pgettext(lang, "verdict", "misleading"),
+        "not shown in controlled trials": i18n.pgettext(lang, "verdict", "not shown in controlled trials"),
+        "unverifiable": i18n.pgettext(lang, "verdict", "unverifiable"),
+        "partly supported": i18n.pgettext(lang, "verdict", "partly supported"),
+        "consistent with evidence": i18n.pgettext(lang, "verdict", "consistent with evidence"),
+        "not assessed": i18n.pgettext(lang, "verdict", "not assessed"),
+    }
+
+
 def claim_cards(ds: Dataset) -> list[RoomQuestion]:
     """One card per page: a quote, the question 'what is our verdict?', and our verdict with its reasons."""
     if ds.claims.empty:
@@ -99,7 +112,7 @@ def claim_cards(ds: Dataset) -> list[RoomQuestion]:
     levels = _card_verdicts(ds)
     _ = i18n.bound(ds.lang)
     # The verdict levels are ids in the data; a card shows each by its name in the reader's language.
-    names = {v: i18n.pgettext(ds.lang, "verdict", v) for v in levels.order}
+    names = {v: _verdict_names(ds.lang).get(v, v) for v in levels.order}
     claims = ds.claims[ds.claims["verdict"].isin(levels.order) & (ds.claims["quote"].str.len() <= CARD_QUOTE_MAX_CHARS)]
     cards, used_verdicts = [], set()
     for source_id in ds.sources["id"]:

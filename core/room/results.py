@@ -35,6 +35,13 @@ def phones(count: int, lang: str = "en") -> str:
     return i18n.ngettext(lang, "{n} phone", "{n} phones", count).format(n=count)
 
 
+def percent(share: float, lang: str = "en") -> str:
+    """A share as a whole percentage in the reader's conventions: '75%', '75 %'."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, format="#,##0%", locale=lang if lang in i18n.LANGUAGES else i18n.DEFAULT)
+
+
 def letter(index: int) -> str:
     return LETTERS[index]
 
@@ -73,9 +80,8 @@ def tally_chart(frame: pd.DataFrame, revealed: bool, *, projector: bool = False,
     if revealed:
         right = frame[frame["status"] == _(RIGHT)]
         share = int(right["answers"].sum()) / total if total else 0.0
-        percent = i18n.format_number(round(share * 100), lang, 0)
         title = theme.wrapped_title(
-            _("{percent}% of the room chose the answer").format(percent=percent)
+            _("{percent} of the room chose the answer").format(percent=percent(share, lang))
             if total
             else _("Nobody answered this one"),
             _("{answers}; the answer is option {letters}").format(answers=answers, letters=", ".join(right["letter"])),
@@ -163,9 +169,8 @@ def summary_markdown(frame: pd.DataFrame, app_url: str, code: str, lang: str = "
              _("Questions the room got most wrong first. Each links to the page that explains it."), ""]  # fmt: skip
     for row in frame.itertuples():
         if row.answered:
-            share = i18n.format_number(round(row.share_right * 100), lang, 0)
-            score = _("{right} of {answered} right ({percent}%); most chosen: {option}").format(
-                right=row.right, answered=row.answered, percent=share, option=row.most_chosen
+            score = _("{right} of {answered} right ({percent}); most chosen: {option}").format(
+                right=row.right, answered=row.answered, percent=percent(row.share_right, lang), option=row.most_chosen
             )
         else:
             score = _("no answers")
