@@ -331,10 +331,12 @@ def phone_language(key: str) -> str:
     from core import i18n
     from core.views import room as view
 
-    names = {"": _("each phone's own language"), **i18n.NAMES}
-    return st.radio(_("Phones open in:"), view.PHONE_LANGUAGES, format_func=names.get, horizontal=True, key=key,
-                    help=_("Each phone's own language: a phone set to Spanish opens the room in Spanish, any other "
-                           "in English. Pick a language to open every phone in it."))  # fmt: skip
+    # The choices are their own labels, not a format_func: AppTest (and a rerun in another language) reads labels.
+    by_label = {(i18n.NAMES.get(code) or _("each phone's own language")): code for code in view.PHONE_LANGUAGES}
+    picked = st.radio(_("Phones open in:"), list(by_label), horizontal=True, key=key,
+                      help=_("Each phone's own language: a phone set to Spanish opens the room in Spanish, any other "
+                             "in English. Pick a language to open every phone in it."))  # fmt: skip
+    return by_label.get(picked, "")
 
 
 def join_panel(code: str, base: str, qr_scale: int) -> None:
@@ -347,7 +349,10 @@ def join_panel(code: str, base: str, qr_scale: int) -> None:
             st.markdown(_("**Join on your phone:** scan the code, or open the address and type the room code."))
             st.header(" ".join(code), anchor=False)  # spaced out so the back row reads it letter by letter
             link = view.join_link_at(base, code, phone_language(f"room_phone_lang_{qr_scale}"))
-            st.text_input(_("Join address"), value=link, key=f"join_link_{qr_scale}")
+            # Set through session state, not value=: a keyed box keeps its first value when the chosen language
+            # changes the link, and this box must always show the link its QR code holds.
+            st.session_state[f"join_link_{qr_scale}"] = link
+            st.text_input(_("Join address"), key=f"join_link_{qr_scale}")
         with image:
             # As wide as its column and never wider: a fixed width spilled out of the panel on narrow screens.
             st.image(view.qr_png(link, scale=qr_scale), width="stretch", caption=_("Scan to join"))
@@ -359,8 +364,10 @@ def choose_plan(questions: Mapping[str, RoomQuestion]) -> list[RoomQuestion]:
     from core.views import room as view
 
     plans = session_plans(list(questions.values()))
-    plan = st.radio(_("Session plan"), [*plans, view.PICK_PLAN], horizontal=True, key="room_plan", format_func=_,
+    by_label = {_(name): name for name in [*plans, view.PICK_PLAN]}
+    said = st.radio(_("Session plan"), list(by_label), horizontal=True, key="room_plan",
                     help=_("The facilitator guide's 45- and 90-minute plans, or your own list."))  # fmt: skip
+    plan = by_label.get(said)
     picked = []
     if plan == view.PICK_PLAN:
         picked = st.multiselect(_("Questions, in the order you pick them"), list(questions), key="room_picked",
@@ -527,8 +534,8 @@ def room_line(code: str, pid: str) -> None:
         if other != lang()
     ]
     st.caption(_("Room {code}").format(code=code))
-    label = escape(_("This room in another language"))
-    st.html(f'<nav aria-label="{label}" data-testid="room-language">{escape(_("Also in:"))} {" · ".join(links)}</nav>')
+    label, also = escape(_("This room in another language")), escape(_("Also in:"))
+    st.html(f'<nav aria-label="{label}" class="room-language">{also} {" · ".join(links)}</nav>')
 
 
 def phone_waiting(state: RoomState, question: RoomQuestion | None) -> bool:

@@ -39,7 +39,7 @@ def percent(share: float, lang: str = "en") -> str:
     """A share as a whole percentage in the reader's conventions: '75%', '75 %'."""
     from babel.numbers import format_percent
 
-    return format_percent(share, format="#,##0%", locale=lang if lang in i18n.LANGUAGES else i18n.DEFAULT)
+    return format_percent(share, locale=lang if lang in i18n.LANGUAGES else i18n.DEFAULT)
 
 
 def letter(index: int) -> str:
