@@ -40,7 +40,7 @@ SCROLL_SCRIPT = re.compile(r"^<span data-scroll-key=")  # ui/scroll.py: a script
 def exercise_texts() -> tuple[str, ...]:
     """The Exercises page's questions, options and explanations (core.workshop, another area), longest first, raw
     and as the room's Markdown escapes them: the default plans list some of them."""
-    questions = all_questions(localised(load(), "es"))
+    questions = [*all_questions(load()), *all_questions(localised(load(), "es"))]
     texts = {t for q in questions if q.kind == "exercise" for t in (q.prompt, *q.options, q.explanation)}
     return tuple(sorted(texts | {md_escape(t) for t in texts}, key=len, reverse=True))
 

@@ -14,7 +14,7 @@ from core.text import md_escape
 from ui.blocks import chart_block, quote, table_download
 from ui.frame import page_label
 from ui.language import _, _n, lang, page_link
-from ui.loading import derived
+from ui.loading import _data_key, _derived, derived
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -165,10 +165,20 @@ def client():
 
 
 def room_questions() -> dict:
-    """Every question a room can ask, by id, built once per data version."""
+    """Every question a room can ask, by id, in the visitor's language, built once per data version and language.
+
+    A question the visitor's edition of the data does not make is added in the data's own language: the phone can
+    still answer what the facilitator shows (answers are stored by option letter), in English rather than not at all.
+    """
+    from core import i18n
     from core.room.questions import all_questions
 
-    return {q.id: q for q in derived(all_questions)}
+    found = {q.id: q for q in derived(all_questions)}
+    if lang() != i18n.DEFAULT:
+        name = f"{all_questions.__module__}.{all_questions.__qualname__}"
+        source = _derived(name, _data_key(), i18n.DEFAULT, (), all_questions)
+        found |= {q.id: q for q in source if q.id not in found}
+    return found
 
 
 # --- messages --------------------------------------------------------------------------------------

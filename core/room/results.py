@@ -26,15 +26,6 @@ SUMMARY_HEADERS = {
 }  # fmt: skip
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-def phones(count: int, lang: str = "en") -> str:
-    """'1 phone', '12 phones' in the reader's language."""
-    return i18n.ngettext(lang, "{n} phone", "{n} phones", count).format(n=count)
-
-
 def percent(share: float, lang: str = "en") -> str:
     """A share as a whole percentage in the reader's conventions: '75%', '75 %'."""
     from babel.numbers import format_percent
