@@ -249,3 +249,27 @@ def test_the_join_page_keeps_the_room_and_the_phone_when_it_changes_language():
     nav = next(h.proto.body for h in phone.get("html") if "room=" in h.proto.body)
     assert f'href="?room={code}&amp;p={phone.query_params["p"]}&amp;lang=en"' in nav
     assert f"Sala {code}" in [c.value for c in phone.caption]
+
+
+def test_resuming_with_a_wrong_key_is_refused_in_spanish():
+    at = open_page(RUN, {"lang": "es"})
+    at.button(key="room_start").click().run()
+    code = at.header[0].value.replace(" ", "")
+    other = open_page(RUN, {"lang": "es"})
+    other.text_input(key="resume_code").set_value(code)
+    other.text_input(key="resume_key").set_value("x" * 32).run()
+    other.button(key="room_resume").click().run()
+    assert plain(other.warning[0].value) == "Solo la persona facilitadora que abrió esta sala puede hacer eso."
+    assert english_left(other) == []
+
+
+def test_a_spanish_facilitator_resumes_with_the_saved_key_file():
+    at = open_page(RUN, {"lang": "es"})
+    at.button(key="room_start").click().run()
+    code, token = at.session_state["room_facilitator"]
+    other = open_page(RUN, {"lang": "es"})
+    other.text_input(key="resume_code").set_value(code)
+    other.text_input(key="resume_key").set_value(token).run()
+    other.button(key="room_resume").click().run()
+    assert other.header[0].value.replace(" ", "") == code
+    assert other.get("download_button")[0].proto.label.startswith("Guardar la clave de la persona facilitadora")
