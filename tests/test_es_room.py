@@ -273,3 +273,13 @@ def test_a_spanish_facilitator_resumes_with_the_saved_key_file():
     other.button(key="room_resume").click().run()
     assert other.header[0].value.replace(" ", "") == code
     assert other.get("download_button")[0].proto.label.startswith("Guardar la clave de la persona facilitadora")
+
+
+def test_the_phones_language_chosen_in_the_lobby_stays_chosen_once_the_session_runs():
+    at = open_page(RUN, {"lang": "es"})
+    at.button(key="room_start").click().run()
+    code = at.header[0].value.replace(" ", "")
+    at.radio(key="room_phone_lang_12").set_value("English").run()
+    at.button(key="room_go").click().run()
+    assert at.radio(key="room_phone_lang_8").value == "English"
+    assert at.text_input(key="join_link_8").value.endswith(f"/Join?room={code}&lang=en")

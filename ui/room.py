@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # The facilitator guide's plan names (core.workshop.guide.PLANS), shown in the visitor's language.
 PLAN_NAMES = (N_("45 minutes"), N_("90 minutes"))
+PHONE_LANGUAGE_KEY = "room_phone_language"  # the language the join link names ("": each phone's own)
 PROBLEM_KEY = "room_problem"  # a refused action from a button's callback, said on the next draw
 SHARED_READ_SECONDS = 1.0  # how long phones on one server share a read of a room (state, tally)
 _SHARED_READ_ENTRIES = 512  # past this, entries older than SHARED_READ_SECONDS are dropped
@@ -343,10 +344,14 @@ def phone_language(key: str) -> str:
 
     # The choices are their own labels, not a format_func: AppTest (and a rerun in another language) reads labels.
     by_label = {(i18n.NAMES.get(code) or _("each phone's own language")): code for code in view.PHONE_LANGUAGES}
+    # The lobby's panel and the one in a running session are two switches: the second starts where the first was.
+    kept = st.session_state.get(PHONE_LANGUAGE_KEY, "")
     picked = st.radio(_("Phones open in:"), list(by_label), horizontal=True, key=key,
+                      index=list(by_label.values()).index(kept) if kept in by_label.values() else 0,
                       help=_("Each phone's own language: a phone set to Spanish opens the room in Spanish, any other "
                              "in English. Pick a language to open every phone in it."))  # fmt: skip
-    return by_label.get(picked, "")
+    st.session_state[PHONE_LANGUAGE_KEY] = by_label.get(picked, "")
+    return st.session_state[PHONE_LANGUAGE_KEY]
 
 
 def join_panel(code: str, base: str, qr_scale: int) -> None:
