@@ -145,7 +145,7 @@ def test_a_revealed_answer_reads_in_spanish_with_a_spanish_chart():
         assert english_left(page) == []
     spec = chart_specs(phone)[0]
     assert spec["title"]["text"][0] == "El 0\xa0% de la sala eligió la respuesta"
-    assert spec["encoding"]["x"]["title"] == "Respuestas (personas)" if "encoding" in spec else True
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "Respuestas (personas)"
     assert "Gráfico de barras de las respuestas por opción" in spec["description"]
     assert phone.warning[0].value == "Esta vez no. Este es el motivo."
 
