@@ -122,13 +122,38 @@ _NO_REGULATION = "It says nothing about what is approved (a registered lab or an
 def checklist(text: str, sentences: Sentences, prices: list[Amount], kind: PageKind) -> list[CheckItem]:
     """The source-quality checklist, each answer with the text that decided it."""
     risk = _first(_RISK, text, sentences, denied=_RISK_DENIED, other=_OTHER_TREATMENT)
-    price = _snippet(prices[0].sentence, prices[0].text) if prices else ""
-    cost_words = "" if price else _first(_COST_WORDS, text, sentences)
-    study = _first((_STUDY_ID, _AUTHOR_YEAR), text, sentences)
+    cost_words = "" if prices else _first(_COST_WORDS, text, sentences)
+    study = study_named(text, sentences)
     vague = "" if study else _first(_VAGUE_STUDY, text, sentences)
     regulation = _first(_REGULATION, text, sentences)
     booking = _first(_BOOKING, text, sentences)
-    contact = booking or (_first(_CONTACT_DETAIL, text, sentences) if kind.kind == "seller" else "")
+    contact = booking or (contact_detail(text, sentences) if kind.kind == "seller" else "")
+    return items(risk, prices, cost_words, study, vague, regulation, contact)
+
+
+def first_in(patterns: Sequence[re.Pattern[str]], sentences: Sentences, **kwargs) -> str:
+    """_first for patterns written in lower case, run on the text's lower-cased form (the Spanish lists)."""
+    return _first([_as_lowered(p) for p in patterns], sentences.lower, sentences, **kwargs)
+
+
+def _as_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return pattern if pattern.flags & re.IGNORECASE else re.compile(pattern.pattern, re.IGNORECASE)
+
+
+def study_named(text: str, sentences: Sentences) -> str:
+    """The sentence naming a study one can look up (DOI, PMID, trial number, author and year), else ''."""
+    return _first((_STUDY_ID, _AUTHOR_YEAR), text, sentences)
+
+
+def contact_detail(text: str, sentences: Sentences) -> str:
+    return _first(_CONTACT_DETAIL, text, sentences)
+
+
+def items(
+    risk: str, prices: list[Amount], cost_words: str, study: str, vague: str, regulation: str, contact: str
+) -> list[CheckItem]:
+    """The five answers as checklist items, with their questions and plain notes."""
+    price = _snippet(prices[0].sentence, prices[0].text) if prices else ""
     return [
         CheckItem("risks", "Does it name risks or side effects?", bool(risk), True, risk,
                   "" if risk else "No risk or side effect is named (saying there is no risk does not count)."),

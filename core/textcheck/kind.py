@@ -35,15 +35,28 @@ def _cue_text(text: str, start: int, end: int) -> str:
 
 def page_kind(text: str, prices: list[Amount], lower: str | None = None, selling_claims: int = 0) -> PageKind:
     """The kind of page with the highest score from its cues; a seller needs a booking cue or two selling cues."""
+    found = list(_CUES.finditer(lower if lower is not None else ascii_lower(text)))
+    hits = [(phrases.PAGE_CUES[index][0], phrases.PAGE_CUES[index][1], start, end) for index, start, end in found]
+    return score_cues(text, hits, prices, selling_claims, [index for index, _start, _end in found])
+
+
+def score_cues(
+    text: str,
+    hits: list[tuple[str, int, int, int]],
+    prices: list[Amount],
+    selling_claims: int = 0,
+    patterns: list[int] | None = None,
+) -> PageKind:
+    """Score (kind, weight, start, end) cue hits: each pattern counts at most MAX_CUES_PER_PATTERN times."""
     scores = {"seller": 0, "regulator": 0, "news": 0, "study-registry": 0}
     cues: dict[str, list[str]] = {k: [] for k in scores}
     booking = 0
-    seen: dict[int, int] = {}
-    for index, start, end in _CUES.finditer(lower if lower is not None else ascii_lower(text)):
-        seen[index] = seen.get(index, 0) + 1
-        if seen[index] > MAX_CUES_PER_PATTERN:
+    seen: dict[object, int] = {}
+    for n, (kind, weight, start, end) in enumerate(hits):
+        key = patterns[n] if patterns is not None else (kind, weight, text[start:end].lower())
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > MAX_CUES_PER_PATTERN:
             continue
-        kind, weight, _pattern = phrases.PAGE_CUES[index]
         target = {"booking": "seller", "study": "study-registry"}.get(kind, kind)
         scores[target] += weight
         booking += kind == "booking"

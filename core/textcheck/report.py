@@ -11,9 +11,11 @@ from collections.abc import Sequence
 import pandas as pd
 
 from core.text import md_escape, normalise_space
+from core.textcheck import spanish
 from core.textcheck.amounts import find_amounts
 from core.textcheck.checklist import checklist
 from core.textcheck.compare import condition_of, describe_cells
+from core.textcheck.detect_language import detect
 from core.textcheck.flags import find_red_flags, label
 from core.textcheck.kind import KIND_LABELS, page_kind
 from core.textcheck.language import find_language
@@ -34,6 +36,11 @@ def analyze(text: str, *, learned: bool = True, model: Weights | None = None) ->
             f"The text has {len(text):,} characters; the checker takes at most {MAX_CHARS:,}. "
             "Paste the part that makes the claims."
         )
+    read_as = detect(text)
+    if read_as is None:
+        return TextReport(length=len(text), read_as=None)  # a language we have no rules for: nothing is guessed
+    if read_as == "es":
+        return spanish.analyze(text)  # the rules alone: the learned reader was trained on English pages
     sentences = Sentences(text)
     doses, cut_doses = find_doses(text, sentences)
     amounts, cut_amounts = find_amounts(text, sentences, doses)
