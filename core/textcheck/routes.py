@@ -60,6 +60,7 @@ class RouteWords:
     label: re.Pattern[str]
     lower: Callable[[str], str]
     look_back: bool = False
+    clause_break: re.Pattern[str] = _CLAUSE_BREAK
 
 
 ENGLISH = RouteWords(_ROUTE_WORDS, _HEADING_WORDS, _LABEL, ascii_lower)
@@ -90,7 +91,7 @@ def route_for(
 
 def _route(text: str, start: int, end: int, bounds: tuple[int, int], words: RouteWords) -> str | None:
     """The route named nearest the dose in its clause (else its sentence); a specific route beats a bare 'spine'."""
-    found = _routes_near(text, start, end, *_clause(text, start, end, bounds), words) or _routes_near(
+    found = _routes_near(text, start, end, *_clause(text, start, end, bounds, words), words) or _routes_near(
         text, start, end, *bounds, words
     )
     return _pick(found)
@@ -109,10 +110,12 @@ def _pick(found: dict[str, int]) -> str | None:
     return "spine, site unspecified" if found else None
 
 
-def _clause(text: str, start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+def _clause(text: str, start: int, end: int, bounds: tuple[int, int], words: RouteWords) -> tuple[int, int]:
     left, right = bounds
-    breaks_before = [m.end() for m in _CLAUSE_BREAK.finditer(text, left, start)]
-    after = _CLAUSE_BREAK.search(text, end, right)
+    # One character past the dose's start, so that a break may look ahead at its first digit (Spanish " y 2 ×").
+    found = words.clause_break.finditer(text, left, min(start + 1, len(text)))
+    breaks_before = [m.end() for m in found if m.end() <= start]
+    after = words.clause_break.search(text, end, right)
     return (breaks_before[-1] if breaks_before else left), (after.start() if after else right)
 
 

@@ -27,8 +27,14 @@ from core.textcheck.routes import RouteWords, route_for
 from core.textcheck.spanish_numbers import find_amounts, find_doses
 from core.textcheck.spans import PhraseScanner, Sentences
 
+# " y " before a number starts the next dose's clause: "50 millones en la rodilla y 2 × 10^8 por vía intravenosa".
 ROUTES_ES = RouteWords(
-    re.compile(sp.ROUTE_WORDS), re.compile(sp.HEADING_WORDS, re.I), re.compile(sp.LABEL, re.I), sp.spanish_lower, True
+    re.compile(sp.ROUTE_WORDS),
+    re.compile(sp.HEADING_WORDS, re.I),
+    re.compile(sp.LABEL, re.I),
+    sp.spanish_lower,
+    look_back=True,
+    clause_break=re.compile(r"[;+•|]|,\s|\s[-–—]\s|\s[ye]\s(?=\d)"),
 )
 
 
@@ -153,11 +159,11 @@ def _instead_of_surgery(text: str, sentences: Sentences) -> list[RedFlag]:
     return flags
 
 
-def page_kind(text: str, prices: list[Amount], lower: str, selling_claims: int) -> PageKind:
+def page_kind(text: str, prices: list[Amount], lower: str, selling_claims: int, lang: str = "en") -> PageKind:
     """The kind of page from its Spanish cues, scored as the English ones are (core.textcheck.kind)."""
     found = list(_CUES.finditer(lower))
     hits = [(words.PAGE_CUES[i][0], words.PAGE_CUES[i][1], s, e) for i, s, e in found]
-    return score_cues(text, hits, prices, selling_claims, [i for i, _s, _e in found])
+    return score_cues(text, hits, prices, selling_claims, [i for i, _s, _e in found], lang)
 
 
 _RISK = (re.compile(words.RISK), re.compile(words.RISK_WORD))
@@ -169,7 +175,9 @@ _REGULATION = re.compile(words.REGULATION)
 _BOOKING = re.compile(words.BOOKING)
 
 
-def checklist(text: str, sentences: Sentences, prices: list[Amount], kind: PageKind) -> list[CheckItem]:
+def checklist(
+    text: str, sentences: Sentences, prices: list[Amount], kind: PageKind, lang: str = "en"
+) -> list[CheckItem]:
     """The same five questions as in English, answered from Spanish words (the questions stay keyed in English)."""
     first = english_checklist.first_in
     risk = first(_RISK, sentences, denied=_RISK_DENIED, other=_OTHER)
@@ -179,7 +187,7 @@ def checklist(text: str, sentences: Sentences, prices: list[Amount], kind: PageK
     regulation = first((_REGULATION,), sentences)
     booking = first((_BOOKING,), sentences)
     contact = booking or (english_checklist.contact_detail(text, sentences) if kind.kind == "seller" else "")
-    return english_checklist.items(risk, prices, cost_words, study, vague, regulation, contact)
+    return english_checklist.items(risk, prices, cost_words, study, vague, regulation, contact, lang)
 
 
 def condition_of(text: str) -> str | None:
@@ -192,7 +200,7 @@ def condition_of(text: str) -> str | None:
     return "knee osteoarthritis" if knee >= back else "discogenic low back pain"
 
 
-def analyze(text: str) -> TextReport:
+def analyze(text: str, lang: str = "en") -> TextReport:
     """The Spanish rules' report of a text (read_as "es"): the same fields as the English one."""
     sentences = SpanishSentences(text)
     found, cut_doses = doses(text, sentences)
@@ -202,7 +210,7 @@ def analyze(text: str) -> TextReport:
     hits, cut_language = language(text, sentences)
     hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in taken)]
     flags, cut_flags = red_flags(text, sentences, found)
-    kind = page_kind(text, prices, sentences.lower, len(flags))
+    kind = page_kind(text, prices, sentences.lower, len(flags), lang)
     truncated = tuple(
         name
         for name, cut in (("doses", cut_doses), ("amounts", cut_amounts), ("language", cut_language),
@@ -213,7 +221,7 @@ def analyze(text: str) -> TextReport:
         length=len(text),
         doses=found,
         language=hits,
-        checklist=checklist(text, sentences, prices, kind),
+        checklist=checklist(text, sentences, prices, kind, lang),
         red_flags=flags,
         page_kind=kind,
         amounts=found_amounts,

@@ -6,6 +6,7 @@ import bisect
 import re
 import string
 
+from core.i18n import N_
 from core.textcheck import phrases
 
 # One punctuation mark at a time: "[.!?]+(?=\s)" backtracks over a long run of dots and stalls the server.
@@ -17,7 +18,7 @@ _REPORTING = re.compile(phrases.REPORTING, re.IGNORECASE)
 _DISTANCING = re.compile(phrases.DISTANCING, re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(phrases.HEDGE_BEFORE, re.IGNORECASE)
 _CURE_NOUN = re.compile(phrases.CURE_NOUN_BEFORE, re.IGNORECASE)
-SHORTENED = " (part of a longer sentence)"  # said in words: a trailing "…" reads as text cut off by mistake
+SHORTENED = N_(" (part of a longer sentence)")  # said in words: a trailing "…" reads as text cut off by mistake
 MAX_QUOTE = 400  # a quotation longer than this is more likely an unpaired mark than a quote
 MAX_QUOTE_MARKS = 5000  # past this many marks the text is not prose; later words count as the page's own
 # Lower-casing ASCII only keeps every position where it was (str.lower can lengthen some characters).
