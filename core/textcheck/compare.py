@@ -117,7 +117,7 @@ def _ratio(ratio: float, decimals: int, lang: str) -> str:
     return f"{ratio:.{decimals}f}" if lang == "en" else i18n.format_number(ratio, lang, decimals)
 
 
-def _range_text(values: pd.DataFrame, per_kg: bool, nouns: tuple[str, str], lang: str = "en") -> str:
+def _range_text(values: pd.DataFrame, per_kg: bool, studies: bool, lang: str = "en") -> str:
     _ = i18n.bound(lang)
     if values.empty:
         return _("none")
@@ -129,7 +129,11 @@ def _range_text(values: pd.DataFrame, per_kg: bool, nouns: tuple[str, str], lang
         else _("{low} to {high}").format(low=format_count(low, lang), high=format_count(high, lang))
     )
     count = values["id"].nunique()
-    return f"{text}{unit} ({i18n.ngettext(lang, *nouns, count).format(n=count)})"
+    if studies:
+        counted = i18n.ngettext(lang, "{n} study", "{n} studies", count)
+    else:
+        counted = i18n.ngettext(lang, "{n} statement", "{n} statements", count)
+    return f"{text}{unit} ({counted.format(n=count)})"
 
 
 def why_no_comparison(dose: DoseMention, condition: str | None, lang: str = "en") -> str:
@@ -225,10 +229,10 @@ def compare_doses(
                 "route from": "" if dose.route is None else _("a nearby line or heading") if dose.route_inferred
                 else _("the same sentence"),
                 "course": describe_course(dose, lang),
-                "trials in our data": _range_text(trials, dose.per_kg, (N_("{n} study"), N_("{n} studies")), lang),
+                "trials in our data": _range_text(trials, dose.per_kg, True, lang),
                 "compared with trials": _position(dose, trials, condition, lang),
                 "trial ids": ", ".join(sorted(set(trials["id"]))) if len(trials) else "",
-                "the five pages": _range_text(seeds, False, (N_("{n} statement"), N_("{n} statements")), lang),
+                "the five pages": _range_text(seeds, False, False, lang),
                 "page rows": ", ".join(seeds["id"]) if len(seeds) else "",
                 "start": dose.start,
             }
