@@ -15,7 +15,8 @@ _EN = (
 )
 _ES = (
     "el la los las de del que y en es por para con una un su sus se al lo como más pero son está "
-    "están este esta estos estas puede pueden ser fue hay sin sobre entre también ya muy cuando"
+    "están este esta estos estas puede pueden ser fue hay sin sobre entre también ya muy cuando nuestro nuestra "
+    "nuestros nuestras usted ustedes tiene tienen desde hasta cada otro otra todos después porque"
 )
 _FR = "le les des et est une pour dans qui pas plus ne sont avec au aux du cette ces il elle nous vous mais ou être"
 _PT = "não são uma com os do da dos das em no na ao pelo pela também mais muito você seu sua isso"
@@ -32,7 +33,7 @@ _ONLY = {
 }
 _WORD = re.compile(r"[a-zà-öø-ÿ]+")
 _SPANISH_LETTERS = re.compile(
-    r"[ñÑ¿¡]|[a-z](?:ción|ciones|ía|ías)\b|\b(?:células|millones|vía|rodilla|inyección)\b", re.IGNORECASE
+    r"[ñÑ¿¡áéíóúÁÉÍÓÚ]|\b(?:millones|rodilla|rodillas|espalda|tratamiento|terapia|dolor)\b", re.IGNORECASE
 )
 
 

@@ -11,6 +11,7 @@ from functools import partial
 from core.textcheck import checklist as english_checklist
 from core.textcheck import spanish_patterns as sp
 from core.textcheck import spanish_phrases as words
+from core.textcheck.flags import _merge_touching as merge_touching
 from core.textcheck.flags import make_flag
 from core.textcheck.kind import score_cues
 from core.textcheck.model import (
@@ -111,7 +112,7 @@ def red_flags(text: str, sentences: Sentences, found: list[DoseMention]) -> tupl
         if len(flags) >= MAX_FINDINGS:
             return _without_overlaps(flags), True
     flags += _products_given(text, sentences) + _instead_of_surgery(text, sentences)
-    return _without_overlaps(sorted(flags, key=lambda f: f.start)[: MAX_FINDINGS * 2]), False
+    return _without_overlaps(merge_touching(text, sorted(flags, key=lambda f: f.start)[: MAX_FINDINGS * 2])), False
 
 
 def _without_overlaps(flags: list[RedFlag]) -> list[RedFlag]:

@@ -48,7 +48,7 @@ WORD_NUMBER = (
     rf"(?<![a-zñáéíóú])(?:{_WORDS})(?:\s{{1,2}}(?:y\s{{1,2}})?(?:{_WORDS})){{0,3}}"
     r"(?=\s{1,2}(?:mil\s|mill|bill))"
 )
-BARE_THOUSAND_MILLION = r"(?<![\d\w]\s)(?<![\d\w])mil\s{1,3}millones"
+BARE_THOUSAND_MILLION = r"(?<![\w])mil\s{1,3}millones"  # "dos mil millones" is read whole, before this
 JOIN = r"\s{0,2}(?:(-|–|—|\ba\b|\bhasta\b)|(,)\s{0,2}(?:(?:y|o|e|u)\s{1,3})?|\b(y|o|e|u)\b)\s{0,2}"
 BETWEEN = r"\b(?:entre|de)\s{1,3}$"
 ADJ_BEFORE = r"(?:\s{1,3}(?:sus|las|los|tus|propias|nuevas|potentes|sus\s{1,3}propias))"

@@ -184,7 +184,7 @@ NOT_AN_OFFER = (
     r"|investigaci[oó]n\w{0,2}|ensayos?|preclínic\w{1,2}|animales|ratones)\b"
 )
 INSTEAD_OF_SURGERY = (
-    r"(?:alternativas?\s{1,3}(?:a|al)|en\s{1,3}lugar\s{1,3}de|evitar|evita[rn]?|sin\s{1,3}necesidad\s{1,3}de)"
+    r"(?:alternativas?\s{1,3}(?:a|al)|en\s{1,3}lugar\s{1,3}de|evit(?:a|ar|an|e|ando|ar[aá])|sin\s{1,3}necesidad\s{1,3}de)"
     r"\s{1,3}(?:[\wáéíóúñ-]{1,15}\s{1,3}){0,4}?(?:cirug[ií]as?|pr[oó]tesis|operaci[oó]n|operarse|quir[oó]fano"
     r"|reemplazo|artroplastia|fusi[oó]n\s{1,3}vertebral)|sin\s{1,3}cirug[ií]a|alternativa\s{1,3}no\s{1,3}quir[uú]rgica"
 )
