@@ -248,10 +248,28 @@ WORST_CASES = {
 }
 
 
-def worst_case_timings() -> dict[str, tuple[float, float]]:
+_SPANISH_UNITS = {
+    "dosis": "Inyectamos 15 millones de células madre en la rodilla. ",
+    "listas de dosis": "5, 10, 25 y 50 millones de células, ",
+    "mil millones": "mil millones ",
+    "números en palabras": "veinte y cinco millones ",
+    "billones": "dos billones de exosomas por vía intravenosa; ",
+    "potencias de diez": "1,5 × 10⁶ células/kg ± 0,5 × 10⁶ ",
+    "señales de alarma": "sin riesgos, cura la artrosis, regenera el cartílago, aprobado por la COFEPRIS. ",
+    "palabras pequeñas": "de la que el en y ",
+    "precios": "la sesión cuesta 3.500 € o 80.000 pesos ",
+    "negaciones": "no no nunca sin cura, ",
+    "productos": "Aplicamos exosomas, SVF y gelatina de Wharton en la rodilla. ",
+    "preguntas": "¿Regenera el cartílago? ",
+    "cirugía": "evite la cirugía de rodilla y la prótesis ",
+}
+SPANISH_WORST_CASES = {name: (unit * (200_000 // len(unit) + 1))[:200_000] for name, unit in _SPANISH_UNITS.items()}
+
+
+def worst_case_timings(cases: dict[str, str] = WORST_CASES) -> dict[str, tuple[float, float]]:
     """(wall-clock seconds, CPU seconds) to analyze each 200,000-character worst case."""
     timings = {}
-    for name, text in WORST_CASES.items():
+    for name, text in cases.items():
         started, cpu = time.perf_counter(), time.process_time()
         textcheck.analyze(text)
         timings[name] = (time.perf_counter() - started, time.process_time() - cpu)
@@ -483,6 +501,9 @@ def spanish_main(with_held_out: bool) -> None:
     print("| language told right | " + " | ".join(f"{r['language told right']:.2f}" for _, r in results) + " | |")
     english = train.load_pages(CORPUS_TRAIN) + train.load_pages(HELD_OUT_ROUND3)
     print(f"\nEnglish corpus pages read as English: {detection(english):.2f} of {len(english)}.")
+    print("\n| Spanish worst case (200,000 characters) | wall-clock s | CPU s |\n|---|---|---|")
+    for name, (wall, cpu) in worst_case_timings(SPANISH_WORST_CASES).items():
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} |")
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ _ES = (
     "nuestros nuestras usted ustedes tiene tienen desde hasta cada otro otra todos después porque"
 )
 _FR = "le les des et est une pour dans qui pas plus ne sont avec au aux du cette ces il elle nous vous mais ou être"
-_PT = "não são uma com os do da dos das em no na ao pelo pela também mais muito você seu sua isso"
+_PT = "não são uma com os do da dos das em ao pelo pela também mais muito você seu sua isso"
 _IT = "il della delle degli di che è per non sono gli una nel nella alla anche più questo questa ma"
 _DE = "der die das und ist nicht mit den dem des ein eine zu auf für sich auch von wird sind werden"
 _COMMON = {
