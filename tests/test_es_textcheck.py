@@ -66,6 +66,12 @@ def test_billones_are_ten_to_the_twelve_and_mil_millones_ten_to_the_nine(text, c
     assert only_dose(text).cells_low == cells
 
 
+def test_a_course_multiplies_the_dose():
+    dose = only_dose("Inyectamos 2 × 10^8 células por vía intravenosa, una vez al mes durante 3 meses.")
+    assert (dose.course_count, dose.course_low) == (3, 6e8)
+    assert textcheck.describe_course(dose, "es") == "3 veces (una vez al mes durante 3 meses): 600 millones en total"
+
+
 def test_exosomes_are_counted_as_exosomes_not_cells():
     assert only_dose("Inyectamos 3 billones de exosomas en la rodilla.").what == "exosomes"
 
@@ -120,6 +126,8 @@ def test_two_doses_two_routes_in_one_sentence():
         ("Lea los testimonios de quienes ya se trataron.", "testimonial"),
         ("Nuestros pacientes dicen que ya no sienten dolor.", "testimonial"),
         ("Nuestra terapia cura la artrosis de rodilla.", "cure"),
+        ("Le ofrecemos una cura garantizada para su espalda.", "cure"),
+        ("Últimas plazas con precio de lanzamiento.", "price lure"),
         ("Nuestro protocolo regenera el cartílago dañado.", "regenerate"),
         ("El 90 % de nuestros pacientes mejora en un mes.", "success"),
         ("Evite la prótesis de rodilla con una sola inyección.", "instead of surgery"),

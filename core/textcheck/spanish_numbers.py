@@ -40,6 +40,8 @@ _CELL_WORD = re.compile(sp.CELL_WORD, re.IGNORECASE)
 _PRICE = re.compile(sp.PRICE, re.IGNORECASE)
 _HARVEST = re.compile(sp.HARVEST, re.IGNORECASE)
 _HARVEST_CONTEXT = re.compile(sp.HARVEST_CONTEXT, re.IGNORECASE)
+_COURSE = tuple(re.compile(p) for p in sp.COURSE)
+_NEXT_DOSE = re.compile(r"\d[\d,.]{0,12}\s{0,2}(?:mill|bill|mil\s{1,3}mill|[x×*]\s{0,2}10)")
 MAX_NUMBERS = 20_000  # numbers looked at at all: past this a text is a table of numbers, not a page to check
 
 
@@ -187,6 +189,7 @@ def _dose(text: str, items: list[_Item], sentences: Sentences, route_for) -> Dos
     if _TOTAL_BEFORE.search(sp.spanish_lower(text[max(0, start - 30) : start])) and basis is None:
         basis = "course total"
     route, inferred = route_for(text, start, position, sentences)
+    count, course_text = (None, "") if basis in ("course total", "per mL") else _course(sentences, position, bounds[1])
     return DoseMention(
         text=text[start:position].rstrip(),
         start=start,
@@ -201,7 +204,24 @@ def _dose(text: str, items: list[_Item], sentences: Sentences, route_for) -> Dos
         basis=basis,
         bound=_bound(text, start),
         route_inferred=inferred,
+        course_count=count,
+        course_text=course_text,
+        course_low=low * count if count else None,
+        course_high=high * count if count else None,
     )
+
+
+def _course(sentences: Sentences, after: int, limit: int) -> tuple[int | None, str]:
+    """How many times the sentence says the dose is given ("una vez al mes durante 3 meses", "3 sesiones")."""
+    following = _NEXT_DOSE.search(sentences.lower, after, limit)  # a course after the next dose belongs to that one
+    end = following.start() if following else limit
+    for pattern in _COURSE:
+        if m := pattern.search(sentences.lower, after, end):
+            word = m.group(1)
+            count = int(word) if word.isdigit() else sp.WORD_VALUES.get(word, 0)
+            if 1 < count <= 24:
+                return count, " ".join(sentences.text[m.start() : m.end()].split())
+    return None, ""
 
 
 def _bound(text: str, start: int) -> str | None:

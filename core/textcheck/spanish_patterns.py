@@ -119,6 +119,14 @@ HARVEST = (
 )
 HARVEST_CONTEXT = r"(?:extra\w{1,6}|obten\w{1,6}|obtien\w{1,4}|aspir\w{1,6}|liposucci\w{1,3}|recog\w{1,6}|tom\w{1,6})"
 
+_COUNT = r"(\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)"
+COURSE = (
+    rf"\b(?:una\s{{1,3}}vez\s{{1,3}}al\s{{1,3}}mes|mensualmente|cada\s{{1,3}}mes)\s{{1,3}}durante\s{{1,3}}{_COUNT}\s{{1,3}}meses\b",
+    rf"\b(?:una\s{{1,3}}vez\s{{1,3}}(?:a\s{{1,3}}la|por)\s{{1,3}}semana|semanalmente|cada\s{{1,3}}semana)\s{{1,3}}durante"
+    rf"\s{{1,3}}{_COUNT}\s{{1,3}}semanas\b",
+    rf"\b{_COUNT}\s{{1,3}}(?:veces|inyecciones|infusiones|sesiones|dosis|aplicaciones|infiltraciones|tratamientos)\b",
+)
+
 # --- routes ---------------------------------------------------------------------------------------------------------
 _ART = r"(?:la|las|el|los|cada|ambas|su|sus|una|un)\s{1,3}"
 _PLACE = rf"(?:en|a|dentro\s{{1,3}}de|hacia)\s{{1,3}}{_ART}(?:[a-záéíóúñ]{{1,12}}\s{{1,3}})?"

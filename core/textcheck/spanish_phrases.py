@@ -163,6 +163,15 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"fracci[oó]n\s{1,3}del\s{1,3}(?:costo|coste|precio)|precio\s{1,3}especial|"
         r"ahorr(?:e|a|o|ar)\s{1,3}(?:hasta\s{1,3})?(?:un\s{1,3})?\d",
     ),
+    ("cure", r"cura(?:ci[oó]n)?\s{1,3}garantizada|garantiza(?:mos|n)?\s{1,3}(?:la\s{1,3}|su\s{1,3})?cura(?:ci[oó]n)?"),
+    (
+        "approval",
+        r"(?:fda|cofepris|aemps|invima|anmat)\s{1,3}(?:lo\s{1,3}|la\s{1,3})?(?:aprob[oó]|avala|certifica|autoriz[oó])",
+    ),
+    (
+        "price lure",
+        r"[uú]ltimas\s{1,3}plazas|solo\s{1,3}(?:por\s{1,3})?hoy|no\s{1,3}espere\s{1,3}m[aá]s|ap[uú]rese|ap[uú]rate",
+    ),
 )  # fmt: skip
 
 REGULATED_PRODUCTS = (
