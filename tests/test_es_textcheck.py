@@ -264,3 +264,15 @@ def test_uploads_say_what_is_wrong_in_spanish():
 def test_a_spanish_text_too_long_is_refused_in_spanish():
     with pytest.raises(textcheck.TextTooLongError, match=r"como máximo 200\.000"):
         analyze("a" * (textcheck.MAX_CHARS + 1), lang="es")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("La AEMPS advierte que los tratamientos no autorizados pueden tener riesgos graves para la rodilla.", True),
+        ("Puede haber infección o dolor después de la inyección en la rodilla.", True),
+        ("Nuestro tratamiento no tiene riesgos para usted ni para su rodilla.", False),  # a denial names none
+    ],
+)
+def test_the_checklist_reads_spanish_risks(text, named):
+    assert analyze(text).checklist[0].found is named

@@ -323,7 +323,9 @@ RISK = (
 )
 RISK_WORD = r"\b(?:riesgos?|peligros?|peligros[oa]s?)\b"
 RISK_DENIED = (
-    r"\b(?:sin|no|ning[uú]n|cero|m[ií]nim[oa]s?|libre\s{1,3}de|reduce[n]?|"
+    r"\bno\s{1,3}(?:hay|tiene[n]?|existe[n]?|presenta[n]?|conlleva[n]?|implica[n]?)\s{1,3}(?:ning[uú]n\s{1,3})?"
+    r"(?:riesgos?|efectos?|complicaci[oó]n(?:es)?)\b"
+    r"|\b(?:sin|ning[uú]n|cero|m[ií]nim[oa]s?|libre\s{1,3}de|reduce[n]?|"
     r"evita[rn]?)\s{1,3}(?:[\wáéíóúñ-]{1,20}\s{1,3}){0,3}"
     r"(?:riesgos?|efectos?|complicaci[oó]n(?:es)?|infecci[oó]n(?:es)?|"
     r"rechazo)\b|\b(?:completamente|totalmente|100\s?%)\s{1,3}segur"
