@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 import pytest
 
@@ -276,3 +277,14 @@ def test_a_spanish_text_too_long_is_refused_in_spanish():
 )
 def test_the_checklist_reads_spanish_risks(text, named):
     assert analyze(text).checklist[0].found is named
+
+
+def test_a_long_spanish_text_keeps_every_list_short_sorted_and_without_overlaps():
+    unit = "Inyectamos 15 millones de células en la rodilla, sin riesgos: cura la artrosis por 3.500 €. "
+    report = analyze((unit * 3000)[: textcheck.MAX_CHARS])
+    assert report.read_as == "es"
+    for found in (report.doses, report.red_flags, report.language, report.amounts):
+        spans = [(item.start, item.end) for item in found]
+        assert 0 < len(spans) <= 2 * textcheck.MAX_FINDINGS
+        assert spans == sorted(spans)
+        assert all(end <= start for (_s, end), (start, _e) in itertools.pairwise(spans))
