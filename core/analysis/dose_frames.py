@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from core import i18n
+from core.analysis import doses
 from core.analysis.doses import cells_range, dose_text, trial_dose_text, with_cells
 from core.text import format_count
 
@@ -150,3 +151,68 @@ def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame, lang: str = "en") ->
         rows,
         columns=["who", "source_id", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"],
     )
+
+
+# --- what each dose chart states: its title (core.charts.doses draws the charts) -----------------
+
+
+def dose_title(points: pd.DataFrame, lang: str = "en") -> str:
+    _ = i18n.bound(lang)
+    pages = points[points["who"] == "page"]
+    trials = points[points["who"] == "trial"]
+    if pages.empty:
+        return _("No cell doses to show for this choice")
+    found = doses.spread(pages)
+    values = {
+        "low": format_count(found.low, lang),
+        "high": doses.with_cells(format_count(found.high, lang), lang),
+        "fold": i18n.format_number(found.fold, lang, 0),
+    }
+    if trials.empty:
+        return _("The pages' doses run from {low} to {high}, a {fold}-fold spread").format(**values)
+    return _(
+        "The pages' doses run from {low} to {high}, a {fold}-fold spread; studies: {study_low} to {study_high}"
+    ).format(
+        **values,
+        study_low=format_count(trials["low"].min(), lang),
+        study_high=format_count(trials["low"].max(), lang),
+    )
+
+
+def course_title(courses: pd.DataFrame, lang: str = "en") -> str:
+    _ = i18n.bound(lang)
+    if courses.empty:
+        return _("No course totals to show for this choice")
+    printed = courses[courses["basis"] == "printed"]
+    top = courses.loc[courses[["low", "high"]].max(axis=1).idxmax()]
+    top_value = max(top["low"], top["high"] if pd.notna(top["high"]) else 0)
+    if top["basis"] == "printed":
+        title = _("{printed} of {n} course totals are printed by a page; the largest, {cells}, is printed")
+    else:
+        title = _("{printed} of {n} course totals are printed by a page; the largest, {cells}, is computed")
+    return title.format(
+        printed=len(printed), n=len(courses), cells=doses.with_cells(format_count(top_value, lang), lang)
+    )
+
+
+def per_kg_title(points: pd.DataFrame, lang: str = "en") -> str:
+    _ = i18n.bound(lang)
+    pages = points[points["who"] == "page"]
+    approved = points[points["who"] == "approved"]
+    if pages.empty or approved.empty:
+        return _("No vein doses to compare with the approved per-kg dose")
+    multiple = pages["high"].max() / approved["low"].iloc[0]
+    return _(
+        "The pages' vein doses are up to {multiple}× the only approved per-kg dose, set for another disease"
+    ).format(multiple=i18n.format_number(multiple, lang, 1))
+
+
+def route_spread_title(spread: pd.DataFrame, lang: str = "en") -> str:
+    with_trials = set(spread.loc[spread["who"] == "trials", "section"])
+    with_pages = set(spread.loc[spread["who"] == "pages", "section"])
+    untested = len(with_pages - with_trials)
+    if not with_pages:
+        return i18n.gettext(lang, "No page gives a cell dose for these routes")
+    return i18n.gettext(
+        lang, "For {untested} of the {n} routes the pages dose, no study we list tested a cell dose"
+    ).format(untested=untested, n=len(with_pages))

@@ -7,6 +7,27 @@ import pandas as pd
 from core import i18n
 from core.analysis.doses import cells_range, cells_text
 from core.data import Dataset
+from core.i18n import N_
+
+# Codes the dose and route charts show, in words: the strength of evidence (GRADE words, from the routes table),
+# who a Routes dose comes from, and whether a course total is printed by the page or computed by us.
+CHART_WORDS = {
+    "strength": {
+        "none": N_("none"),
+        "very low": N_("very low"),
+        "low": N_("low"),
+        "moderate": N_("moderate"),
+        "high": N_("high"),
+    },
+    "who": {"pages": N_("pages"), "trials": N_("trials")},
+    "basis": {"printed": N_("printed"), "computed": N_("computed")},
+}
+
+
+def chart_words(table: str, code: str, lang: str = "en") -> str:
+    """A chart's code in words ("strength", "none" -> "none" / "ninguna"); an unknown code is shown as it is."""
+    words = CHART_WORDS[table]
+    return i18n.pgettext(lang, "chart", words[code]) if code in words else code
 
 
 def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
