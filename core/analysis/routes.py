@@ -27,7 +27,7 @@ CHART_WORDS = {
 def chart_words(table: str, code: str, lang: str = "en") -> str:
     """A chart's code in words ("strength", "none" -> "none" / "ninguna"); an unknown code is shown as it is."""
     words = CHART_WORDS[table]
-    return i18n.pgettext(lang, "chart", words[code]) if code in words else code
+    return i18n.gettext(lang, words[code]) if code in words else code
 
 
 def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:

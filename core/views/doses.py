@@ -143,7 +143,7 @@ def claim_note(ds: Dataset, claim) -> str:
 # Column headers of the tables shown on screen and downloaded (the frames keep their English names for code).
 COLUMN_WORDS = {
     "who": N_("who"), "source_id": N_("page id"), "label": N_("label"), "route": N_("route code"),
-    "route_label": N_("route"), "route_as_stated": N_("route as stated"), "low": N_("low"), "high": N_("high"),
+    "route_label": N_("route"), "route_as_stated": N_("route as stated"), "low": N_("lowest"), "high": N_("highest"),
     "dose": N_("dose"), "quote": N_("quote"), "row_id": N_("row id"), "verification": N_("verification"),
     "note": N_("note"), "short_label": N_("page"), "item": N_("schedule"), "basis": N_("printed or computed"),
     "regimen_ids": N_("dose rows"), "open_ended": N_("no upper limit"), "total": N_("cells per course"),

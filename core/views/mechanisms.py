@@ -95,7 +95,7 @@ STATED_WORDS = {
 
 
 def _words(table: dict[str, str], code: str, lang: str) -> str:
-    return i18n.pgettext(lang, "mechanisms", table[code]) if code in table else code
+    return i18n.gettext(lang, table[code]) if code in table else code
 
 
 def topic_heading(topic_id: str, lang: str = "en") -> str:
