@@ -160,17 +160,16 @@ def details_markdown(section: RouteSection) -> str:
 
 def details_label(section: RouteSection) -> str:
     """The switch that opens a route's quotes, claims, studies, harms and regulator statements, with their counts."""
-    lang = section.lang
-
-    def count(singular: str, plural: str, frame: pd.DataFrame) -> str:
-        return i18n.ngettext(lang, singular, plural, len(frame)).format(n=len(frame))
-
+    lang, n = section.lang, {name: len(getattr(section, name)) for name in ("pages", "claims", "studies", "harms")}
+    n["statements"] = len(section.statements)
     return i18n.gettext(lang, "Show the {quotes}, {claims}, {studies}, {harms} and {statements}").format(
-        quotes=count("{n} dose quote", "{n} dose quotes", section.pages),
-        claims=count("{n} claim", "{n} claims", section.claims),
-        studies=count("{n} study", "{n} studies", section.studies),
-        harms=count("{n} harm report", "{n} harm reports", section.harms),
-        statements=count("{n} regulator statement", "{n} regulator statements", section.statements),
+        quotes=i18n.ngettext(lang, "{n} dose quote", "{n} dose quotes", n["pages"]).format(n=n["pages"]),
+        claims=i18n.ngettext(lang, "{n} claim", "{n} claims", n["claims"]).format(n=n["claims"]),
+        studies=i18n.ngettext(lang, "{n} study", "{n} studies", n["studies"]).format(n=n["studies"]),
+        harms=i18n.ngettext(lang, "{n} harm report", "{n} harm reports", n["harms"]).format(n=n["harms"]),
+        statements=i18n.ngettext(lang, "{n} regulator statement", "{n} regulator statements", n["statements"]).format(
+            n=n["statements"]
+        ),
     )
 
 

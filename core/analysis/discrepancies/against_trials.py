@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from core import i18n
@@ -29,6 +31,13 @@ VERIFICATION = {
     "partly verified": N_("partly verified"),
     "not verified": N_("not verified"),
 }
+
+
+def _day(date: str, lang: str) -> str:
+    """A full ISO date in the language's words ("18 de diciembre de 2024"); English, and partial dates, as stored."""
+    if lang == "en" or len(date) != 10:
+        return date
+    return i18n.format_date(dt.date.fromisoformat(date), lang)
 
 
 def _checked(status: str, lang: str) -> str:
@@ -147,7 +156,10 @@ def iv_vs_approved(
         approvals = regulatory[regulatory["id"].isin(reg) & (regulatory["kind"] == "approval")]
         # The approval's own summary names the indication; its first sentence is enough here.
         when = "".join(
-            " " + _("{what} (approved {date}).").format(what=a["summary"].split(". ")[0].rstrip("."), date=a["date"])
+            " "
+            + _("{what} (approved {date}).").format(
+                what=a["summary"].split(". ")[0].rstrip("."), date=_day(str(a["date"]), lang)
+            )
             for _row, a in approvals.iterrows()
         )
         others = evidence[
