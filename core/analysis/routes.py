@@ -19,7 +19,13 @@ CHART_WORDS = {
         "moderate": N_("moderate"),
         "high": N_("high"),
     },
-    "who": {"pages": N_("pages"), "trials": N_("trials")},
+    "who": {
+        "pages": N_("pages"),
+        "trials": N_("trials"),
+        "page": N_("page"),
+        "trial": N_("trial"),
+        "approved": N_("approved"),
+    },
     "basis": {"printed": N_("printed"), "computed": N_("computed")},
 }
 

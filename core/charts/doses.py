@@ -157,7 +157,9 @@ def dose_dots(points: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
         description=_(
             "Dot-and-range chart. {title}. {n_pages} page doses across {n_routes} routes ({routes}), each page in "
             "its own colour and shape, with study doses as grey ticks."
-        ).format(title=title, n_pages=n_pages, n_routes=len(routes), routes=", ".join(routes)),
+        ).format(
+            title=title, n_pages=n_pages, n_routes=len(routes), routes=", ".join(r.replace("|", " ") for r in routes)
+        ),
     )
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from core import i18n
 from core.analysis import discrepancies, dose_frames, doses, sources
+from core.analysis.routes import chart_words
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
@@ -167,6 +168,14 @@ def on_screen(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A table as shown and downloaded: in English as it is; in another language, its column headers in words."""
     if lang == "en":
         return frame
+    # Codes a reader would meet in the table (who a dose is from, printed or computed, strength) in words too.
+    coded = {"who": "who", "basis": "basis", "evidence_strength": "strength"}
+    words = {
+        column: frame[column].map(lambda code, table=table: chart_words(table, code, lang))
+        for column, table in coded.items()
+        if column in frame
+    }
+    frame = frame.assign(**words)
     return frame.rename(columns={c: i18n.gettext(lang, COLUMN_WORDS[c]) for c in frame.columns if c in COLUMN_WORDS})
 
 
