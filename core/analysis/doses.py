@@ -105,7 +105,7 @@ def cells_range(low: float, high: float, lang: str = "en") -> str:
     In Spanish: '15 millones–50 millones' (never 'billón' for a thousand million: see core.i18n.format_cells)."""
     _ = i18n.bound(lang)
     if pd.isna(low):
-        return _("not stated")
+        return i18n.pgettext(lang, "dose range", "not stated")
     if pd.isna(high):
         return _("at least {low} (no upper limit stated)").format(low=format_count(low, lang))
     if low == high:

@@ -7,33 +7,43 @@ import pandas as pd
 from core import i18n
 from core.analysis.doses import cells_range, cells_text
 from core.data import Dataset
-from core.i18n import N_
 
 # Codes the dose and route charts show, in words: the strength of evidence (GRADE words, from the routes table),
-# who a Routes dose comes from, and whether a course total is printed by the page or computed by us.
+# who a dose comes from, and whether a course total is printed by the page or computed by us. Each is looked up
+# with its context: the same English word ("none", "moderate") reads differently elsewhere in the app.
 CHART_WORDS = {
-    "strength": {
-        "none": N_("none"),
-        "very low": N_("very low"),
-        "low": N_("low"),
-        "moderate": N_("moderate"),
-        "high": N_("high"),
-    },
-    "who": {
-        "pages": N_("pages"),
-        "trials": N_("trials"),
-        "page": N_("page"),
-        "trial": N_("trial"),
-        "approved": N_("approved"),
-    },
-    "basis": {"printed": N_("printed"), "computed": N_("computed")},
+    "strength": ("none", "very low", "low", "moderate", "high"),
+    "who": ("pages", "trials", "page", "trial", "approved"),
+    "basis": ("printed", "computed"),
 }
+
+
+def _chart_words(table: str, lang: str) -> dict[str, str]:
+    if table == "strength":
+        return {
+            "none": i18n.pgettext(lang, "strength of evidence", "none"),
+            "very low": i18n.pgettext(lang, "strength of evidence", "very low"),
+            "low": i18n.pgettext(lang, "strength of evidence", "low"),
+            "moderate": i18n.pgettext(lang, "strength of evidence", "moderate"),
+            "high": i18n.pgettext(lang, "strength of evidence", "high"),
+        }
+    if table == "who":
+        return {
+            "pages": i18n.pgettext(lang, "doses from", "pages"),
+            "trials": i18n.pgettext(lang, "doses from", "trials"),
+            "page": i18n.pgettext(lang, "dose from", "page"),
+            "trial": i18n.pgettext(lang, "dose from", "trial"),
+            "approved": i18n.pgettext(lang, "dose from", "approved"),
+        }
+    return {
+        "printed": i18n.pgettext(lang, "course total", "printed"),
+        "computed": i18n.pgettext(lang, "course total", "computed"),
+    }
 
 
 def chart_words(table: str, code: str, lang: str = "en") -> str:
     """A chart's code in words ("strength", "none" -> "none" / "ninguna"); an unknown code is shown as it is."""
-    words = CHART_WORDS[table]
-    return i18n.gettext(lang, words[code]) if code in words else code
+    return _chart_words(table, lang).get(code, code)
 
 
 def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:

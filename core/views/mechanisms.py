@@ -78,24 +78,29 @@ TOPIC_NAMES = {
     "growth factors": N_("Growth factors"),
     "pain modulation": N_("Pain modulation"),
 }
-# What studies show for a mechanism (topics.evidence_status), and how firmly a page words a claim (stated_as).
-STATUS_WORDS = {
-    "established": N_("established"),
-    "plausible, unproven in patients": N_("plausible, unproven in patients"),
-    "not shown in controlled trials": N_("not shown in controlled trials"),
-    "contradicted": N_("contradicted"),
-    "": N_("not rated"),
-}
-STATED_WORDS = {
-    "as fact": N_("as fact"),
-    "hedged": N_("hedged"),
-    "anecdote or testimonial": N_("anecdote or testimonial"),
-    "unverifiable citation": N_("unverifiable citation"),
-}
 
 
-def _words(table: dict[str, str], code: str, lang: str) -> str:
-    return i18n.gettext(lang, table[code]) if code in table else code
+def status_words(status: str, lang: str = "en") -> str:
+    """What studies show for a mechanism (topics.evidence_status) in words; '' is "not rated"."""
+    words = {
+        "established": i18n.pgettext(lang, "trials show", "established"),
+        "plausible, unproven in patients": i18n.pgettext(lang, "trials show", "plausible, unproven in patients"),
+        "not shown in controlled trials": i18n.pgettext(lang, "trials show", "not shown in controlled trials"),
+        "contradicted": i18n.pgettext(lang, "trials show", "contradicted"),
+        "": i18n.pgettext(lang, "trials show", "not rated"),
+    }
+    return words.get(status, status)
+
+
+def stated_words(stated_as: str, lang: str = "en") -> str:
+    """How firmly a page words a claim (claims.stated_as), as it reads after "Stated" ("as fact" / "como un hecho")."""
+    words = {
+        "as fact": i18n.pgettext(lang, "after 'Stated'", "as fact"),
+        "hedged": i18n.pgettext(lang, "after 'Stated'", "hedged"),
+        "anecdote or testimonial": i18n.pgettext(lang, "after 'Stated'", "anecdote or testimonial"),
+        "unverifiable citation": i18n.pgettext(lang, "after 'Stated'", "unverifiable citation"),
+    }
+    return words.get(stated_as, stated_as)
 
 
 def topic_heading(topic_id: str, lang: str = "en") -> str:
@@ -113,7 +118,7 @@ def topic_choice(topic_id: str, lang: str = "en") -> str:
 def who_claims(matrix: pd.DataFrame, topic: str, lang: str = "en") -> str:
     """The pages that claim a mechanism, each with its firmest wording, e.g. '000 Vega Stem Cell (as fact)'."""
     rows = matrix[(matrix["topic"] == topic) & (matrix["n_claims"] > 0)]
-    return ", ".join(f"{r.short_label} ({_words(STATED_WORDS, r.stated_as, lang)})" for r in rows.itertuples())
+    return ", ".join(f"{r.short_label} ({stated_words(r.stated_as, lang)})" for r in rows.itertuples())
 
 
 def summary_markdown(section: MechanismSection, lang: str = "en") -> str:
@@ -121,7 +126,7 @@ def summary_markdown(section: MechanismSection, lang: str = "en") -> str:
     _ = i18n.bound(lang)
     topic = section.topic
     who = md_escape(section.who) if section.who else _("none of the five pages.")
-    status = _words(STATUS_WORDS, topic["evidence_status"] or "", lang)
+    status = status_words(topic["evidence_status"] or "", lang)
     return _("{explanation}\n\n**What studies show: {status}.** **Who claims it:** {who}").format(
         explanation=md_escape(topic["plain_explanation"]), status=md_escape(status), who=who
     )
@@ -144,7 +149,7 @@ def evidence_markdown(section: MechanismSection, lang: str = "en") -> str:
 def claim_note(ds: Dataset, claim) -> str:
     """The line under a claim's quote: how firmly the page says it, our verdict and why."""
     return i18n.gettext(ds.lang, "Stated {stated} · our verdict: {verdict}. {note}").format(
-        stated=md_escape(_words(STATED_WORDS, claim.stated_as, ds.lang)),
+        stated=md_escape(stated_words(claim.stated_as, ds.lang)),
         verdict=md_escape(verdict_words(ds, claim.verdict)),
         note=md_escape(claim.verdict_note),
     )

@@ -10,7 +10,6 @@ from core import i18n
 from core.analysis import doses
 from core.analysis.discrepancies.kinds import (
     APPROVAL_KIND,
-    CONDITION_WORDS,
     UNNAMED_TARGET_ROUTES,
     _cells,
     _count,
@@ -21,6 +20,7 @@ from core.analysis.discrepancies.kinds import (
     _range,
     _section_ids,
     _words,
+    condition_words,
 )
 from core.i18n import N_
 from core.text import verification_words
@@ -199,7 +199,7 @@ def iv_vs_approved(
                         multiple=multiple,
                         label=label["short_name"],
                         approved=approved_cells,
-                        condition=_words(lang, CONDITION_WORDS, label["condition"]),
+                        condition=condition_words(label["condition"], lang),
                     )
                     + when
                     + other_words,

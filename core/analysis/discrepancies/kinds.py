@@ -61,15 +61,6 @@ ROUTES_OUTSIDE_DISC = {
         "means into the space just outside the dura"
     ),
 }
-# The conditions of the evidence table, in words, for sentences that name what a study or label was for.
-CONDITION_WORDS = {
-    "knee osteoarthritis": N_("knee osteoarthritis"),
-    "discogenic low back pain": N_("discogenic low back pain"),
-    "several": N_("several conditions"),
-    "cirrhosis": N_("cirrhosis"),
-    "graft-versus-host disease": N_("graft-versus-host disease"),
-    "fibromyalgia": N_("fibromyalgia"),
-}
 APPROVAL_KIND = "drug label"
 TOLERANCE = 0.5  # cells; printed totals are whole numbers, so anything closer than half a cell is equal
 
@@ -126,6 +117,19 @@ def _where(row: pd.Series, lang: str = "en") -> str:
     if lang == "en":
         return row["route_as_stated"]
     return row["route_label"] if row["product"] == "cells" else f"«{row['route_as_stated']}»"
+
+
+def condition_words(condition: str, lang: str = "en") -> str:
+    """A condition of the evidence table in words that follow "for" in a sentence (Spanish adds the article)."""
+    words = {
+        "knee osteoarthritis": i18n.pgettext(lang, "condition, after 'for'", "knee osteoarthritis"),
+        "discogenic low back pain": i18n.pgettext(lang, "condition, after 'for'", "discogenic low back pain"),
+        "several": i18n.pgettext(lang, "condition, after 'for'", "several conditions"),
+        "cirrhosis": i18n.pgettext(lang, "condition, after 'for'", "cirrhosis"),
+        "graft-versus-host disease": i18n.pgettext(lang, "condition, after 'for'", "graft-versus-host disease"),
+        "fibromyalgia": i18n.pgettext(lang, "condition, after 'for'", "fibromyalgia"),
+    }
+    return words.get(condition, condition)
 
 
 def _words(lang: str, table: dict[str, str], code: str) -> str:
