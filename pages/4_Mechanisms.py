@@ -32,7 +32,7 @@ view = ui.derived(mechanisms_view.mechanisms_page, chosen)
 ui.chart_block(
     view.matrix_chart,
     caption=mechanisms_view.matrix_caption(lang),
-    data=mechanisms_view.on_screen(view.matrix, lang),
+    data=mechanisms_view.matrix_on_screen(view.matrix, lang),
     file_stem="mechanism_matrix",
 )
 

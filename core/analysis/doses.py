@@ -228,6 +228,8 @@ def normalise(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame
                 "total_as_printed": r["total_as_printed"],
                 "total_printed": _as_float(r["total_printed"]),
                 "quote": r["quote"],
+                # Our translation of the quote, shown under it (ui.quotes), where the edition has one.
+                "quote_translation": r.get("quote_translation", ""),
                 "schedule_quote": r["schedule_quote"],
                 "reading": r["reading"],
             }
@@ -242,7 +244,7 @@ _NORMALISED_COLUMNS = [
     "unit_caveat", "cells_per_admin_low", "cells_per_admin_high", "admins_low", "admins_high", "open_ended",
     "cells_per_course_low", "cells_per_course_high", "printed_times_admins_low", "printed_times_admins_high",
     "course_days_low", "course_days_high", "weight_kg", "cells_per_kg_low", "cells_per_kg_high",
-    "total_as_printed", "total_printed", "quote", "schedule_quote", "reading",
+    "total_as_printed", "total_printed", "quote", "quote_translation", "schedule_quote", "reading",
 ]  # fmt: skip
 
 

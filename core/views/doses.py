@@ -151,7 +151,7 @@ COLUMN_WORDS = {
     "kind": N_("kind"), "section": N_("route"), "doses": N_("cells per dose"), "ids": N_("rows"),
     "evidence_strength": N_("strength of evidence"), "id": N_("id"), "evidence_ids": N_("studies"),
     "row": N_("kind of row"), "topic": N_("mechanism"), "stated_as": N_("strongest wording"),
-    "strength": N_("strength"), "n_claims": N_("claims"), "claim_ids": N_("claim ids"),
+    "strength": N_("how firm (rank)"), "n_claims": N_("claims"), "claim_ids": N_("claim ids"),
     "evidence_status": N_("what trials show"), "status_short": N_("what trials show, short"),
     "basis_words": N_("printed or computed, in words"),
 }  # fmt: skip

@@ -99,6 +99,7 @@ def stated_words(stated_as: str, lang: str = "en") -> str:
         "hedged": i18n.pgettext(lang, "after 'Stated'", "hedged"),
         "anecdote or testimonial": i18n.pgettext(lang, "after 'Stated'", "anecdote or testimonial"),
         "unverifiable citation": i18n.pgettext(lang, "after 'Stated'", "unverifiable citation"),
+        "not claimed": i18n.pgettext(lang, "after 'Stated'", "not claimed"),
     }
     return words.get(stated_as, stated_as)
 
@@ -153,6 +154,19 @@ def claim_note(ds: Dataset, claim) -> str:
         verdict=md_escape(verdict_words(ds, claim.verdict)),
         note=md_escape(claim.verdict_note),
     )
+
+
+def matrix_on_screen(matrix: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The grid's data as shown and downloaded: in English as it is; otherwise codes in words, headers in words, and
+    without the chart's own short cell labels (the full words are in the columns beside them)."""
+    if lang == "en":
+        return matrix
+    worded = matrix.drop(columns=["label", "status_short"], errors="ignore").assign(
+        topic=matrix["topic"].map(lambda t: topic_heading(t, lang)),
+        stated_as=matrix["stated_as"].map(lambda s: stated_words(s, lang)),
+        evidence_status=matrix["evidence_status"].map(lambda s: status_words(s, lang)),
+    )
+    return on_screen(worded, lang)
 
 
 def matrix_caption(lang: str = "en") -> str:
