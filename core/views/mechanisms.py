@@ -31,6 +31,7 @@ class MechanismSection:
     studies: pd.DataFrame
     claims: pd.DataFrame
     who: str
+    lang: str = "en"
 
     @property
     def study_lines(self) -> list[str]:
@@ -59,6 +60,7 @@ def mechanisms_page(ds: Dataset, chosen: str) -> MechanismsView:
                 studies=linked_evidence(ds, topic["evidence_ids"]),
                 claims=claims[claims["topic"] == topic["id"]],
                 who=who_claims(matrix, topic["id"], ds.lang),
+                lang=ds.lang,
             )
             for _, topic in shown.iterrows()
         ],
