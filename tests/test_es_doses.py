@@ -37,7 +37,9 @@ NOT_THIS_AREA = (
     r"^Words on this page, explained",
     r"^Share this view",
     r"^Knee and back pain: what five web pages claim",
-    r"; certainty: ",  # core.views.cite.study_line: "(randomised trial, 2023; certainty: moderate)"
+    # core.views.cite.study_line: "(randomised trial, 2023; certainty: moderate)"; once it speaks Spanish, the
+    # Mechanisms page still cites each study by its published reference, whose title is in the journal's language.
+    r"; (certainty|certeza): ",
     r"^Vía \\\(Route\\\)",  # data: regimens.reading in the Spanish edition
 )
 
