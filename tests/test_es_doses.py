@@ -283,3 +283,14 @@ def test_protocol_table_headers_in_spanish(spanish):
     view = doses_view.doses_page(spanish, 70.0, tuple(choice.routes), tuple(choice.sources))
     table, _raw = view.protocols[0]
     assert "Vía" in table.columns
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "checked"), [("es", "ensayo aleatorizado", "comprobado"), ("en", "randomised trial", "verified")]
+)
+def test_tooltips_name_the_kind_of_study_and_its_check_in_the_language(dataset, spanish, lang, kind, checked):
+    ds = spanish if lang == "es" else dataset
+    points = dose_frames.dose_points(doses.normalise(ds), doses.trial_doses(ds), lang)
+    studies = points[points["who"] == "trial"]
+    assert kind in set(studies["note"])
+    assert checked in set(studies["verification"])

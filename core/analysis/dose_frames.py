@@ -8,7 +8,14 @@ import pandas as pd
 
 from core import i18n
 from core.analysis import doses
-from core.analysis.doses import cells_range, dose_text, trial_dose_text, with_cells
+from core.analysis.doses import (
+    cells_range,
+    checked_words,
+    dose_text,
+    study_kind_words,
+    trial_dose_text,
+    with_cells,
+)
 from core.text import format_count
 
 
@@ -53,7 +60,21 @@ def dose_points(norm: pd.DataFrame, trials: pd.DataFrame, lang: str = "en") -> p
         "verification",
         "note",
     ]
-    return pd.concat([pages[columns], tested[columns]], ignore_index=True)
+    points = pd.concat([pages[columns], tested[columns]], ignore_index=True)
+    return _worded(points, "note", lang)
+
+
+def _worded(frame: pd.DataFrame, kind_column: str, lang: str) -> pd.DataFrame:
+    """Study kinds and verification codes in words, for tooltips and tables (English keeps its codes, as before)."""
+    if lang == "en" or frame.empty:
+        return frame
+    studies = frame["who"] != "page"
+    return frame.assign(
+        **{
+            kind_column: frame[kind_column].where(~studies, frame[kind_column].map(lambda k: study_kind_words(k, lang)))
+        },
+        verification=frame["verification"].map(lambda v: checked_words(v, lang)),
+    )
 
 
 def course_totals(norm: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -147,10 +168,11 @@ def per_kg_points(norm: pd.DataFrame, trials: pd.DataFrame, lang: str = "en") ->
          "quote": t["quote"], "kind": t["kind"], "verification": t["verification"]}
         for _, t in per_kg.iterrows()
     ]  # fmt: skip
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         rows,
         columns=["who", "source_id", "label", "low", "high", "dose", "row_id", "quote", "kind", "verification"],
     )
+    return _worded(frame, "kind", lang)
 
 
 # --- what each dose chart states: its title (core.charts.doses draws the charts) -----------------

@@ -99,6 +99,32 @@ def basis_words(basis: str, lang: str = "en") -> str:
     return i18n.gettext(lang, BASIS_WORDS[basis]) if basis in BASIS_WORDS else basis
 
 
+def study_kind_words(kind: str, lang: str = "en") -> str:
+    """A kind of study (the evidence table's vocabulary) in words: "randomised trial" / "ensayo aleatorizado"."""
+    words = {
+        "randomised trial": i18n.pgettext(lang, "kind of study", "randomised trial"),
+        "non-randomised trial": i18n.pgettext(lang, "kind of study", "non-randomised trial"),
+        "meta-analysis": i18n.pgettext(lang, "kind of study", "meta-analysis"),
+        "systematic review": i18n.pgettext(lang, "kind of study", "systematic review"),
+        "review or commentary": i18n.pgettext(lang, "kind of study", "review or commentary"),
+        "case series": i18n.pgettext(lang, "kind of study", "case series"),
+        "animal study": i18n.pgettext(lang, "kind of study", "animal study"),
+        "biodistribution study": i18n.pgettext(lang, "kind of study", "biodistribution study"),
+        "drug label": i18n.pgettext(lang, "kind of study", "drug label"),
+        "survey": i18n.pgettext(lang, "kind of study", "survey"),
+    }
+    return words.get(kind, kind)
+
+
+def checked_words(status: str, lang: str = "en") -> str:
+    """How far a cited row was checked, in words ("partial" -> "partly verified" / "verificado en parte")."""
+    words = {
+        "verified": i18n.pgettext(lang, "checked", "verified"),
+        "partial": i18n.pgettext(lang, "checked", "partly verified"),
+    }
+    return words.get(status, i18n.pgettext(lang, "checked", "not verified")) if status else ""
+
+
 def cells_range(low: float, high: float, lang: str = "en") -> str:
     """'15 million–50 million', or one number when both ends agree; 'open-ended' upper ends read 'at least'.
 

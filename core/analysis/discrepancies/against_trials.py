@@ -19,18 +19,9 @@ from core.analysis.discrepancies.kinds import (
     _number,
     _range,
     _section_ids,
-    _words,
     condition_words,
 )
-from core.i18n import N_
 from core.text import verification_words
-
-# How far a cited row was checked (core.text.VERIFICATION_WORDS), in words for the sentences below.
-VERIFICATION = {
-    "verified": N_("verified"),
-    "partly verified": N_("partly verified"),
-    "not verified": N_("not verified"),
-}
 
 
 def _day(date: str, lang: str) -> str:
@@ -41,7 +32,8 @@ def _day(date: str, lang: str) -> str:
 
 
 def _checked(status: str, lang: str) -> str:
-    return _words(lang, VERIFICATION, verification_words(status))
+    # English as core.text.verification_words writes it (as before); other languages through the catalog.
+    return verification_words(status) if lang == "en" else doses.checked_words(status, lang)
 
 
 def outside_trial_range(norm: pd.DataFrame, trials: pd.DataFrame, lang: str = "en") -> list[dict]:
