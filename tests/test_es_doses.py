@@ -40,7 +40,7 @@ NOT_THIS_AREA = (
     # core.views.cite.study_line: "(randomised trial, 2023; certainty: moderate)"; once it speaks Spanish, the
     # Mechanisms page still cites each study by its published reference, whose title is in the journal's language.
     r"; (certainty|certeza): ",
-    r"^Vía \\\(Route\\\)",  # data: regimens.reading in the Spanish edition
+    r"Vía \\\(Route\\\)",  # data: regimens.reading in the Spanish edition (alone, or under its quote)
 )
 
 
