@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from core import site
+from core import i18n, site
 
 APP_URL_ENV = "STEMCELL_APP_URL"  # the public address of the app, for links made outside a browser session
 DEFAULT_APP_URL = "http://localhost:8501"
@@ -28,8 +28,10 @@ class Link:
     url: str
 
 
-def study_links(row: Mapping[str, Any]) -> list[Link]:
-    """A study's PubMed, DOI and trial-registry links, from its identifiers; malformed identifiers give no link."""
+def study_links(row: Mapping[str, Any], lang: str = i18n.DEFAULT) -> list[Link]:
+    """A study's PubMed, DOI and trial-registry links, from its identifiers; malformed identifiers give no link.
+
+    "PubMed" and "DOI" are names; the trial record is named in `lang`."""
     links = []
     pmid, doi, nct = (str(row.get(key) or "").strip() for key in ("pmid", "doi", "nct"))
     if _PMID.fullmatch(pmid):
@@ -38,7 +40,8 @@ def study_links(row: Mapping[str, Any]) -> list[Link]:
         # Brackets and the like occur in real DOIs; encoded, they cannot end a Markdown link early.
         links.append(Link(f"DOI {doi}", "https://doi.org/" + quote(doi, safe="/.-_;:")))
     if _NCT.fullmatch(nct):
-        links.append(Link(f"trial record {nct}", f"https://clinicaltrials.gov/study/{nct}"))
+        label = i18n.gettext(lang, "trial record {nct}").format(nct=nct)
+        links.append(Link(label, f"https://clinicaltrials.gov/study/{nct}"))
     return links
 
 

@@ -7,12 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from core import i18n
+from core.i18n import N_
+
 REPORT_URL_ENV = "STEMCELL_REPORT_URL"  # e.g. https://github.com/<owner>/<repo>/issues/new
 REPORT_EMAIL_ENV = "STEMCELL_REPORT_EMAIL"
 REPORT_KEYS = (REPORT_URL_ENV, REPORT_EMAIL_ENV)
-LABEL = "Report an error"
+LABEL = N_("Report an error")  # the words on the button and in sentences: translated where shown
 # Without an address, the reader still learns how to reach the maintainers (plain text, never a dead link).
-NO_ADDRESS = (
+NO_ADDRESS = N_(
     "Report an error: this copy of the site has no reporting address set up. Tell whoever runs it (the workshop "
     "facilitator, or the site's host) what is wrong, with a link to your source."
 )
@@ -44,11 +47,12 @@ def destination(config: Mapping[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def report_link(config: Mapping[str, str], subject: str, body: str) -> ReportLink:
-    """A prefilled report: the tracker's address with title and body, or a mailto: with subject and body."""
+def report_link(config: Mapping[str, str], subject: str, body: str, lang: str = i18n.DEFAULT) -> ReportLink:
+    """A prefilled report: the tracker's address with title and body, or a mailto: with subject and body; the words
+    shown with it in `lang`."""
     where = destination(config)
     if where is None:
-        return ReportLink(None, NO_ADDRESS, subject, body)
+        return ReportLink(None, i18n.gettext(lang, NO_ADDRESS), subject, body)
     kind, address = where
     if kind == "url":
         parts = urlsplit(address)
@@ -59,7 +63,7 @@ def report_link(config: Mapping[str, str], subject: str, body: str) -> ReportLin
     else:
         # mailto: wants %20 for spaces (RFC 6068), not the + of form encoding.
         url = f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    return ReportLink(url, LABEL, subject, body)
+    return ReportLink(url, i18n.gettext(lang, LABEL), subject, body)
 
 
 def _short(text: str, limit: int) -> str:
@@ -67,27 +71,49 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_ASK_FOR_SOURCE = "What is wrong, and your source (a link, PMID or DOI):\n"
+_ASK_FOR_SOURCE = N_("What is wrong, and your source (a link, PMID or DOI):")
 
 
-def _item_report(config: Mapping[str, str], subject: str, lines: tuple[str, ...], ask: str) -> ReportLink:
-    """A report on one thing the reader was looking at: its subject, what it is and where, then what to tell us."""
-    return report_link(config, subject, "\n".join(lines) + "\n\n" + ask)
+def _item_report(config: Mapping[str, str], subject: str, lines: tuple[str, ...], ask: str, lang: str) -> ReportLink:
+    """A report on one thing the reader was looking at: its subject, what it is and where, then what to tell us
+    (the prefilled words in the reader's language, who writes the rest)."""
+    return report_link(config, subject, "\n".join(lines) + "\n\n" + i18n.gettext(lang, ask) + "\n", lang)
 
 
-def claim_report(config: Mapping[str, str], claim_id: str, quote_text: str, permalink: str) -> ReportLink:
-    subject = f"Error in claim {claim_id}: {_short(quote_text, MAX_TITLE_CHARS - 20)}"
-    lines = (f"Claim: “{_short(quote_text, MAX_QUOTE_CHARS)}”", f"Claim id: {claim_id}", f"Link: {permalink}")
-    return _item_report(config, subject, lines, _ASK_FOR_SOURCE)
+def claim_report(
+    config: Mapping[str, str], claim_id: str, quote_text: str, permalink: str, lang: str = i18n.DEFAULT
+) -> ReportLink:
+    _ = i18n.bound(lang)
+    subject = _("Error in claim {id}: {text}").format(id=claim_id, text=_short(quote_text, MAX_TITLE_CHARS - 20))
+    lines = (
+        _("Claim: “{text}”").format(text=_short(quote_text, MAX_QUOTE_CHARS)),
+        _("Claim id: {id}").format(id=claim_id),
+        _("Link: {url}").format(url=permalink),
+    )
+    return _item_report(config, subject, lines, _ASK_FOR_SOURCE, lang)
 
 
-def study_report(config: Mapping[str, str], study_id: str, title: str, page: str) -> ReportLink:
-    subject = f"Error in study {study_id}: {_short(title, MAX_TITLE_CHARS - 20)}"
-    lines = (f"Study: {_short(title, MAX_QUOTE_CHARS)}", f"Row id: {study_id}", f"Page: {page}")
-    return _item_report(config, subject, lines, _ASK_FOR_SOURCE)
+def study_report(
+    config: Mapping[str, str], study_id: str, title: str, page: str, lang: str = i18n.DEFAULT
+) -> ReportLink:
+    _ = i18n.bound(lang)
+    subject = _("Error in study {id}: {text}").format(id=study_id, text=_short(title, MAX_TITLE_CHARS - 20))
+    lines = (
+        _("Study: {text}").format(text=_short(title, MAX_QUOTE_CHARS)),
+        _("Row id: {id}").format(id=study_id),
+        _("Page: {url}").format(url=page),
+    )
+    return _item_report(config, subject, lines, _ASK_FOR_SOURCE, lang)
 
 
-def chart_report(config: Mapping[str, str], chart_id: str, title: str, permalink: str) -> ReportLink:
-    subject = f"Error in chart: {_short(title, MAX_TITLE_CHARS - 16)}"
-    lines = (f"Chart: {_short(title, MAX_QUOTE_CHARS)}", f"Chart id: {chart_id}", f"Link: {permalink}")
-    return _item_report(config, subject, lines, "What is wrong, and your source:\n")
+def chart_report(
+    config: Mapping[str, str], chart_id: str, title: str, permalink: str, lang: str = i18n.DEFAULT
+) -> ReportLink:
+    _ = i18n.bound(lang)
+    subject = _("Error in chart: {text}").format(text=_short(title, MAX_TITLE_CHARS - 16))
+    lines = (
+        _("Chart: {text}").format(text=_short(title, MAX_QUOTE_CHARS)),
+        _("Chart id: {id}").format(id=chart_id),
+        _("Link: {url}").format(url=permalink),
+    )
+    return _item_report(config, subject, lines, N_("What is wrong, and your source:"), lang)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from core.i18n import format_cells
+from core import i18n
+from core.i18n import N_, format_cells
 
 # Every ASCII punctuation character: CommonMark lets a backslash escape any of them, which stops every construct
 # the parser itself recognises (emphasis, links, images, HTML, headings and setext underlines, lists, quotes,
@@ -48,19 +49,29 @@ def format_count(value: float, lang: str = "en") -> str:
     return format_cells(value, lang)
 
 
-VERIFICATION_WORDS = {"verified": "verified", "partial": "partly verified", "unverified": "not verified"}
+VERIFICATION_WORDS = {"verified": N_("verified"), "partial": N_("partly verified"), "unverified": N_("not verified")}
 
 
-def verification_words(status: str) -> str:
-    """How far a cited row was checked, in words (see data/README.md)."""
-    return VERIFICATION_WORDS.get(status, "not verified")
+def verification_words(status: str, lang: str = i18n.DEFAULT) -> str:
+    """How far a cited row was checked, in words (see data/README.md), in the reader's language."""
+    return i18n.gettext(lang, VERIFICATION_WORDS.get(status, VERIFICATION_WORDS["unverified"]))
 
 
-def verification_flag(status: str) -> str:
+def verification_flag(status: str, lang: str = i18n.DEFAULT) -> str:
     """Nothing for a verified row; otherwise ' · ⚠ partly verified' (or 'not verified') to append to its line."""
-    return "" if status == "verified" else f" · ⚠ {verification_words(status)}"
+    return "" if status == "verified" else f" · ⚠ {verification_words(status, lang)}"
 
 
-def plural(n: float, word: str, many: str | None = None) -> str:
-    """'1 harm', '2 harms', '1 study', '3 studies': a count with its noun in the right number."""
-    return f"{n:g} {word if n == 1 else (many or word + 's')}"
+def plural(n: float, word: str, many: str | None = None, lang: str = i18n.DEFAULT) -> str:
+    """'1 harm', '2 harms', '1 study', '3 studies': a count with its noun in the right number.
+
+    In another language the whole phrase is looked up as a plural entry of the catalogs, "{n} study" / "{n}
+    studies" (mark it where the noun is written, e.g. `i18n.ngettext(lang, "{n} study", "{n} studies", n)`), and the
+    number takes the language's conventions; a phrase no catalog has stays in English.
+    """
+    many = many or word + "s"
+    if lang == i18n.DEFAULT:
+        return f"{n:g} {word if n == 1 else many}"
+    count = int(n) if float(n).is_integer() else 2  # a fraction takes the plural, as "1.5 studies" does
+    one, other = "{n} " + word, "{n} " + many  # names, not literals, in the call: extraction takes no stray "{n} "
+    return i18n.ngettext(lang, one, other, count).format(n=i18n.format_number(n, lang))

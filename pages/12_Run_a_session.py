@@ -14,10 +14,13 @@ LOBBY_SECONDS = 2.0  # the count of phones in the room refreshes this often befo
 KEEP_OPEN_SECONDS = 60.0  # how often an open lobby tells the store the room is still wanted
 ROOM_KEY = "room_facilitator"  # (code, facilitator key): kept in this browser session only, never in the URL
 
+_ = ui._
 ds = ui.page_frame(
-    "Run a session",
-    "Ask the room a question, watch the answers arrive on one screen, then reveal what the evidence says. "
-    "Participants join on their phones with a short code: no account and no name.",
+    _("Run a session"),
+    _(
+        "Ask the room a question, watch the answers arrive on one screen, then reveal what the evidence says. "
+        "Participants join on their phones with a short code: no account and no name."
+    ),
 )
 store = room_ui.room_store()
 if store is None:
@@ -40,7 +43,7 @@ def live(code: str, token: str, projector: bool) -> None:
         if not projector:
             room_ui.door(store, code, token, state)
         if question is None:
-            st.warning("This question is not in this server's data; move on to the next one.")
+            st.warning(_("This question is not in this server's data; move on to the next one."))
         else:
             room_ui.projected_question(question, state, store.tally(code, question.id), projector=projector)
     if projector:
@@ -82,22 +85,21 @@ try:
     state = store.state(code)
 except view.RoomError as error:
     room_ui.warn(error)
-    forget_room("Start again", key="room_forget")
+    forget_room(_("Start again"), key="room_forget")
     ui.stop_page()
 base, address_note = room_ui.phone_base()
-link = view.join_link_at(base, code)
 
 # 3. Render
 room_ui.address_warning(address_note)
 if state.ended:
-    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token)), code, base)
+    room_ui.session_summary(view.session_summary(questions, store.tallies(code, token), ui.lang()), code, base)
     room_ui.key_file_download(store, code, token, ROOM_KEY)
-    forget_room("Start a new room", key="room_new")
+    forget_room(_("Start a new room"), key="room_new")
 elif not state.started:
-    room_ui.join_panel(code, link, qr_scale=12)
+    room_ui.join_panel(code, base, qr_scale=12)
     lobby(code, token)
     chosen = room_ui.choose_plan(questions)
-    if st.button("Start: show question 1", type="primary", disabled=not chosen, key="room_go"):
+    if st.button(_("Start: show question 1"), type="primary", disabled=not chosen, key="room_go"):
         try:
             view.start_plan(store, code, token, chosen)
         except view.RoomError as error:
@@ -107,10 +109,10 @@ elif not state.started:
             st.rerun()
     room_ui.key_file_download(store, code, token, ROOM_KEY)
 else:
-    with st.expander(f"Join code {code}, QR code and facilitator key", expanded=False):
-        room_ui.join_panel(code, link, qr_scale=8)
+    with st.expander(_("Join code {code}, QR code and facilitator key").format(code=code), expanded=False):
+        room_ui.join_panel(code, base, qr_scale=8)
         room_ui.key_file_download(store, code, token, ROOM_KEY)
-    projector = ui.bound_toggle("Projector view: large text, question beside its chart", key="view",
+    projector = ui.bound_toggle(_("Projector view: large text, question beside its chart"), key="view",
                                 on_value="projector")  # fmt: skip
     live(code, token, projector)
 ui.glossary_note(ds, *(q.prompt for q in questions.values()))

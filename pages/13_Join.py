@@ -13,10 +13,13 @@ BEAT_KEY = "room_beat"  # seconds between this phone's checks, as last set on th
 IDS_KEY = "room_ids"  # {code: participant id}: one id per room for this browser session, kept after Leave
 MINE_KEY = "room_my_answers"  # this phone's answers, read from the store once per session, then kept here
 
+_ = ui._
 ds = ui.page_frame(
-    "Join a session",
-    "Answer the facilitator's questions from your phone. No account and no name: answers are anonymous and "
-    "deleted after the session.",
+    _("Join a session"),
+    _(
+        "Answer the facilitator's questions from your phone. No account and no name: answers are anonymous and "
+        "deleted after the session."
+    ),
     light=True,
 )
 store = room_ui.room_store()
@@ -45,9 +48,10 @@ def join_or_warn(raw_code: str, participant_id: str | None) -> bool:
     return True
 
 
-def answer(code: str, pid: str, question_id: str, option: str) -> None:
-    if room_ui.attempt(store.answer, code, pid, question_id, option):
-        st.session_state.setdefault(MINE_KEY, {})[question_id] = option
+def answer(code: str, pid: str, question_id: str, option_id: str) -> None:
+    # The option's letter, not its words: a phone in Spanish and one in English count the same answer.
+    if room_ui.attempt(store.answer, code, pid, question_id, option_id):
+        st.session_state.setdefault(MINE_KEY, {})[question_id] = option_id
         st.session_state.pop(room_ui.PROBLEM_KEY, None)
 
 
@@ -58,7 +62,7 @@ def live(code: str, pid: str) -> None:
         if mine is None:
             mine = st.session_state[MINE_KEY] = store.my_answers(code, pid)
     except view.RoomError as error:
-        st.info(md_escape(str(error)))
+        st.info(md_escape(room_ui.words(error)))
         return
     if view.beat_changed(st.session_state.get(BEAT_KEY), view.phone_interval(state.participants)):
         st.rerun()  # the room grew a lot: redraw the page once so this phone checks less often
@@ -67,7 +71,7 @@ def live(code: str, pid: str) -> None:
         return
     chosen = mine.get(question.id)
     with st.container(key="room_question"):
-        st.caption(view.progress(state))
+        st.caption(view.progress(state, ui.lang()))
         room_ui.question_card(question, projector=False)
         if state.revealed:
             room_ui.phone_reveal(question, chosen, room_ui.shared_read(store.tally, code, question.id))
@@ -98,10 +102,10 @@ except view.RoomError:
 st.session_state[BEAT_KEY] = view.phone_interval(joined_phones)
 
 # 3. Render: the question on screen, then its reveal.
-st.caption(f"Room {code}")
+room_ui.room_line(code, pid)
 st.fragment(run_every=view.phone_beat(st.session_state[BEAT_KEY], pid))(live)(code, pid)
 room_ui.nickname()
-if st.button("Leave this room", key="room_leave"):
+if st.button(_("Leave this room"), key="room_leave"):
     st.session_state.pop(JOINED_KEY, None)
     st.query_params.clear()
     st.rerun()

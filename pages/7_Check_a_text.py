@@ -1,119 +1,105 @@
 """Check a text: paste or upload an advert or article and see its red flags, doses, wording and what it leaves out."""
 
+from functools import partial
+
 import streamlit as st
 
 import ui
 from core.text import md_escape
 from core.views import check_a_text as view
+from ui import _
 from ui import scroll as ui_scroll
 from ui import textcheck as check_ui
 
 ds = ui.page_frame(
-    "Check a text",
-    "Paste the text of an advert or article about stem-cell shots for knee or back pain, or upload it as a file, "
-    "and press **Check**. We list its red flags, say what kind of page it reads like, pick out the doses and set "
-    "them beside human trials, and mark the words that make it sound sure. This is a quick automatic reading: "
-    "check each finding against the text yourself.",
+    _("Check a text"),
+    _(
+        "Paste the text of an advert or article about stem-cell shots for knee or back pain, or upload it as a file, "
+        "and press **Check**. We list its red flags, say what kind of page it reads like, pick out the doses and set "
+        "them beside human trials, and mark the words that make it sound sure. This is a quick automatic reading: "
+        "check each finding against the text yourself."
+    ),
 )
-
-
-def _fill_example() -> None:
-    st.session_state["text"] = view.EXAMPLE
-
+in_lang = partial(view.in_lang, ds.lang)  # the checker's report functions, in the visitor's language once they can
 
 # 1. Inputs
-with st.form("check", border=False):
-    st.text_area(
-        "Text to check",
-        key="text",
-        height=200,
-        placeholder="Paste the text of an advert, clinic page or news story here.",
-        help=f"Up to {view.MAX_CHARS:,} characters. Nothing you paste is stored or sent anywhere else.",
-    )
-    checked = st.form_submit_button("Check", type="primary", icon=":material/search:")
-st.button("Fill in an example", on_click=_fill_example, icon=":material/edit_note:")
-guess = ui.bound_toggle("Guess first: mark the red flags yourself, then compare with the checker", key="guess",
-                        help="For a workshop: everyone marks the sentences first; the checker's answer stays hidden "
-                        "until you reveal it.")  # fmt: skip
-upload = st.file_uploader(
-    "Or upload a file (.txt, .md or .html)",
-    help="A saved web page works: we keep its text and drop its code. For a PDF or Word file, copy its text "
-    "and paste it into the box instead.",
-)
+checked, guess, upload = check_ui.inputs()
 
 # 2. Compute
 text = st.session_state.get("text") or ""
 if upload is not None:
+    data = upload.getvalue()
     try:
-        text = view.read_upload(upload.name, upload.getvalue())
+        text = in_lang(view.read_upload, upload.name, data)
     except view.TextCheckError as error:
-        st.warning(md_escape(str(error)), icon=":material/info:")
+        st.warning(md_escape(view.problem_message(error, ds.lang, upload.name, data)), icon=":material/info:")
         ui.stop_page()
-    st.caption(f"Checking the uploaded file “{md_escape(upload.name)}” (remove it to check the pasted text).")
+    st.caption(_("Checking the uploaded file “{name}” (remove it to check the pasted text).").format(
+        name=md_escape(upload.name)))  # fmt: skip
 if not text.strip():
-    st.info("Paste a text in the box above and press **Check**, upload a file, or press **Fill in an example**.",
+    st.info(_("Paste a text in the box above and press **Check**, upload a file, or press **Fill in an example**."),
             icon=":material/keyboard:")  # fmt: skip
     ui.stop_page()
 try:
-    report = ui.analyze_text(text)
+    report = ui.analyze_text(text, ds.lang)
 except view.TextTooLongError as error:
-    st.warning(md_escape(str(error)), icon=":material/info:")
+    st.warning(md_escape(view.problem_message(error, ds.lang)), icon=":material/info:")
     ui.stop_page()
-comparison = view.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition)
-flags = report.red_flags + view.dose_flags(report.doses, ds.evidence, report.condition)
-level, verdict = view.summary(report)
-guesses = view.guess_lines(report, text) if guess else []
+if check_ui.read_as(report) is None:  # a language the checker cannot read: say so, not an empty report
+    check_ui.cannot_read(checked)
+    ui.stop_page()
+comparison = in_lang(view.compare_doses, report.doses, ds.evidence, ds.regimens, report.condition)
+flags = report.red_flags + in_lang(view.dose_flags, report.doses, ds.evidence, report.condition)
+level, verdict = in_lang(view.summary, report)
+guesses = view.guess_lines(report, text, ds.lang) if guess else []
 
 # 3. Render
 if guess:
-    st.subheader("Your reading first")
+    st.subheader(_("Your reading first"))
     if not check_ui.guess_first(guesses):
         ui.stop_page()  # the checker's answer stays hidden until the room reveals it
 # No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
 # information, not a pass.
 with st.container(key="check_result"):
+    st.caption(view.read_as_line(check_ui.read_as(report), ds.lang))  # said first: which language's rules read it
     {"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
 ui_scroll.scroll_after_press(checked, "check_result")  # on a phone the result starts below the box and buttons
-if note := view.truncation_note(report):
+if note := in_lang(view.truncation_note, report):
     st.caption(note)
-st.markdown(view.counts_line(flags, report))
+st.markdown(view.counts_line(flags, report, ds.lang))
 
-st.subheader("Red flags")
+st.subheader(_("Red flags"))
 if not flags:
-    st.markdown(view.no_flags_line())
-check_ui.red_flag_groups(view.flag_groups(flags))
-if groups := view.suspect_groups(report):
-    st.markdown("**Read them yourself**")
+    st.markdown(view.no_flags_line(ds.lang))
+check_ui.red_flag_groups(view.flag_groups(flags, ds.lang))
+if groups := view.suspect_groups(report, ds.lang):
+    st.markdown("**{}**".format(_("Read them yourself")))
     check_ui.guided_reading(groups)
 
-st.subheader("What kind of page this reads like")
+st.subheader(_("What kind of page this reads like"))
 kind = report.page_kind
-st.markdown(f"**{view.KIND_LABELS[kind.kind].capitalize()}**")
+st.markdown(f"**{view.kind_label(kind.kind, ds.lang)}**")
 if kind.cues:
-    st.caption(view.kind_cues_line(kind.cues, text))
+    st.caption(view.kind_cues_line(kind.cues, text, ds.lang))
 
-st.subheader("Doses")
+st.subheader(_("Doses"))
 check_ui.doses(report, comparison)
 check_ui.amounts(report.amounts)
 
-st.subheader("How sure it sounds")
-for line in view.wording_lines(report):
+st.subheader(_("How sure it sounds"))
+for line in view.wording_lines(report, ds.lang):
     st.markdown(line)
-st.caption(
+st.caption(_(
     "Trials speak carefully: “may”, “in this study”, “more research is needed”. Adverts speak in certainties. "
     "Words the page only quotes or reports (“clinics claim …”) are not counted against it."
-)
+))  # fmt: skip
 
-st.subheader("What it tells you, and what it leaves out")
+st.subheader(_("What it tells you, and what it leaves out"))
 check_ui.checklist(report.checklist)
-check_ui.questions_to_ask(view.questions_to_ask(report))
+check_ui.questions_to_ask(view.questions_to_ask(report, ds.lang))
 
-st.subheader("The text, with findings marked")
-st.caption("Bold on red: a red flag. Bold on orange: a dose. Italic on red: sure-sounding words. "
-           "Grey: words the page quotes or reports. Blue: hedges.")  # fmt: skip
-with st.expander("The whole text", expanded=False):
-    st.markdown(view.highlighted_markdown(text, report))
+check_ui.marked_text(text, report)
 
-st.subheader("Take the report with you")
+st.subheader(_("Take the report with you"))
 check_ui.report_downloads(report, comparison)
 ui.page_end(ds, text)

@@ -100,3 +100,14 @@ def test_share_link_keeps_the_language(query, ending):
 
 def test_share_link_of_an_english_page_adds_nothing():
     assert "lang" not in open_page(CLAIMS).text_input[-1].value
+
+
+def test_switch_keeps_the_pages_other_choices_and_changes_only_the_language():
+    html = switch_html(open_page(ENTRYPOINT, {"lang": "es", "weight": "80"}))
+    assert 'href="?weight=80&amp;lang=en"' in html
+
+
+def test_switch_link_escapes_what_the_address_carried():
+    html = switch_html(open_page(ENTRYPOINT, {"room": '"><script>x</script>'}))
+    assert "<script>" not in html
+    assert "room=%22%3E%3Cscript%3Ex%3C%2Fscript%3E&amp;lang=es" in html

@@ -88,14 +88,14 @@ QUESTION = rq.RoomQuestion(
 
 
 def test_the_tally_hides_the_answer_until_revealed():
-    frame = results.tally_frame(QUESTION, {"some": 3, "many": 1}, revealed=False)
+    frame = results.tally_frame(QUESTION, {"B": 3, "C": 1}, revealed=False)
     assert set(frame["status"]) == {"answers so far"}
     spec = results.tally_chart(frame, revealed=False).to_dict()
     assert "hidden" in spec["description"]
 
 
 def test_the_revealed_tally_marks_the_answer_and_states_the_share():
-    frame = results.tally_frame(QUESTION, {"some": 3, "many": 1}, revealed=True)
+    frame = results.tally_frame(QUESTION, {"B": 3, "C": 1}, revealed=True)
     assert frame.set_index("option")["status"].to_dict() == {
         "few": "other options", "some": "the answer", "many": "other options"}  # fmt: skip
     spec = results.tally_chart(frame, revealed=True).to_dict()
@@ -106,7 +106,7 @@ def test_the_revealed_tally_marks_the_answer_and_states_the_share():
 def test_the_summary_puts_the_most_missed_question_first():
     easy = QUESTION
     hard = rq.RoomQuestion(**{**QUESTION.__dict__, "id": "h", "prompt": "Hard?"})
-    frame = results.summary([easy, hard], {"q": {"some": 4}, "h": {"few": 3, "some": 1}})
+    frame = results.summary([easy, hard], {"q": {"B": 4}, "h": {"A": 3, "B": 1}})
     assert list(frame["question_id"]) == ["h", "q"]
     assert list(frame["share_right"]) == [0.25, 1.0]
 
@@ -114,9 +114,9 @@ def test_the_summary_puts_the_most_missed_question_first():
 @pytest.mark.parametrize(
     ("tally", "named"),
     [
-        ({"few": 1, "some": 3, "many": 0}, "some"),
-        ({"few": 2, "some": 2, "many": 0}, "few and some (tied)"),
-        ({"few": 1, "some": 1, "many": 1}, "few, some and many (tied)"),
+        ({"A": 1, "B": 3, "C": 0}, "some"),
+        ({"A": 2, "B": 2, "C": 0}, "few and some (tied)"),
+        ({"A": 1, "B": 1, "C": 1}, "few, some and many (tied)"),
     ],
 )
 def test_the_summary_names_the_most_chosen_option_and_ties(tally, named):
@@ -125,7 +125,7 @@ def test_the_summary_names_the_most_chosen_option_and_ties(tally, named):
 
 
 def test_the_projector_chart_has_labels_of_at_least_20_px():
-    frame = results.tally_frame(QUESTION, {"some": 3}, revealed=False)
+    frame = results.tally_frame(QUESTION, {"B": 3}, revealed=False)
     config = results.tally_chart(frame, revealed=False, projector=True).to_dict()["config"]
     assert config["axis"]["labelFontSize"] >= 20
     assert config["text"]["fontSize"] >= 20
@@ -133,13 +133,13 @@ def test_the_projector_chart_has_labels_of_at_least_20_px():
 
 
 def test_the_default_chart_keeps_its_sizes():
-    frame = results.tally_frame(QUESTION, {"some": 3}, revealed=False)
+    frame = results.tally_frame(QUESTION, {"B": 3}, revealed=False)
     config = results.tally_chart(frame, revealed=False).to_dict().get("config", {})
     assert config.get("axis", {}).get("labelFontSize", theme.LABEL_SIZE) == theme.LABEL_SIZE
 
 
 def test_the_summary_file_links_each_question_to_its_page():
-    frame = results.summary([QUESTION], {"q": {"few": 1}})
+    frame = results.summary([QUESTION], {"q": {"A": 1}})
     text = results.summary_markdown(frame, "https://app.example/", "K7DP3X")
     assert "https://app.example/Doses" in text
     assert "0 of 1 right" in text
@@ -173,8 +173,8 @@ def test_the_qr_code_is_large_enough_for_a_projector():
 
 
 def test_feedback_after_a_reveal_says_right_wrong_or_unanswered():
-    assert view.answer_feedback(QUESTION, "some")[0] == "success"
-    assert view.answer_feedback(QUESTION, "few")[0] == "warning"
+    assert view.answer_feedback(QUESTION, "B")[0] == "success"
+    assert view.answer_feedback(QUESTION, "A")[0] == "warning"
     assert view.answer_feedback(QUESTION, None)[0] == "info"
 
 
@@ -214,7 +214,7 @@ def test_the_hardest_questions_leave_out_the_unanswered_and_the_all_right():
     missed = rq.RoomQuestion(**{**QUESTION.__dict__, "id": "m", "prompt": "Missed?"})
     unasked = rq.RoomQuestion(**{**QUESTION.__dict__, "id": "u", "prompt": "Unanswered?"})
     summary = view.session_summary(
-        {q.id: q for q in (QUESTION, missed, unasked)}, {"q": {"some": 2}, "m": {"few": 1}, "u": {}, "gone": {"x": 1}}
+        {q.id: q for q in (QUESTION, missed, unasked)}, {"q": {"B": 2}, "m": {"A": 1}, "u": {}, "gone": {"A": 1}}
     )
     assert list(summary["question_id"]) == ["m", "q", "u"]  # an id this server lacks is left out
     assert list(view.hardest(summary)["question_id"]) == ["m"]

@@ -10,8 +10,10 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from core import data as core_data
+from core import i18n
+from core.data.translate import TRANSLATION_LABEL
 from core.text import md_escape
-from ui.language import lang
+from ui.language import _, lang
 from ui.widgets import reveal
 
 if TYPE_CHECKING:
@@ -21,23 +23,41 @@ if TYPE_CHECKING:
 # that keeps about a quarter of a second of imports off the way to a page's first words.
 
 
-def quote(text: str, source_label: str, seed_file: str) -> None:
-    """A verbatim quote, escaped so it renders as text, attributed to its page.
+def quote(text: str, source_label: str, seed_file: str, translation: str = "", *, before: str = "",
+          after: str = "") -> None:  # fmt: skip
+    """A verbatim quote, escaped so it renders as text, attributed to its page; under it, when given, our
+    translation into the reader's language, labelled as ours (the quote itself is never translated in place).
 
     The archived file's name goes in the tooltip, not the sentence: plain words on screen, the file one hover
-    away (and in every table and download).
+    away (and in every table and download). `before` and `after` are small print (Markdown, already escaped) above
+    and below: all of it is one element, because a list of quotes is redrawn on every rerun of its page.
     """
-    st.markdown(
-        f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}*",
-        help=f"Archived copy of the page: {md_escape(seed_file)}" if seed_file else None,
-    )
+    help_text = _("Archived copy of the page: {file}").format(file=md_escape(seed_file)) if seed_file else None
+    parts = [f":small[{before}]"] if before else []
+    parts.append(f"> “{md_escape(text)}”\n>\n> — *{md_escape(source_label)}*")
+    if translation_text(translation):
+        parts.append(f"*{md_escape(translation_label())}:* {md_escape(translation)}")
+    if after:
+        parts.append(f":small[{after}]")
+    st.markdown("\n\n".join(parts), help=help_text)
+
+
+def translation_text(value: Any) -> str:
+    """A translation cell as text: '' for an empty or missing one (a NaN from a table included)."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def translation_label() -> str:
+    """'Traducción nuestra': how a text we translated ourselves is labelled, in the reader's language."""
+    return TRANSLATION_LABEL.get(lang()) or _("Our translation")
 
 
 def quotes(rows: pd.DataFrame, note: Callable[[Any], str]) -> None:
-    """Each row's verbatim quote, attributed (needs quote, short_label and seed_file), with a note under it."""
+    """Each row's verbatim quote, attributed (needs quote, short_label and seed_file), with our translation when the
+    edition's row carries one (quote_translation) and a note under it."""
     for row in rows.itertuples():
-        quote(row.quote, row.short_label, row.seed_file)
-        st.caption(note(row))
+        translation = translation_text(getattr(row, "quote_translation", ""))
+        quote(row.quote, row.short_label, row.seed_file, translation, after=note(row))
 
 
 def chart_block(
@@ -54,11 +74,11 @@ def chart_block(
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
     st.vega_lite_chart(spec=shown, width="stretch", theme=None)
     st.caption(caption)
-    if reveal("Data behind this chart, and downloads", key=f"data_{file_stem}"):
+    if reveal(_("Data behind this chart, and downloads"), key=f"data_{file_stem}"):
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
         image_downloads(spec, caption, file_stem)
-    if reveal("Embed, share or report an error", key=f"share_{file_stem}"):
+    if reveal(_("Embed, share or report an error"), key=f"share_{file_stem}"):
         from ui.share import embed_or_share
 
         embed_or_share(spec, caption, data, file_stem)
@@ -101,22 +121,30 @@ def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str, key_p
 
     for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
         st.download_button(
-            f"Download {fmt.upper()}",
+            _("Download {format}").format(format=fmt.upper()),
             data=lambda fmt=fmt: export.render(export.with_caveat(spec, caption), fmt),
-            file_name=f"{file_stem}.{fmt}",
+            file_name=download_name(file_stem, fmt),
             mime=mime,
             key=f"{key_prefix}{fmt}_{file_stem}",
             icon=":material/image:",
         )
 
 
-def table_download(frame: pd.DataFrame, file_stem: str, label: str = "Download CSV", key: str | None = None) -> None:
-    """A CSV download of a table shown on the page."""
+def download_name(file_stem: str, extension: str, language: str | None = None) -> str:
+    """A download's file name: 'dose_ladder.csv' in English, 'dose_ladder_es.csv' in another language, so that a
+    reader who saves both editions keeps both files."""
+    language = language or lang()
+    suffix = "" if language == i18n.DEFAULT else f"_{language}"
+    return f"{file_stem}{suffix}.{extension}"
+
+
+def table_download(frame: pd.DataFrame, file_stem: str, label: str | None = None, key: str | None = None) -> None:
+    """A CSV download of a table shown on the page (the label defaults to 'Download CSV' in the reader's language)."""
     st.download_button(
-        label,
+        label or _("Download CSV"),
         # Built only when clicked, so a page does not serialise every table on every rerun.
         data=lambda: core_data.flatten_lists(frame).to_csv(index=False).encode("utf-8"),
-        file_name=f"{file_stem}.csv",
+        file_name=download_name(file_stem, "csv"),
         mime="text/csv",
         key=key or f"csv_{file_stem}",
     )

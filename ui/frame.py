@@ -14,7 +14,7 @@ from core import i18n, site
 from core.i18n import N_
 from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
-from core.workshop.glossary import terms_in
+from core.workshop.glossary import glossary_entries, shown_term
 from ui.language import _, lang, language_switch, link_query, page_link
 from ui.loading import load_edition
 from ui.widgets import share_link
@@ -84,8 +84,10 @@ def page_frame(
         st.divider()
         # Plain text, not a caption: the faded caption grey falls just under 4.5:1 contrast on the sidebar.
         st.markdown(
-            "Knee and back pain: what five web pages claim, next to what trials and regulators found. "
-            "Every quote names its source page; every study carries a checked citation."
+            _(
+                "Knee and back pain: what five web pages claim, next to what trials and regulators found. "
+                "Every quote names its source page; every study carries a checked citation."
+            )
         )
     _menu()
     language_switch()
@@ -97,10 +99,13 @@ def page_frame(
         ds = load_edition()
     except core_data.DataError as error:
         st.info(disclaimer(), icon=":material/medical_information:")
+        # The error names a file and a cell, for whoever maintains the data; the words around it are the reader's.
         st.error(
-            f"**The data could not be loaded, so this page cannot be shown.**\n\n"
-            f"{md_escape(str(error))}\n\n"
-            f"Fix that cell (see data/README.md for the rules) and reload the page.",
+            "**{}**\n\n{}\n\n{}".format(
+                _("The data could not be loaded, so this page cannot be shown."),
+                md_escape(str(error)),
+                _("Fix that cell (see data/README.md for the rules) and reload the page."),
+            ),
             icon=":material/error:",
         )
         st.stop()
@@ -157,8 +162,8 @@ def neighbours(page: site.Page | None) -> tuple[site.Page | None, site.Page | No
 
 def _glossary_lookup(ds: core_data.Dataset) -> None:
     with st.sidebar:
-        term = st.selectbox("Look up a word", ds.glossary["term"], index=None, key="glossary_term",
-                            placeholder="e.g. intrathecal")  # fmt: skip
+        term = st.selectbox(_("Look up a word"), ds.glossary["term"], index=None, key="glossary_term",
+                            placeholder=_("e.g. intrathecal"), format_func=lambda t: shown_term(ds, t))  # fmt: skip
         if term:
             row = ds.glossary.set_index("term").loc[term]
             st.markdown(f"**{md_escape(term)}**: {md_escape(row['plain_definition'])}")
@@ -171,7 +176,7 @@ def page_end(ds: core_data.Dataset, *texts: str) -> None:
     glossary_note(ds, *texts)
     # A plain text field, not st.code: the code block's copy button shows on hover only and Tab never reaches it.
     st.text_input(
-        "Share this view: this link keeps your choices on this page (select it all and copy)",
+        _("Share this view: this link keeps your choices on this page (select it all and copy)"),
         value=share_link(st.context.url or "", _share_query()),
     )
     next_back_links()
@@ -204,10 +209,10 @@ def stop_page() -> None:
 
 def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
     """An expander explaining the glossary words that appear in the given texts."""
-    found = terms_in(ds.glossary, *texts)
+    found = glossary_entries(ds, *texts)
     if found.empty:
         return
-    with st.expander(f"Words on this page, explained ({len(found)})", icon=":material/menu_book:"):
+    with st.expander(_("Words on this page, explained ({n})").format(n=len(found)), icon=":material/menu_book:"):
         st.markdown(
-            "\n".join(f"- **{md_escape(r.term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
+            "\n".join(f"- **{md_escape(r.shown_term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
         )

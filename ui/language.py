@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -69,16 +70,19 @@ def language_switch() -> None:
     """ "English · Español": the current language as plain text, the other as a link that reloads the page in it.
 
     A real link (a full page load), not a widget: the server writes the document's lang attribute into the page
-    it sends (hosting.DocumentLanguage), and Streamlit's own page changes never send a new document. The markup is
-    ours alone (no data or visitor text goes in), escaped all the same.
+    it sends (hosting.DocumentLanguage), and Streamlit's own page changes never send a new document. The link keeps
+    the page's other query parameters (a phone's room code and place, a chosen weight): only the language changes.
+    Those values come from the address, so they are URL-encoded and the whole link is escaped.
     """
     current = lang()
+    kept = {key: value for key, value in st.query_params.to_dict().items() if key != i18n.QUERY_KEY}
     parts = []
     for code in i18n.LANGUAGES:
         name = escape(i18n.NAMES[code])
         if code == current:
             parts.append(f'<strong lang="{code}" aria-current="true">{name}</strong>')
         else:
-            parts.append(f'<a href="?{i18n.QUERY_KEY}={code}" hreflang="{code}" lang="{code}">{name}</a>')
+            href = escape("?" + urlencode({**kept, i18n.QUERY_KEY: code}))
+            parts.append(f'<a href="{href}" hreflang="{code}" lang="{code}">{name}</a>')
     label = escape(_("Language"))
     st.html(f'<nav aria-label="{label}" data-testid="language-switch">{" · ".join(parts)}</nav>')

@@ -13,11 +13,12 @@ import pandas as pd
 import streamlit as st
 
 from core import links, report, site
-from core.analysis import claimreview
+from core.analysis import claimreview, vocab
 from core.text import md_escape
 from core.views import embed
-from ui.frame import PAGES
-from ui.language import page_link
+from ui.blocks import download_name
+from ui.frame import PAGES, SITE_NAME
+from ui.language import _, lang, page_link
 from ui.loading import derived
 from ui.widgets import reveal
 
@@ -75,36 +76,39 @@ def claim_extras(claim_id: str, quote: str, record: Mapping[str, Any], *, key: s
     permalink = links.claim_permalink(root, claim_id)
     left, middle = st.columns(2)
     with left:
-        page_link(site.path("claims"), label="Link to this claim", icon=":material/link:",
+        page_link(site.path("claims"), label=_("Link to this claim"), icon=":material/link:",
                      query_params={links.CLAIM_QUERY_KEY: claim_id}, help=permalink)  # fmt: skip
     with middle:
         st.download_button(
-            "Fact-check record (ClaimReview)",
+            _("Fact-check record (ClaimReview)"),
             data=lambda: claimreview.to_jsonld(claimreview.rooted(record, root)).encode("utf-8"),
-            file_name=f"claimreview-{claim_id}.jsonld",
+            file_name=download_name(f"claimreview-{claim_id}", "jsonld"),
             mime="application/ld+json",
             key=f"claimreview_{key}",
             icon=":material/download:",
             on_click="ignore",
-            help="This verdict as a schema.org ClaimReview record (JSON-LD), for fact-checking tools.",
+            help=_("This verdict as a schema.org ClaimReview record (JSON-LD), for fact-checking tools."),
         )
-    report_button(report.claim_report(report_config(), claim_id, quote, permalink), key=f"report_{key}")
+    made = report.claim_report(report_config(), claim_id, quote, permalink, lang())
+    report_button(made, key=f"report_{key}")
 
 
 def claimreview_download(records: Mapping[str, dict[str, Any]]) -> None:
     """Every claim's ClaimReview record in one JSON-LD file, as scripts/export_claimreview.py writes it."""
     root = app_root()
     st.download_button(
-        "Download every verdict as fact-check records (ClaimReview, JSON-LD)",
+        _("Download every verdict as fact-check records (ClaimReview, JSON-LD)"),
         data=lambda: claimreview.to_jsonld([claimreview.rooted(r, root) for r in records.values()]).encode("utf-8"),
-        file_name=claimreview.FILE_NAME,
+        file_name=download_name(*claimreview.FILE_NAME.rsplit(".", 1)),
         mime=claimreview.MEDIA_TYPE,
         key="claimreview_all",
         icon=":material/download:",
         on_click="ignore",
-        help="The format fact-checkers publish and Google's Fact Check Explorer reads: each claim's exact words, "
-        "where it was made, our verdict (on a 1 to 5 scale where it judges truth), the date we checked it and its "
-        "link here. Each claim card offers its own record.",
+        help=_(
+            "The format fact-checkers publish and Google's Fact Check Explorer reads: each claim's exact words, "
+            "where it was made, our verdict (on a 1 to 5 scale where it judges truth), the date we checked it and "
+            "its link here. Each claim card offers its own record."
+        ),
     )
 
 
@@ -118,16 +122,21 @@ def embed_or_share(spec: Mapping[str, Any], caption: str, data: pd.DataFrame, fi
     root = app_root()
     title = embed.chart_title(spec) or file_stem
     if embed.is_embeddable(file_stem):
-        address = embed.embed_url(root, file_stem)
-        st.text_input("Link to this chart (select it all and copy)", value=address, key=f"link_{file_stem}")
-        st.markdown("**Embed it in your page:** paste this HTML; the chart comes with its caption and a link back.")
-        st.code(embed.iframe_snippet(root, file_stem, title), language="html", wrap_lines=True)
+        address = embed.embed_url(root, file_stem, lang())
+        st.text_input(_("Link to this chart (select it all and copy)"), value=address, key=f"link_{file_stem}")
+        st.markdown(
+            "**{}** {}".format(
+                _("Embed it in your page:"), _("paste this HTML; the chart comes with its caption and a link back.")
+            )
+        )
+        st.code(embed.iframe_snippet(root, file_stem, title, lang()), language="html", wrap_lines=True)
     else:
         address = st.context.url or root
-        st.text_input("Link to this view (select it all and copy)", value=address, key=f"link_{file_stem}")
+        st.text_input(_("Link to this view (select it all and copy)"), value=address, key=f"link_{file_stem}")
     table_download(data, file_stem, key=f"share_csv_{file_stem}")
     image_downloads(spec, caption, file_stem, key_prefix="share_")
-    report_button(report.chart_report(report_config(), file_stem, title, address), key=f"report_{file_stem}")
+    made = report.chart_report(report_config(), file_stem, title, address, lang())
+    report_button(made, key=f"report_{file_stem}")
 
 
 def embed_page(chart_id: str) -> None:
@@ -136,24 +145,25 @@ def embed_page(chart_id: str) -> None:
     It reads a view shared by every reader (ui.derived, one per chart and data version), so each framed reader
     costs the server only its session and this short script run.
     """
-    st.set_page_config(page_title="Chart · Stem-cell claims vs evidence", page_icon="🔬", layout="centered",
+    page_title = _("Chart · {site}").format(site=_(SITE_NAME))
+    st.set_page_config(page_title=page_title, page_icon="🔬", layout="centered",
                        initial_sidebar_state="collapsed")  # fmt: skip
     if not embed.is_embeddable(chart_id):
-        st.info("This chart is not available. Open the full site to see every chart with its sources.")
+        st.info(_("This chart is not available. Open the full site to see every chart with its sources."))
         return
     try:
         view = derived(embed.embed_view, chart_id)
     except KeyError:
-        st.info("This chart has nothing to show with the current data.")
+        st.info(_("This chart has nothing to show with the current data."))
         return
     st.vega_lite_chart(spec=view.spec, width="stretch", theme=None)
     st.caption(view.caption)
     # A link button opens the full site in a new tab, out of the frame; its address is never parsed as Markdown.
     st.link_button(
-        f"{embed.CREDIT}: the full page, with its data and sources",
-        embed.full_page_url(app_root(), chart_id),
+        embed.credit_label(lang()),
+        embed.full_page_url(app_root(), chart_id, lang()),
         icon=":material/open_in_new:",
-        help="Not medical advice. Every number on the full page comes with its source and a table of the data.",
+        help=_("Not medical advice. Every number on the full page comes with its source and a table of the data."),
     )
 
 
@@ -165,11 +175,17 @@ def claim_card(
     link opened (`linked`), one switch away on the fifteen cards of a list, where they were most of a rerun."""
     from ui.blocks import quote
 
-    where = f"{md_escape(claim.short_label)} · topic: {md_escape(claim.topic)}"
-    st.caption(f"{where} · stated {md_escape(claim.stated_as)}")
-    quote(claim.quote, claim.short_label, claim.seed_file)
-    if guess and not st.toggle("Reveal our verdict", key=f"reveal_{key}"):
+    language = lang()
+    where = _("{page} · topic: {topic} · stated {how}").format(
+        page=md_escape(claim.short_label),
+        topic=md_escape(vocab.topic_words(claim.topic, language)),
+        how=md_escape(vocab.stated_as_words(claim.stated_as, language)),
+    )
+    translation = getattr(claim, "quote_translation", "")
+    quote(claim.quote, claim.short_label, claim.seed_file, translation if isinstance(translation, str) else "",
+          before=where)  # fmt: skip
+    if guess and not st.toggle(_("Reveal our verdict"), key=f"reveal_{key}"):
         return
     st.markdown(card_markdown)
-    if linked or reveal("Link, fact-check record and error report", key=f"extras_{key}"):
+    if linked or reveal(_("Link, fact-check record and error report"), key=f"extras_{key}"):
         claim_extras(claim.id, claim.quote, record, key=key)

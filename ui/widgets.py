@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from core import i18n
 from core.text import md_escape
+from ui.language import _, lang
 
 # The most characters of a value from the page address that a notice repeats: anyone can write a link, so its
 # text must not fill the app's own notice with sentences that seem to come from us.
@@ -37,7 +39,13 @@ def _seed_from_url(key: str, label: str, valid: Callable[[str], bool]) -> None:
     if valid(raw):
         st.session_state[key] = raw
     else:
-        st.warning(f"The link asked for {label.lower()} “{url_echo(raw)}”, which this page does not have; ignored.")
+        st.warning(_link_not_found(label, raw))
+
+
+def _link_not_found(label: str, raw: str) -> str:
+    return _("The link asked for {what} “{value}”, which this page does not have; ignored.").format(
+        what=label.lower(), value=url_echo(raw)
+    )
 
 
 def _write_to_url(key: str, value: str, default: str) -> None:
@@ -71,10 +79,7 @@ def bound_multiselect(
         asked = [item for item in st.query_params[key].split(",") if item]
         unknown = [item for item in asked if item not in options]
         if unknown:
-            st.warning(
-                f"The link asked for {label.lower()} “{url_echo(', '.join(unknown))}”, which this page does not have; "
-                "ignored."
-            )
+            st.warning(_link_not_found(label, ", ".join(unknown)))
         st.session_state[key] = [item for item in asked if item in options] or list(options)
     chosen = st.multiselect(label, options, default=None if key in st.session_state else list(options), key=key,
                             format_func=format_func, help=help)  # fmt: skip
@@ -106,9 +111,12 @@ def bound_number(
         if valid(raw):
             st.session_state[key] = type(default)(snap_to_step(float(raw), min_value, max_value, step))
         else:
+            low, high = (f"{min_value:g}", f"{max_value:g}") if lang() == i18n.DEFAULT else (
+                i18n.format_number(min_value, lang()), i18n.format_number(max_value, lang()))  # fmt: skip
             st.warning(
-                f"The link asked for {label.lower()} “{url_echo(raw)}”, which is not a number from {min_value:g} to "
-                f"{max_value:g}; ignored."
+                _("The link asked for {what} “{value}”, which is not a number from {low} to {high}; ignored.").format(
+                    what=label.lower(), value=url_echo(raw), low=low, high=high
+                )
             )
     value = st.number_input(
         label,
@@ -132,18 +140,27 @@ def snap_to_step(value: float, min_value: float, max_value: float, step: float) 
     return min(max_value, round(min_value + steps * step, 10))
 
 
-def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str = "rows") -> pd.DataFrame:
-    """Show a long list a page at a time; the page number lives in the URL as ?key=2."""
+def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str | None = None) -> pd.DataFrame:
+    """Show a long list a page at a time; the page number lives in the URL as ?key=2.
+
+    `noun` names what is listed, in the reader's language and plural ("claims", "afirmaciones"); rows by default.
+    """
+    noun = noun or _("rows")
     pages = max(1, -(-len(frame) // per_page))
     options = [str(number) for number in range(1, pages + 1)]
     if st.session_state.get(key) not in (None, *options):
         # The filters shrank the list below the page the reader was on: start again at page 1.
         del st.session_state[key]
     with st.columns([1, 3])[0]:
-        page = int(bound_selectbox("Results page", options, key=key, help=f"{len(frame)} {noun}, {per_page} per page"))
+        count = _("{total} {noun}, {per_page} per page").format(total=len(frame), noun=noun, per_page=per_page)
+        page = int(bound_selectbox(_("Results page"), options, key=key, help=count))
     first = (page - 1) * per_page
     shown = frame.iloc[first : first + per_page]
-    st.caption(f"Showing {first + 1 if len(shown) else 0}–{first + len(shown)} of {len(frame)} {noun}.")
+    st.caption(
+        _("Showing {first}–{last} of {total} {noun}.").format(
+            first=first + 1 if len(shown) else 0, last=first + len(shown), total=len(frame), noun=noun
+        )
+    )
     return shown
 
 
@@ -162,8 +179,8 @@ def bound_toggle(label: str, key: str, *, on_value: str = "1", help: str | None 
         raw = st.query_params[key]
         st.session_state[key] = raw == on_value
         if raw not in (on_value, "", "0"):
-            st.warning(f"The link asked for “{md_escape(raw)}” for the switch “{label}”, which it does not have; "
-                       "ignored.")  # fmt: skip
+            st.warning(_("The link asked for “{value}” for the switch “{label}”, which it does not have; ignored.")
+                       .format(value=md_escape(raw), label=label))  # fmt: skip
     value = st.toggle(label, key=key, help=help)
     _write_to_url(key, on_value if value else "", "")
     return value
@@ -178,8 +195,8 @@ def page_buttons(total: int, key: str, *, per_page: int) -> None:
         st.session_state[key] = str(number)
 
     left, middle, right = st.columns([1, 1, 1], vertical_alignment="center")
-    left.button("Previous page", key=f"{key}_previous", on_click=go, args=(page - 1,), disabled=page <= 1,
+    left.button(_("Previous page"), key=f"{key}_previous", on_click=go, args=(page - 1,), disabled=page <= 1,
                 icon=":material/arrow_back:", width="stretch")  # fmt: skip
-    middle.markdown(f"Page {page} of {pages}")
-    right.button("Next page", key=f"{key}_next", on_click=go, args=(page + 1,), disabled=page >= pages,
+    middle.markdown(_("Page {page} of {pages}").format(page=page, pages=pages))
+    right.button(_("Next page"), key=f"{key}_next", on_click=go, args=(page + 1,), disabled=page >= pages,
                  icon=":material/arrow_forward:", width="stretch")  # fmt: skip

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from core import i18n
 from core.data import Dataset
 
 # The kinds of evidence row that can carry a 'contradicted by evidence' verdict (with harms.csv rows).
@@ -106,10 +107,10 @@ def evidence_checked_on(ds: Dataset) -> str:
     return dates[0] if dates else ""
 
 
-def checked_on_words(iso: str) -> str:
-    """'2026-11-30' as '30 November 2026' for a sentence on screen."""
+def checked_on_words(iso: str, lang: str = i18n.DEFAULT) -> str:
+    """'2026-11-30' as '30 November 2026' ('30 de noviembre de 2026') for a sentence on screen."""
     day = date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B %Y}" if lang == i18n.DEFAULT else i18n.format_date(day, lang)
 
 
 def summary_of_findings(ds: Dataset) -> pd.DataFrame:
@@ -117,11 +118,17 @@ def summary_of_findings(ds: Dataset) -> pd.DataFrame:
     names = dict(zip(ds.evidence["id"], ds.evidence["short_name"], strict=True))
     names |= dict(zip(ds.harms["id"], ds.harms["short_name"], strict=True))
     sof = ds.evidence_summary.copy()
+    lang = ds.lang
+
+    def count(n) -> str:
+        return f"{int(n):,}" if lang == i18n.DEFAULT else i18n.format_number(int(n), lang)
 
     def size(trials, people) -> str:
-        parts = [f"{int(trials):,} trial{'s' if trials != 1 else ''}" if pd.notna(trials) else ""]
-        parts.append(f"{int(people):,} people" if pd.notna(people) else "")
-        return ", ".join(p for p in parts if p) or "size not stated"
+        parts = [i18n.ngettext(lang, "{n} trial", "{n} trials", int(trials)).format(n=count(trials))
+                 if pd.notna(trials) else ""]  # fmt: skip
+        parts.append(i18n.ngettext(lang, "{n} person", "{n} people", int(people)).format(n=count(people))
+                     if pd.notna(people) else "")  # fmt: skip
+        return ", ".join(p for p in parts if p) or i18n.gettext(lang, "size not stated")
 
     sof["size"] = [size(t, p) for t, p in zip(sof["trials"], sof["participants"], strict=True)]
     sof["sources"] = [
@@ -136,6 +143,7 @@ def summary_of_findings(ds: Dataset) -> pd.DataFrame:
 # --- approval ------------------------------------------------------------------------------------
 
 # Regulatory rows that say what is and is not approved in the US, in reading order.
+KNEE_WORDS = r"\bknee|\brodilla"  # how a regulator row's title names the knee, in each edition of the data
 APPROVAL_ROWS = ("fda_patient_info_2021", "fda_consumer_alert_2020", "fda_hemacord_2011", "fda_ryoncil_2024")
 
 
@@ -160,16 +168,18 @@ def knee_cell_approvals(ds: Dataset) -> pd.DataFrame:
     if reg.empty or "product" not in reg.columns:
         return reg.iloc[0:0]
     knee = (reg["kind"] == "approval") & (reg["jurisdiction"] == "United States")
-    knee &= reg["title"].str.contains(r"\bknee", case=False, regex=True) & reg["product"].fillna("").ne("")
+    # The title is in the edition's language (a Spanish edition says "rodilla"); every edition's word is listed.
+    knee &= reg["title"].str.contains(KNEE_WORDS, case=False, regex=True) & reg["product"].fillna("").ne("")
     return reg[knee].sort_values("date")
 
 
 def approval_status(ds: Dataset) -> ApprovalStatus:
     """The 'what is approved' finding, with the knee cell products the data lists; sentences carry no row ids."""
+    _ = i18n.bound(ds.lang)
     known = set(ds.regulatory["id"])
     row_ids = tuple(i for i in APPROVAL_ROWS if i in known)
-    headline = "No stem-cell or exosome shot is approved in the US for knee or back pain."
-    background = (
+    headline = _("No stem-cell or exosome shot is approved in the US for knee or back pain.")
+    background = _(
         "FDA says regenerative medicine products sold by clinics, such as stem cells, fat-derived cells, cord blood "
         "and exosomes, are not approved for any orthopaedic condition, including osteoarthritis and back pain. "
         "The stem-cell products FDA has approved treat blood disorders and one rare transplant complication in "
@@ -179,12 +189,19 @@ def approval_status(ds: Dataset) -> ApprovalStatus:
     exception = ""
     if not knee.empty:
         products = [f"{row.product} ({str(row.date)[:4]})" for row in knee.itertuples()]
-        names = products[0] if len(products) == 1 else f"{', '.join(products[:-1])} and {products[-1]}"
-        exception = (
-            f"The knee cell {'product' if len(products) == 1 else 'products'} FDA has approved, {names}, "
-            f"{'is' if len(products) == 1 else 'are'} the patient's own cartilage cells, grown in a lab and put in by "
-            "surgery to repair small cartilage defects: not stem-cell shots and not a treatment for osteoarthritis."
-        )
+        if len(products) == 1:
+            exception = _(
+                "The knee cell product FDA has approved, {names}, is the patient's own cartilage cells, grown in a "
+                "lab and put in by surgery to repair small cartilage defects: not stem-cell shots and not a "
+                "treatment for osteoarthritis."
+            ).format(names=products[0])
+        else:
+            names = _("{first} and {last}").format(first=", ".join(products[:-1]), last=products[-1])
+            exception = _(
+                "The knee cell products FDA has approved, {names}, are the patient's own cartilage cells, grown in "
+                "a lab and put in by surgery to repair small cartilage defects: not stem-cell shots and not a "
+                "treatment for osteoarthritis."
+            ).format(names=names)
         row_ids = (*row_ids, *(i for i in knee["id"] if i not in row_ids))
     detail = background
     return ApprovalStatus(headline, detail, exception, row_ids)

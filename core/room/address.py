@@ -8,6 +8,8 @@ import socket
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from core import i18n
+
 PUBLIC_URL_ENV = "STEMCELL_PUBLIC_URL"
 MAX_BASE_CHARS = 300  # a longer base makes the join QR code too dense to scan from the back of a room
 # A documentation-only address (RFC 5737): connecting a UDP socket to it picks the outgoing interface and sends nothing.
@@ -106,17 +108,23 @@ def phone_base(page: str, configured: str | None, lan_address: str | None) -> tu
     return suggested, suggested
 
 
-def loopback_warning(page: str, configured: str | None, suggested: str | None) -> str | None:
+def loopback_warning(page: str, configured: str | None, suggested: str | None, lang: str = "en") -> str | None:
     """The plain warning a facilitator on a loopback address sees (None when phones can open the links)."""
     if configured or not is_loopback(host_of(base_of_page(page))):
         return None
-    said = (
-        f"The join link and QR codes use this computer's network address instead, {suggested}: phones on the "
-        "same Wi-Fi can open it if the app was started with --server.address 0.0.0.0 and the firewall allows it."
-        if suggested
-        else "No network address was found for this computer: connect it to the room's Wi-Fi."
-    )
-    return (
-        "This page's address (localhost) opens only on this computer, so phones cannot use it. "
-        f"{said} To fix the address for good, set {PUBLIC_URL_ENV} (see the README, Run a workshop from a laptop)."
-    )
+    if suggested:
+        said = i18n.gettext(
+            lang,
+            "This page's address (localhost) opens only on this computer, so phones cannot use it. The join link "
+            "and QR codes use this computer's network address instead, {address}: phones on the same Wi-Fi can open "
+            "it if the app was started with --server.address 0.0.0.0 and the firewall allows it. To fix the address "
+            "for good, set {setting} (see the README, Run a workshop from a laptop).",
+        )
+    else:
+        said = i18n.gettext(
+            lang,
+            "This page's address (localhost) opens only on this computer, so phones cannot use it. No network "
+            "address was found for this computer: connect it to the room's Wi-Fi. To fix the address for good, set "
+            "{setting} (see the README, Run a workshop from a laptop).",
+        )
+    return said.format(address=suggested, setting=PUBLIC_URL_ENV)

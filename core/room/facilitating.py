@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
+from core.i18n import N_
 from core.room.rules import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -40,14 +41,14 @@ class Facilitating:
         with self._write() as conn, conn.begin():
             conn.execute(sa.select(counters.c.name).where(counters.c.name == "rooms").with_for_update())
             if self.active_rooms(conn) >= MAX_ACTIVE_ROOMS:
-                raise RoomError("Too many rooms are open right now; try again later.")
+                raise RoomError(N_("Too many rooms are open right now; try again later."))
             for _ in range(20):
                 code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
                 # Creators wait on the counter row, so no one else can take this code between the check and insert.
                 if conn.execute(sa.select(rooms.c.code).where(rooms.c.code == code)).first() is None:
                     break
             else:
-                raise RoomError("Could not find a free room code; try again.")
+                raise RoomError(N_("Could not find a free room code; try again."))
             conn.execute(
                 rooms.insert().values(
                     code=code, token_hash=_hash(token), created_at=now, expires_at=now + UNSTARTED_TTL_SECONDS,
@@ -83,19 +84,19 @@ class Facilitating:
         """Choose the room's questions (id and options, in order); only before the first question is shown."""
         code, token = normalise_code(code), _check_token(token)
         if not 0 < len(questions) <= MAX_QUESTIONS:
-            raise RoomError(f"A session needs 1 to {MAX_QUESTIONS} questions.")
+            raise RoomError(N_("A session needs 1 to {count} questions."), count=MAX_QUESTIONS)
         rows, seen = [], set()
         for position, (qid, options) in enumerate(questions):
             qid = _check_question_id(qid)
             options = [_text(o, "answer option", MAX_OPTION_CHARS) for o in options]
             if qid in seen or not 2 <= len(options) <= MAX_OPTIONS or len(set(options)) != len(options):
-                raise RoomError("Each question needs a unique id and 2 to 12 different options.")
+                raise RoomError(N_("Each question needs a unique id and 2 to 12 different options."))
             seen.add(qid)
             rows.append({"room_code": code, "position": position, "question_id": qid, "options": json.dumps(options)})
         with self._write() as conn, conn.begin():
             room = self._facilitator_room(conn, code, token)
             if room.position >= 0 or room.ended:
-                raise RoomError("The session has started; its questions can no longer change.")
+                raise RoomError(N_("The session has started; its questions can no longer change."))
             conn.execute(room_questions.delete().where(room_questions.c.room_code == code))
             conn.execute(room_questions.insert(), rows)
 
@@ -106,9 +107,9 @@ class Facilitating:
         with self._write() as conn, conn.begin():
             room = self._facilitator_room(conn, code, token)
             if room.ended:
-                raise RoomError("This session has ended.")
+                raise RoomError(N_("This session has ended."))
             if self._question_at(conn, code, room.position + 1) is None:
-                raise RoomError("That was the last question: end the session to see the summary.")
+                raise RoomError(N_("That was the last question: end the session to see the summary."))
             values = {"position": room.position + 1, "revealed": False}
             if room.position < 0:  # the session starts: the room now lasts the workshop day
                 values["expires_at"] = self._now() + self.ttl_seconds
@@ -123,7 +124,7 @@ class Facilitating:
             room = self._facilitator_room(conn, code, token)
             current = self._question_at(conn, code, room.position)
             if current is None or current[0] != qid:
-                raise RoomError("Only the question on screen can be revealed.")
+                raise RoomError(N_("Only the question on screen can be revealed."))
             conn.execute(rooms.update().where(rooms.c.code == code).values(revealed=True))
             conn.execute(self._insert(reveals).values(room_code=code, question_id=qid).on_conflict_do_nothing())
 

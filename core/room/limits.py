@@ -9,12 +9,13 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from core.i18n import N_
 from core.room.rules import MAX_PARTICIPANTS, UNSTARTED_TTL_SECONDS
 
 
 @dataclass(frozen=True)
 class Limit:
-    """At most `count` uses in any `seconds`; `refusal` says so in plain words."""
+    """At most `count` uses in any `seconds`; `refusal` says so in plain words (an English msgid)."""
 
     name: str
     count: int
@@ -22,24 +23,30 @@ class Limit:
     refusal: str
 
 
-_WAIT = "Wait a few minutes and try again."
 # Starting rooms: a facilitator starts one or two; a script starting hundreds is refused long before the cap.
-ROOMS_PER_SESSION = Limit("rooms/session", 3, 600, f"This browser has started several rooms just now. {_WAIT}")
+ROOMS_PER_SESSION = Limit(
+    "rooms/session", 3, 600, N_("This browser has started several rooms just now. Wait a few minutes and try again.")
+)
 ROOMS_PER_ADDRESS = Limit(
-    "rooms/address", 12, UNSTARTED_TTL_SECONDS * 2, f"Many rooms were started from this network just now. {_WAIT}"
+    "rooms/address",
+    12,
+    UNSTARTED_TTL_SECONDS * 2,
+    N_("Many rooms were started from this network just now. Wait a few minutes and try again."),
 )
 # Codes that open no room: a phone mistypes a few; guessing is held to about one code a second per network.
 WRONG_CODES_PER_SESSION = Limit(
-    "wrong/session", 5, 60, "Several codes in a row did not open a room. Wait a minute, then check the code."
+    "wrong/session", 5, 60, N_("Several codes in a row did not open a room. Wait a minute, then check the code.")
 )
 WRONG_CODES_PER_ADDRESS = Limit(
-    "wrong/address", 60, 60, "Many codes from this network did not open a room. Wait a minute, then try again."
+    "wrong/address", 60, 60, N_("Many codes from this network did not open a room. Wait a minute, then try again.")
 )
 # New participant ids: a phone keeps its id per room, so a browser needs a new one only for another room. One
 # network may take at most half of a room, so a class behind one school router fits and a script cannot fill it.
-IDS_PER_SESSION = Limit("ids/session", 6, 600, f"This browser has joined several rooms just now. {_WAIT}")
+IDS_PER_SESSION = Limit(
+    "ids/session", 6, 600, N_("This browser has joined several rooms just now. Wait a few minutes and try again.")
+)
 IDS_PER_ADDRESS_PER_ROOM = Limit(
-    "ids/address/room", MAX_PARTICIPANTS // 2, 6 * 3600, "Too many phones from this network have joined this room."
+    "ids/address/room", MAX_PARTICIPANTS // 2, 6 * 3600, N_("Too many phones from this network have joined this room.")
 )
 
 

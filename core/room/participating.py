@@ -5,17 +5,18 @@ import secrets
 
 import sqlalchemy as sa
 
+from core.i18n import N_
 from core.room.rules import (
     LOCKED,
     MAX_OPTION_CHARS,
     MAX_PARTICIPANTS,
-    NO_ROOM,
     PARTICIPANT_BYTES,
     RoomError,
     _check_participant,
     _check_question_id,
     _text,
     database_errors_in_words,
+    no_room,
     normalise_code,
 )
 from core.room.schema import answers, participants, room_questions
@@ -32,14 +33,14 @@ class Participating:
         with self._write() as conn, conn.begin():
             room = self._room(conn, code, lock=True)  # count, then insert, while holding the room
             if room.ended:
-                raise RoomError(NO_ROOM)
+                raise no_room()
             if room.locked:
                 raise RoomError(LOCKED)
             joined = conn.execute(
                 sa.select(sa.func.count()).select_from(participants).where(participants.c.room_code == code)
             ).scalar_one()
             if joined >= MAX_PARTICIPANTS:
-                raise RoomError(f"Room {code} is full.")
+                raise RoomError(N_("Room {code} is full."), code=code)
             conn.execute(participants.insert().values(id=pid, room_code=code, joined_at=self._now()))
         return pid
 
@@ -62,19 +63,19 @@ class Participating:
         with self._write() as conn, conn.begin():
             room = self._room(conn, code)
             if room.ended:
-                raise RoomError("This session has ended; answers are closed.")
+                raise RoomError(N_("This session has ended; answers are closed."))
             current = self._question_at(conn, code, room.position)
             if current is None or current[0] != qid:
-                raise RoomError("That question is not on screen any more; answer the current one.")
+                raise RoomError(N_("That question is not on screen any more; answer the current one."))
             if room.revealed:
-                raise RoomError("The answer has been revealed, so answers to this question are closed.")
+                raise RoomError(N_("The answer has been revealed, so answers to this question are closed."))
             if choice not in current[1]:
-                raise RoomError("That is not one of the options.")
+                raise RoomError(N_("That is not one of the options."))
             joined = conn.execute(
                 sa.select(participants.c.id).where(participants.c.id == pid, participants.c.room_code == code)
             ).first()
             if joined is None:
-                raise RoomError("This phone has not joined the room yet: join again with the room code.")
+                raise RoomError(N_("This phone has not joined the room yet: join again with the room code."))
             insert = self._insert(answers).values(
                 room_code=code, question_id=qid, participant_id=pid, choice=current[1].index(choice),
                 answered_at=self._now(),

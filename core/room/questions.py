@@ -6,20 +6,27 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from core import site
+from core import i18n, site
 from core.analysis import vocab
 from core.analysis.doses import cells_range
 from core.data import Dataset
+from core.i18n import N_
+from core.text import format_count
 from core.workshop.exercises import exercises
 from core.workshop.guide import PLANS
 
 CARD_QUOTE_MAX_CHARS = 280  # a quote the back row can read on a projector
 TRIAL_KINDS = ("randomised trial", "non-randomised trial")
 DOSE_QUESTIONS = (
-    # (id, evidence dose_basis, what the question calls it, page that explains it)
-    ("dose_knee", "per knee injection", "into a knee", site.path("doses")),
-    ("dose_disc", "per disc", "into a spinal disc", site.path("doses")),
-)
+    # (id, evidence dose_basis, the question, page that explains it)
+    ("dose_knee", "per knee injection", N_("How many cells did trials inject into a knee, in one injection?"),
+     site.path("doses")),
+    ("dose_disc", "per disc", N_("How many cells did trials inject into a spinal disc, in one injection?"),
+     site.path("doses")),
+)  # fmt: skip
+# An answer is stored as its option's letter, the same in every language: a phone reading the options in Spanish
+# and one reading them in English count the same answer (the options of a question keep one order in both).
+OPTION_IDS = "ABCDEFGHIJKL"
 PLAN_SIZES = {"45 minutes": 8, "90 minutes": 15}
 
 
@@ -43,6 +50,19 @@ class RoomQuestion:
     topic: str
     explains_page: str
     card_quote: RoomQuote | None = None  # the claim a card asks about, shown with the question
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        """What the room stores for each option: its letter, never its words."""
+        return tuple(OPTION_IDS[: len(self.options)])
+
+    @property
+    def answer_id(self) -> str:
+        return OPTION_IDS[self.options.index(self.answer)]
+
+    def option_text(self, option_id: str | None) -> str | None:
+        """The words of the option stored as `option_id`, in this question's language (None for no answer)."""
+        return dict(zip(self.option_ids, self.options, strict=True)).get(option_id) if option_id else None
 
 
 def from_exercises(ds: Dataset) -> list[RoomQuestion]:
@@ -71,12 +91,28 @@ def _card_verdicts(ds: Dataset) -> vocab.Verdicts:
     return replace(levels, order=tuple(v for v in levels.order if v != "not assessed"))
 
 
+def _verdict_names(lang: str) -> dict[str, str]:
+    """The verdict levels' names in a language (a level added to the data later reads in English until named here)."""
+    return {
+        "contradicted by evidence": i18n.pgettext(lang, "verdict", "contradicted by evidence"),
+        "misleading": i18n.pgettext(lang, "verdict", "misleading"),
+        "not shown in controlled trials": i18n.pgettext(lang, "verdict", "not shown in controlled trials"),
+        "unverifiable": i18n.pgettext(lang, "verdict", "unverifiable"),
+        "partly supported": i18n.pgettext(lang, "verdict", "partly supported"),
+        "consistent with evidence": i18n.pgettext(lang, "verdict", "consistent with evidence"),
+        "not assessed": i18n.pgettext(lang, "verdict", "not assessed"),
+    }
+
+
 def claim_cards(ds: Dataset) -> list[RoomQuestion]:
     """One card per page: a quote, the question 'what is our verdict?', and our verdict with its reasons."""
     if ds.claims.empty:
         return []
     sources = ds.sources.set_index("id")
     levels = _card_verdicts(ds)
+    _ = i18n.bound(ds.lang)
+    # The verdict levels are ids in the data; a card shows each by its name in the reader's language.
+    names = {v: _verdict_names(ds.lang).get(v, v) for v in levels.order}
     claims = ds.claims[ds.claims["verdict"].isin(levels.order) & (ds.claims["quote"].str.len() <= CARD_QUOTE_MAX_CHARS)]
     cards, used_verdicts = [], set()
     for source_id in ds.sources["id"]:
@@ -94,11 +130,11 @@ def claim_cards(ds: Dataset) -> list[RoomQuestion]:
             RoomQuestion(
                 id=f"card_{claim['id']}",
                 kind="claim card",
-                prompt=f"{source['short_label']} says this. What is our verdict?",
-                options=levels.order,
-                answer=claim["verdict"],
-                explanation=f"Our verdict: {claim['verdict']}. {definition + ' ' if definition else ''}"
-                f"{claim['verdict_note']}",
+                prompt=_("{page} says this. What is our verdict?").format(page=source["short_label"]),
+                options=tuple(names[v] for v in levels.order),
+                answer=names[claim["verdict"]],
+                explanation=_("Our verdict: {verdict}.").format(verdict=names[claim["verdict"]])
+                + f" {definition + ' ' if definition else ''}{claim['verdict_note']}",
                 quotes=(),
                 row_ids=(claim["id"], *evidence),
                 topic=str(claim["topic"]),
@@ -116,31 +152,45 @@ def _trial_doses(ds: Dataset, basis: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "short_name", "cells"])
 
 
+def _cells_range(low: float, high: float, lang: str) -> str:
+    """A range of cell counts as cells_range writes it, in the reader's language (both ends known)."""
+    if lang == i18n.DEFAULT:
+        return cells_range(low, high)
+    return format_count(low, lang) if low == high else f"{format_count(low, lang)}–{format_count(high, lang)}"
+
+
 def dose_questions(ds: Dataset) -> list[RoomQuestion]:
     """'How many cells did trials inject into a knee?': the range the trials used, against ranges 100× off."""
+    _ = i18n.bound(ds.lang)
     found = []
-    for qid, basis, where, page in DOSE_QUESTIONS:
+    for qid, basis, prompt, page in DOSE_QUESTIONS:
         doses = _trial_doses(ds, basis)
         if doses.empty:
             continue
         low, high = doses["cells"].min(), doses["cells"].max()
-        answer = cells_range(low, high)
+        answer = _cells_range(low, high, ds.lang)
         # Decoys ten thousand and a hundred times too few, and a hundred times too many: far enough apart that
-        # no option overlaps the answer. Listed smallest first, so the options read as a scale.
-        options = tuple(dict.fromkeys(cells_range(low * f, high * f) for f in (1e-4, 1e-2, 1, 1e2)))
+        # no option overlaps the answer. Listed smallest first, so the options read as a scale. Told apart by
+        # their English words, so both languages keep the same options in the same order.
+        scale = {cells_range(low * f, high * f): _cells_range(low * f, high * f, ds.lang) for f in (1e-4, 1e-2, 1, 1e2)}
         names = list(dict.fromkeys(doses["short_name"]))
         trials = doses.drop_duplicates("id")
+        explanation = i18n.ngettext(
+            ds.lang,
+            "From {range} cells per injection, across {n} trial: {names}.",
+            "From {range} cells per injection, across {n} trials: {names}.",
+            len(trials),
+        ).format(range=answer, n=len(trials), names=", ".join(names))
         found.append(
             RoomQuestion(
                 id=qid,
                 kind="dose",
-                prompt=f"How many cells did trials inject {where}, in one injection?",
-                options=options,
+                prompt=_(prompt),
+                options=tuple(scale.values()),
                 answer=answer,
-                explanation=(
-                    f"From {answer} cells per injection, across {len(trials)} trials: {', '.join(names)}. "
-                    "A dose that worked in a trial is not proof that the same dose works from a clinic."
-                ),
+                explanation=explanation
+                + " "
+                + _("A dose that worked in a trial is not proof that the same dose works from a clinic."),
                 quotes=(),
                 row_ids=tuple(trials["id"]),
                 topic="doses",

@@ -7,14 +7,17 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from core import i18n
+from core.i18n import N_
+
 URL_ENV = "STEMCELL_ROOM_DB_URL"
 PATH_ENV = "STEMCELL_ROOM_DB_PATH"  # where the default SQLite file lives, when no URL is set
 PURGE_EVERY_SECONDS = 60.0  # each server deletes expired rooms at most this often, from whichever read comes first
-VANISHED = (
+VANISHED = N_(
     "The room database file was deleted or replaced while the app was running, so answers from now on would be "
     "lost. Restart the app; rooms started before this are gone."
 )
-READ_ONLY = "The room database can no longer be written (read-only file or full disk): answers are not being saved."
+READ_ONLY = N_("The room database can no longer be written (read-only file or full disk): answers are not being saved.")
 # No 0/O, 1/I/L, 5/S or 8/B: a code read off a projector from the back of a room must not be misread.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
 CODE_LENGTH = 8  # 26**8 = 2.1e11 codes: with 500 live rooms, one guess in 400 million opens one
@@ -42,11 +45,19 @@ _CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}|[{CODE_ALPHABET}]{{6}}")
 
 # One message for every code that opens no room (mistyped, never issued, expired or ended), so that trying codes
 # cannot tell whether one ever existed.
-NO_ROOM = (
-    f"That code does not open a room. A room code has {CODE_LENGTH} letters and digits: check it on the "
-    "facilitator's screen."
+NO_ROOM = N_(
+    "That code does not open a room. A room code has {length} letters and digits: check it on the facilitator's screen."
 )
-LOCKED = "The facilitator has closed this room to newcomers. Ask them to open it if you should be in."
+LOCKED = N_("The facilitator has closed this room to newcomers. Ask them to open it if you should be in.")
+NOT_JOINED = N_("This phone has not joined the room yet: join again with the room code.")
+# What each checked value is called in a refusal: (not valid, too long), as whole sentences so each translates.
+_REFUSALS = {
+    "answer": (N_("That answer is not valid."), N_("That answer is too long to be valid.")),
+    "answer option": (N_("That answer option is not valid."), N_("That answer option is too long to be valid.")),
+    "facilitator key": (N_("That facilitator key is not valid."), N_("That facilitator key is too long to be valid.")),
+    "participant id": (N_("That participant id is not valid."), N_("That participant id is too long to be valid.")),
+    "question": (N_("That question is not valid."), N_("That question is too long to be valid.")),
+}
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,24 @@ class RoomState:
 
 
 class RoomError(ValueError):
-    """Anything a room cannot do, in plain words a participant or facilitator can act on."""
+    """Anything a room cannot do, in plain words a participant or facilitator can act on.
+
+    The words are an English msgid with "{name}" placeholders (str(error) reads them in English); `words(lang)`
+    says them in another language, so the store, shared by every visitor, never needs to know who reads.
+    """
+
+    def __init__(self, message: str, **values: object):
+        self.message, self.values = message, values
+        super().__init__(message.format(**values) if values else message)
+
+    def words(self, lang: str = i18n.DEFAULT) -> str:
+        words = i18n.gettext(lang, self.message)
+        return words.format(**self.values) if self.values else words
+
+
+def no_room() -> RoomError:
+    """The one refusal for every code that opens no room."""
+    return RoomError(NO_ROOM, length=CODE_LENGTH)
 
 
 def _hash(token: str) -> str:
@@ -80,10 +108,11 @@ def _hash(token: str) -> str:
 
 
 def _text(value: object, what: str, limit: int = MAX_RAW_CHARS) -> str:
+    invalid, too_long = _REFUSALS[what]
     if not isinstance(value, str):
-        raise RoomError(f"That {what} is not valid.")
+        raise RoomError(invalid)
     if len(value) > limit:
-        raise RoomError(f"That {what} is too long to be valid.")
+        raise RoomError(too_long)
     return value
 
 
@@ -91,7 +120,7 @@ def normalise_code(raw: object) -> str:
     """A typed room code in its stored form (capitals, no spaces or dashes), or the one no-room RoomError."""
     code = re.sub(r"[\s\-]", "", raw).upper() if isinstance(raw, str) and len(raw) <= MAX_RAW_CHARS else ""
     if not _CODE.fullmatch(code):
-        raise RoomError(NO_ROOM)
+        raise no_room()
     return code
 
 
@@ -108,16 +137,15 @@ def _checked(raw: object, what: str, form: re.Pattern[str], refusal: str) -> str
 
 
 def _check_token(raw: object) -> str:
-    return _checked(raw, "facilitator key", _TOKEN, "Only the facilitator who started this room can do that.")
+    return _checked(raw, "facilitator key", _TOKEN, N_("Only the facilitator who started this room can do that."))
 
 
 def _check_participant(raw: object) -> str:
-    refusal = "This phone has not joined the room yet: join again with the room code."
-    return _checked(raw, "participant id", _PARTICIPANT, refusal)
+    return _checked(raw, "participant id", _PARTICIPANT, NOT_JOINED)
 
 
 def _check_question_id(raw: object) -> str:
-    return _checked(raw, "question", _QUESTION_ID, "That question is not part of this room.")
+    return _checked(raw, "question", _QUESTION_ID, N_("That question is not part of this room."))
 
 
 def database_errors_in_words(method):
@@ -130,6 +158,6 @@ def database_errors_in_words(method):
             self._check_file()  # a vanished or replaced file says so, rather than "did not answer"
             if "readonly" in str(error).lower() or "read-only" in str(error).lower():
                 raise RoomError(READ_ONLY) from error
-            raise RoomError("The room's database did not answer. Wait a moment and try again.") from error
+            raise RoomError(N_("The room's database did not answer. Wait a moment and try again.")) from error
 
     return wrapper

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from core.i18n import N_
 from core.room.rules import CODE_COLUMN, MAX_QUESTION_ID_CHARS, PARTICIPANT_LENGTH, PATH_ENV, URL_ENV, RoomError
 
 metadata = sa.MetaData()
@@ -86,7 +87,7 @@ def _engine_url(url: str) -> sa.URL:
     try:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError as error:
-        raise RoomError("The room database address is not a database URL.") from error
+        raise RoomError(N_("The room database address is not a database URL.")) from error
     backend = parsed.get_backend_name()
     if backend == "postgres":  # the spelling some hosts give
         parsed = parsed.set(drivername="postgresql")
@@ -94,7 +95,7 @@ def _engine_url(url: str) -> sa.URL:
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver this project installs
     if backend not in ("sqlite", "postgresql"):
-        raise RoomError("The room database must be SQLite or PostgreSQL.")
+        raise RoomError(N_("The room database must be SQLite or PostgreSQL."))
     return parsed
 
 

@@ -11,11 +11,11 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
+from core.i18n import N_
 from core.room.facilitating import Facilitating
 from core.room.participating import Participating
 from core.room.rules import (
     DEFAULT_TTL_SECONDS,
-    NO_ROOM,
     PURGE_EVERY_SECONDS,
     VANISHED,
     RoomError,
@@ -23,6 +23,7 @@ from core.room.rules import (
     _check_question_id,
     _hash,
     database_errors_in_words,
+    no_room,
     normalise_code,
     quota_key,
 )
@@ -67,9 +68,8 @@ class RoomStore(Facilitating, Participating):
                 try:
                     self.file.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as error:
-                    raise RoomError("The room database's folder cannot be created; live rooms are unavailable.") from (
-                        error
-                    )
+                    folder = N_("The room database's folder cannot be created; live rooms are unavailable.")
+                    raise RoomError(folder) from error
             self.engine = sa.create_engine(
                 engine_url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8, max_overflow=8
             )
@@ -84,7 +84,7 @@ class RoomStore(Facilitating, Participating):
                 _upgrade_schema(conn, self.backend)
                 conn.execute(self._insert(counters).values(name="rooms").on_conflict_do_nothing())
         except SQLAlchemyError as error:
-            raise RoomError("The room database cannot be reached; live rooms are unavailable.") from error
+            raise RoomError(N_("The room database cannot be reached; live rooms are unavailable.")) from error
         if self.file is not None:
             found = self.file.stat()
             self._file_id = (found.st_dev, found.st_ino)
@@ -127,7 +127,7 @@ class RoomStore(Facilitating, Participating):
         # relies on BEGIN IMMEDIATE.
         row = conn.execute(query.with_for_update(of=rooms) if lock else query).first()
         if row is None or row.expired:
-            raise RoomError(NO_ROOM)
+            raise no_room()
         return row
 
     def _facilitator_room(self, conn: sa.Connection, code: str, token: str) -> sa.Row:
@@ -138,7 +138,7 @@ class RoomStore(Facilitating, Participating):
         by_key = hmac.compare_digest(row.token_hash, given)
         by_browser = hmac.compare_digest(row.browser_hash or "", given)
         if not (by_key or by_browser):
-            raise RoomError("Only the facilitator who started this room can do that.")
+            raise RoomError(N_("Only the facilitator who started this room can do that."))
         return row
 
     def _question_at(self, conn: sa.Connection, code: str, position: int) -> tuple[str, tuple[str, ...]] | None:
@@ -156,7 +156,7 @@ class RoomStore(Facilitating, Participating):
             )
         ).first()
         if row is None:
-            raise RoomError("That question is not part of this room.")
+            raise RoomError(N_("That question is not part of this room."))
         return tuple(json.loads(row.options))
 
     # --- facilitator ----------------------------------------------------------------------------

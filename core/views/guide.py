@@ -9,4 +9,4 @@ LEARNING_GOALS, BEFORE_THE_SESSION, DISCUSSION_PROMPTS = (
     guide.BEFORE_THE_SESSION,
     guide.DISCUSSION_PROMPTS,
 )
-PLANS, plan_minutes = guide.PLANS, guide.plan_minutes
+PLANS, PLAN_NAMES, plan_minutes = guide.PLANS, guide.PLAN_NAMES, guide.plan_minutes

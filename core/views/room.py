@@ -11,10 +11,11 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import segno
 
-from core import site
+from core import i18n, site
+from core.i18n import N_
 from core.room import address, limits, results
 from core.room.questions import RoomQuestion
-from core.room.rules import LOCKED, NO_ROOM, RoomError, RoomState, normalise_code
+from core.room.rules import LOCKED, NO_ROOM, RoomError, RoomState, no_room, normalise_code
 from core.room.store import RoomStore
 from core.text import md_escape
 
@@ -23,7 +24,9 @@ PHONE_INTERVAL_RANGE = (1.5, 5.0)  # seconds: fast in a small room, never so slo
 BEAT_REDRAW_STEP = 1.0  # seconds: a phone keeps its beat until the wanted one differs by this much
 JOIN_PAGE_PATH = site.page("join").url_path.lstrip("/")
 MAX_LINK_CHARS = 500  # a longer address makes a QR code too dense to scan from the back of a room
-PICK_PLAN = "Pick questions"
+PICK_PLAN = N_("Pick questions")
+# Which language the join link opens phones in: none (each phone's own browser language), or one for every phone.
+PHONE_LANGUAGES = ("", *i18n.LANGUAGES)
 
 
 def join_link(page_url: str, code: str) -> str:
@@ -45,10 +48,15 @@ def join_link_or_local(page_url: str, code: str) -> str:
         return join_link("", code)
 
 
-def join_link_at(base: str, code: str) -> str:
-    """The participants' address for this room under an app base address, or the local form for an overlong base."""
-    link = address.page_url(base, JOIN_PAGE_PATH, {"room": code})
-    return link if len(link) <= MAX_LINK_CHARS else join_link("", code)
+def join_link_at(base: str, code: str, lang: str = "") -> str:
+    """The participants' address for this room under an app base address, or the local form for an overlong base.
+
+    With `lang`, every phone opens the room in that language; without it (the default) each phone opens it in its
+    own browser's language, which is why the facilitator's own language is never put in the link.
+    """
+    query = {"room": code, **({i18n.QUERY_KEY: lang} if lang else {})}
+    link = address.page_url(base, JOIN_PAGE_PATH, query)
+    return link if len(link) <= MAX_LINK_CHARS else address.page_url(address.base_of_page(""), JOIN_PAGE_PATH, query)
 
 
 def app_url(link: str) -> str:
@@ -71,9 +79,10 @@ def plan_questions(
     return [questions[qid] for qid in dict.fromkeys(ids) if qid in questions]
 
 
-def plan_markdown(chosen: Sequence[RoomQuestion]) -> str:
+def plan_markdown(chosen: Sequence[RoomQuestion], lang: str = "en") -> str:
     """The plan's prompts as a numbered Markdown list (escaped), or 'None yet.' for an empty plan."""
-    return "\n".join(f"{i}. {md_escape(q.prompt)}" for i, q in enumerate(chosen, start=1)) or "None yet."
+    listed = "\n".join(f"{i}. {md_escape(q.prompt)}" for i, q in enumerate(chosen, start=1))
+    return listed or i18n.gettext(lang, "None yet.")
 
 
 def options_markdown(question: RoomQuestion, *, projector: bool = False) -> str:
@@ -86,18 +95,23 @@ def options_markdown(question: RoomQuestion, *, projector: bool = False) -> str:
 
 def start_plan(store: RoomStore, code: str, token: str, chosen: Sequence[RoomQuestion]) -> None:
     """Fix the room's plan and show its first question (RoomError in words if the store refuses)."""
-    store.set_plan(code, token, [(q.id, q.options) for q in chosen])
+    store.set_plan(code, token, [(q.id, q.option_ids) for q in chosen])  # by letter: the same in every language
     store.advance(code, token)
 
 
-def key_file_text(code: str, token: str) -> str:
-    """The file a facilitator saves to resume the room from another browser (the key never goes in a URL)."""
-    return f"Room {code}\nFacilitator key: {token}\nKeep this private: it controls the room.\n"
+def key_file_text(code: str, token: str, lang: str = "en") -> str:
+    """The file a facilitator saves to resume the room from another browser (the key never goes in a URL).
+
+    Its first two lines stay in English in every language: core.room.resume reads them back."""
+    warning = i18n.gettext(lang, "Keep this private: it controls the room.")
+    return f"Room {code}\nFacilitator key: {token}\n{warning}\n"
 
 
-def session_summary(questions: Mapping[str, RoomQuestion], tallies: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
+def session_summary(
+    questions: Mapping[str, RoomQuestion], tallies: Mapping[str, Mapping[str, int]], lang: str = "en"
+) -> pd.DataFrame:
     """results.summary over the questions asked that this server knows (by id, in the order asked)."""
-    return results.summary([questions[qid] for qid in tallies if qid in questions], tallies)
+    return results.summary([questions[qid] for qid in tallies if qid in questions], tallies, lang)
 
 
 def hardest(summary: pd.DataFrame, count: int = 3) -> pd.DataFrame:
@@ -142,9 +156,9 @@ def join_room(
             if pid and _returning(store, code, pid):
                 return code, pid
         if state.ended:
-            raise RoomError(NO_ROOM)
+            raise no_room()
     except RoomError as error:
-        if str(error) == NO_ROOM:
+        if error.message == NO_ROOM:
             limiter.take(client.session, wrong_session)
             store.take(address_key, wrong_address.count, wrong_address.seconds)
         raise
@@ -188,25 +202,42 @@ def beat_changed(current: float | None, wanted: float) -> bool:
     return current is None or abs(wanted - current) >= BEAT_REDRAW_STEP
 
 
-def resume_words(state: RoomState) -> str:
+def resume_words(state: RoomState, lang: str = "en") -> str:
     """Where a room a facilitator may return to stands, in words: 'question 3 of 8, 12 phones in the room'."""
-    phones = results.plural(state.participants, "phone")
+    n = state.participants
     if state.ended:
-        return f"the session has ended; its summary is still there ({phones} took part)"
-    if not state.started:
-        return f"not started yet, {phones} in the room"
-    return f"question {state.position + 1} of {state.total} is on screen, {phones} in the room"
+        words = i18n.ngettext(
+            lang,
+            "the session has ended; its summary is still there ({n} phone took part)",
+            "the session has ended; its summary is still there ({n} phones took part)",
+            n,
+        )
+    elif not state.started:
+        words = i18n.ngettext(
+            lang, "not started yet, {n} phone in the room", "not started yet, {n} phones in the room", n
+        )
+    else:
+        words = i18n.ngettext(
+            lang,
+            "question {position} of {total} is on screen, {n} phone in the room",
+            "question {position} of {total} is on screen, {n} phones in the room",
+            n,
+        )
+    return words.format(n=n, position=state.position + 1, total=state.total)
 
 
-def progress(state: RoomState) -> str:
+def progress(state: RoomState, lang: str = "en") -> str:
     """'Question 3 of 8' for the heading of a live question."""
-    return f"Question {state.position + 1} of {state.total}"
+    return i18n.gettext(lang, "Question {position} of {total}").format(position=state.position + 1, total=state.total)
 
 
-def answer_feedback(question: RoomQuestion, mine: str | None) -> tuple[str, str]:
-    """After a reveal, what a participant's phone says: (kind, words), kind being success, warning or info."""
+def answer_feedback(question: RoomQuestion, mine: str | None, lang: str = "en") -> tuple[str, str]:
+    """After a reveal, what a participant's phone says: (kind, words), kind being success, warning or info.
+
+    `mine` is the option's id (its letter), as the room stores it."""
+    _ = i18n.bound(lang)
     if mine is None:
-        return "info", "You did not answer this one."
-    if mine == question.answer:
-        return "success", "You got it."
-    return "warning", "Not this time. Here is why."
+        return "info", _("You did not answer this one.")
+    if mine == question.answer_id:
+        return "success", _("You got it.")
+    return "warning", _("Not this time. Here is why.")

@@ -6,13 +6,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core import i18n
+from core.i18n import N_
 from core.views.cite import regulator_line, study_line
 
 
-def ids_table(*parts: tuple[str, pd.DataFrame, str]) -> pd.DataFrame:
-    """(kind of row, frame, id column) → one table of every row id, for readers who check the data."""
+def ids_table(*parts: tuple[str, pd.DataFrame, str], lang: str = i18n.DEFAULT) -> pd.DataFrame:
+    """(kind of row, frame, id column) → one table of every row id, for readers who check the data.
+
+    The kinds and headers are shown in `lang` (mark a kind with N_ where it is written); the ids never change."""
+    columns = [i18n.pgettext(lang, "table column", "row"), i18n.pgettext(lang, "table column", "id")]
     return pd.DataFrame(
-        [(kind, row_id) for kind, frame, column in parts for row_id in frame[column]], columns=["row", "id"]
+        [(i18n.gettext(lang, kind), row_id) for kind, frame, column in parts for row_id in frame[column]],
+        columns=columns,
     )
 
 
@@ -25,17 +31,18 @@ class RowsBehind:
     evidence: pd.DataFrame
     regulatory: pd.DataFrame
 
-    def citations(self) -> list[str]:
+    def citations(self, lang: str = i18n.DEFAULT) -> list[str]:
         """One escaped Markdown line per study or regulator statement, with any doubt about it (ids: ids_table)."""
-        return [study_line(s, finding="") for s in self.evidence.to_dict("records")] + [
-            regulator_line(r, summary=False) for r in self.regulatory.to_dict("records")
+        return [study_line(s, finding="", lang=lang) for s in self.evidence.to_dict("records")] + [
+            regulator_line(r, summary=False, lang=lang) for r in self.regulatory.to_dict("records")
         ]
 
-    def ids_table(self) -> pd.DataFrame:
+    def ids_table(self, lang: str = i18n.DEFAULT) -> pd.DataFrame:
         """Every row behind the item, by table and id, for readers who check the data."""
         return ids_table(
-            ("dose statement", self.regimens, "regimen_id"),
-            ("claim", self.claims, "id"),
-            ("study", self.evidence, "id"),
-            ("regulator statement", self.regulatory, "id"),
+            (N_("dose statement"), self.regimens, "regimen_id"),
+            (N_("claim"), self.claims, "id"),
+            (N_("study"), self.evidence, "id"),
+            (N_("regulator statement"), self.regulatory, "id"),
+            lang=lang,
         )

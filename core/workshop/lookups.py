@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core import i18n
 from core.data import Dataset
+from core.i18n import N_
 from core.workshop.question import (
     EVIDENCE,
     MECHANISMS,
@@ -25,6 +27,7 @@ class _Lookup:
 
     id: str
     table: str  # a key of _EXPLAINED_BY
+    # The question, answer and decoys are English msgids (N_), translated into the edition's language when asked.
     question: str  # may name a field of the first matching row, e.g. {short_name}
     answer: str
     decoys: tuple[str, ...]
@@ -48,12 +51,12 @@ _LOOKUPS = {
         _Lookup(
             "iv_lungs",
             "evidence",
-            "Cells dripped into a vein: where do most of them end up first?",
-            "Most are caught in the lungs",
+            N_("Cells dripped into a vein: where do most of them end up first?"),
+            N_("Most are caught in the lungs"),
             (
-                "They travel to the sore knee or back",
-                "They spread evenly through the body",
-                "They stay in the arm where the drip went in",
+                N_("They travel to the sore knee or back"),
+                N_("They spread evenly through the body"),
+                N_("They stay in the arm where the drip went in"),
             ),
             "routes",
             ROUTES,
@@ -64,12 +67,12 @@ _LOOKUPS = {
         _Lookup(
             "knee_cells",
             "evidence",
-            "Cells injected into a knee joint: what happens to them?",
-            "They stay in or near the joint, and fade",
+            N_("Cells injected into a knee joint: what happens to them?"),
+            N_("They stay in or near the joint, and fade"),
             (
-                "They spread through the whole body",
-                "They turn into a new knee",
-                "They last for the rest of the patient's life",
+                N_("They spread through the whole body"),
+                N_("They turn into a new knee"),
+                N_("They last for the rest of the patient's life"),
             ),
             "routes",
             ROUTES,
@@ -82,9 +85,9 @@ _LOOKUPS = {
         _Lookup(
             "signalling",
             "evidence",
-            "The scientist who named 'mesenchymal stem cells' says injected cells mainly do what?",
-            "Send chemical signals that prompt the body's own cells",
-            ("Turn into new cartilage", "Replace the worn disc", "Nothing at all"),
+            N_("The scientist who named 'mesenchymal stem cells' says injected cells mainly do what?"),
+            N_("Send chemical signals that prompt the body's own cells"),
+            (N_("Turn into new cartilage"), N_("Replace the worn disc"), N_("Nothing at all")),
             "mechanisms",
             MECHANISMS,
             mentions=("quote", "Medicinal Signaling"),
@@ -92,13 +95,15 @@ _LOOKUPS = {
         _Lookup(
             "courts",
             "regulatory",
-            "US appeals courts ruled on clinics that inject patients' own processed fat cells (SVF). "
-            "What did they decide?",
-            "They are drugs, so they need FDA approval",
+            N_(
+                "US appeals courts ruled on clinics that inject patients' own processed fat cells (SVF). "
+                "What did they decide?"
+            ),
+            N_("They are drugs, so they need FDA approval"),
             (
-                "They are surgery, so the FDA has no say",
-                "They are approved for knee pain",
-                "They are safe as long as the cells are the patient's own",
+                N_("They are surgery, so the FDA has no say"),
+                N_("They are approved for knee pain"),
+                N_("They are safe as long as the cells are the patient's own"),
             ),
             "regulation",
             EVIDENCE,
@@ -109,20 +114,20 @@ _LOOKUPS = {
         _Lookup(
             "trial_side_effects",
             "harms",
-            "In pooled knee trials, how did side effects after stem-cell shots compare with placebo?",
-            "More side effects with the cells than with placebo",
-            ("No side effects at all", "Fewer side effects than placebo"),
+            N_("In pooled knee trials, how did side effects after stem-cell shots compare with placebo?"),
+            N_("More side effects with the cells than with placebo"),
+            (N_("No side effects at all"), N_("Fewer side effects than placebo")),
             "harms",
             ROUTES,
             where={"setting": ("pooled trials",)},
-            mentions=("short_name", "placebo"),
+            mentions=("short_name", "placebo"),  # the same word in the Spanish edition
         ),
         _Lookup(
             "harm_route",
             "harms",
-            "{short_name}: how had the cells been given?",
-            "Into the spinal fluid",
-            ("Into a knee joint", "As a skin cream", "Into a muscle of the arm"),
+            N_("{short_name}: how had the cells been given?"),
+            N_("Into the spinal fluid"),
+            (N_("Into a knee joint"), N_("As a skin cream"), N_("Into a muscle of the arm")),
             "harms",
             ROUTES,
             where={"route": ("intrathecal",), "setting": ("unapproved clinic",)},
@@ -148,11 +153,12 @@ def _looked_up(ds: Dataset, spec_id: str) -> Exercise | None:
         matched = matched.sort_values(column, key=lambda c: c != value, kind="stable")
     shown = matched.head(spec.shown)
     text_column, quote = _EXPLAINED_BY[spec.table]
+    _ = i18n.bound(ds.lang)
     return _question(
         spec.id,
-        spec.question.format_map(shown.iloc[0]),
-        spec.answer,
-        spec.decoys,
+        _(spec.question).format_map(shown.iloc[0]),
+        _(spec.answer),
+        [_(d) for d in spec.decoys],
         " ".join(shown[text_column]),
         (quote(r) for _, r in shown.iterrows() if r["quote"]),
         matched["id"] if spec.shown > 1 else shown["id"],

@@ -124,6 +124,14 @@ def every_page(browser, server) -> dict[tuple[str, str], dict]:
     return visit_every_page(browser, server)
 
 
+@pytest.fixture(scope="session")
+def every_page_es(browser, server) -> dict[tuple[str, str], dict]:
+    """The same pass in Spanish (?lang=es), shared by the tests of the xdist group "every_page_es"."""
+    from tests.browser.every_page import visit_every_page
+
+    return visit_every_page(browser, server, lang="es")
+
+
 @pytest.fixture
 def page_at(browser):
     """Open a page at a viewport size; every context is closed after the test."""

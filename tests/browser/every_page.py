@@ -6,6 +6,7 @@ each page's "Next:" link; the chart pages' other states (a chosen page, all stud
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import ui
 from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, ROOT
@@ -38,6 +39,10 @@ SCREEN_FACTS = """() => {
         height: main.scrollHeight,
         errors: document.querySelectorAll('[data-testid="stException"]').length,
         first_alert: document.querySelector('[data-testid="stAlert"]')?.innerText ?? '',
+        // Each piece of interface text, quotes (block quotes) and the language switch left out.
+        pieces: [...main.querySelectorAll('p, li, h1, h2, h3, h4, label, button, summary, a')]
+            .filter(el => !el.closest('blockquote, [data-testid="language-switch"]') && el.innerText.trim())
+            .map(el => el.innerText.trim()),
         overflow: Math.max(root.scrollWidth - root.clientWidth, main.scrollWidth - main.clientWidth),
         image_widths: [...document.querySelectorAll('[data-testid=stImage] img')]
             .map(img => img.getBoundingClientRect().width).filter(w => w > 0),
@@ -83,8 +88,48 @@ MARK_WIDGETS = """(ours) => {
 FOCUSED_MARK = "() => document.activeElement?.closest('[data-kbd]')?.getAttribute('data-kbd')"
 
 
-def shot_name(path: str, width_name: str) -> str:
-    return f"{path.strip('/').replace('?', '-').replace('=', '-') or 'Home'}-{width_name}"
+def shot_name(path: str, width_name: str, lang: str = "en") -> str:
+    name = f"{path.strip('/').replace('?', '-').replace('=', '-') or 'Home'}-{width_name}"
+    return name if lang == "en" else f"{name}-{lang}"
+
+
+def in_language(path: str, lang: str) -> str:
+    """The address of a page in a language: English pages keep their plain address."""
+    if lang == "en":
+        return path
+    return f"{path}{'&' if urlsplit(path).query else '?'}lang={lang}"
+
+
+SHOT_CAP_PX = 9000  # longer pages are cut in the contact sheet (their height is still recorded)
+THUMB_WIDTH = {"desktop": 320, "phone": 195}
+
+
+def contact_sheet(width_name: str, lang: str = "en"):
+    """One image of every page at one width, side by side, from the pass's screenshots; returns its path."""
+    from PIL import Image, ImageDraw
+
+    thumbs = []
+    for page in ui.PAGES:
+        shot = Image.open(ARTIFACTS / f"{shot_name(url_path(page.path), width_name, lang)}.png").convert("RGB")
+        shot = shot.crop((0, 0, shot.width, min(shot.height, SHOT_CAP_PX)))
+        scale = THUMB_WIDTH[width_name] / shot.width
+        thumbs.append((page.label, shot.resize((THUMB_WIDTH[width_name], max(1, int(shot.height * scale))))))
+    columns = len(thumbs) if width_name == "phone" else 7
+    rows = -(-len(thumbs) // columns)
+    cell_w, label_h = THUMB_WIDTH[width_name] + 16, 22
+    row_heights = [
+        max(t.height for _, t in thumbs[r * columns : (r + 1) * columns]) + label_h + 16 for r in range(rows)
+    ]
+    sheet = Image.new("RGB", (cell_w * columns, sum(row_heights)), "#d9d9d9")
+    draw = ImageDraw.Draw(sheet)
+    for index, (label, thumb) in enumerate(thumbs):
+        row, column = divmod(index, columns)
+        x, y = column * cell_w + 8, sum(row_heights[:row]) + 8
+        draw.text((x, y), label, fill="#000000")
+        sheet.paste(thumb, (x, y + label_h))
+    path = ARTIFACTS / f"contact-sheet-{width_name}{'' if lang == 'en' else '-' + lang}.png"
+    sheet.save(path)
+    return path
 
 
 def _keyboard_reach(page) -> dict[str, int]:
@@ -125,8 +170,9 @@ def _run_axe(axe_source: str):
     return start
 
 
-def visit_every_page(browser, server: str) -> dict[tuple[str, str], dict]:
-    """Facts for (address path, "phone" | "desktop"), for every page in the menu and every chart page state."""
+def visit_every_page(browser, server: str, lang: str = "en") -> dict[tuple[str, str], dict]:
+    """Facts for (address path, "phone" | "desktop"), for every page in the menu and every chart page state, in a
+    language (keys are the English addresses; the pages are opened with ?lang= for another language)."""
     ARTIFACTS.mkdir(exist_ok=True)
     axe_source = AXE.read_text(encoding="utf-8") if AXE.exists() else None
     wanted = [(url_path(page.path), width) for page in ui.PAGES for width in WIDTHS]
@@ -135,22 +181,22 @@ def visit_every_page(browser, server: str) -> dict[tuple[str, str], dict]:
     visits = [
         Visit(
             key=(path, width),
-            url=server + path,
+            url=server + in_language(path, lang),
             viewport=WIDTHS[width],
             at_screen_size=lambda page: page.evaluate(SCREEN_FACTS),
-            at_full_height=_at_full_height(shot_name(path, width), checks_keyboard=width == "desktop"),
+            at_full_height=_at_full_height(shot_name(path, width, lang), checks_keyboard=width == "desktop"),
             in_page=_run_axe(axe_source) if width == "desktop" and axe_source is not None else None,
             # The menu's pages are walked in order by their Next links, from Home loaded afresh.
-            chain=width if path in in_menu else None,
+            chain=f"{width}-{lang}" if path in in_menu else None,
         )
         for path, width in wanted
     ]
     found = visit_all(browser, visits)
-    _write_records(found)
+    _write_records(found, "" if lang == "en" else f"-{lang}")
     return found
 
 
-def _write_records(found: dict[tuple[str, str], dict]) -> None:
+def _write_records(found: dict[tuple[str, str], dict], suffix: str) -> None:
     """Page heights against their budgets, and the accessibility findings in Streamlit's own chrome."""
     heights = {
         page.path: {
@@ -161,12 +207,14 @@ def _write_records(found: dict[tuple[str, str], dict]) -> None:
         }
         for page in ui.PAGES
     }
-    (ARTIFACTS / "page-heights.json").write_text(json.dumps(heights, indent=2) + "\n", encoding="utf-8")
+    (ARTIFACTS / f"page-heights{suffix}.json").write_text(json.dumps(heights, indent=2) + "\n", encoding="utf-8")
     charts = {name: found[(path, "phone")].get("height") for name, path in CHART_PAGES.items()}
-    (ARTIFACTS / "chart-pages-heights-390.json").write_text(json.dumps(charts, indent=1), encoding="utf-8")
+    (ARTIFACTS / f"chart-pages-heights-390{suffix}.json").write_text(json.dumps(charts, indent=1), encoding="utf-8")
     for page in ui.PAGES:
         # Streamlit's own chrome is outside our control; keep a record so the README can list it.
         axe = found[(url_path(page.path), "desktop")].get("in_page") or []
         chrome = [finding for finding in axe if not finding.get("ours")]
         name = url_path(page.path).strip("/") or "Home"
-        (ARTIFACTS / f"a11y-streamlit-chrome-{name}.json").write_text(json.dumps(chrome, indent=2), encoding="utf-8")
+        (ARTIFACTS / f"a11y-streamlit-chrome-{name}{suffix}.json").write_text(
+            json.dumps(chrome, indent=2), encoding="utf-8"
+        )

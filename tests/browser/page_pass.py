@@ -32,18 +32,18 @@ WATCH_RENDERING = """
 })();
 """
 SETTLE_MS = 400
-# Drawn to its end: every page of the app ends with its Back/Next links (ui.page_end, ui.stop_page), so until they
-# are drawn a pause in a busy server's run is not the end of the page.
+# Drawn to its end: every page of the app ends with its Back/Next links (ui.page_end, ui.stop_page; Anterior and
+# Siguiente in Spanish), so until they are drawn a pause in a busy server's run is not the end of the page.
 PAGE_ENDED = """(!!document.querySelector('h1')
     && [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPageLink-NavLink"]')]
-        .some(link => /(Next|Back): /.test(link.innerText)))"""
+        .some(link => /(Next|Back|Siguiente|Anterior): /.test(link.innerText)))"""
 # After a change of page, elements left from the page before are marked stale until the new run replaces them.
 # (Not part of PAGE_ENDED: a live fragment, rerun every second, marks its own elements stale as it redraws.)
 SETTLED = f"""() => {PAGE_ENDED} && !document.querySelector('[data-stale="true"]')
     && window.__lastChange !== undefined && Date.now() - window.__lastChange > {SETTLE_MS}"""
 FOLLOW_NEXT_LINK = """() => {
     const next = [...document.querySelectorAll('[data-testid="stMain"] a[data-testid="stPageLink-NavLink"]')]
-        .find(link => /Next: /.test(link.innerText));
+        .find(link => /(Next|Siguiente): /.test(link.innerText));
     if (!next) return false;
     window.__lastChange = Date.now();
     next.click();

@@ -9,8 +9,8 @@ import re
 import pytest
 
 import ui
-from tests.browser.conftest import ARTIFACTS, PHONE, wait_rendered
-from tests.browser.every_page import BUDGETS_PX, DEFAULT_BUDGET_PX, shot_name
+from tests.browser.conftest import PHONE, wait_rendered
+from tests.browser.every_page import BUDGETS_PX, DEFAULT_BUDGET_PX, contact_sheet
 from tests.browser.test_browser import url_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("every_page")]
@@ -23,8 +23,6 @@ PLUMBING_WORDS = re.compile(
     r"(?m)(?:^|: |\()(?:None|nan|NaN)(?:$|[),;.])|\(s\)"
     r"|\b1 (?:claims|pages|studies|harms|questions|rows|doses|trials|reports|words|numbers)\b"
 )
-SHOT_CAP_PX = 9000  # longer pages are cut in the contact sheet (their height is still recorded)
-THUMB_WIDTH = {"desktop": 320, "phone": 195}
 
 
 def facts(every_page, path: str, width_name: str) -> dict:
@@ -95,29 +93,7 @@ def test_handout_qr_code_is_large_enough_to_scan_on_a_phone(every_page):
 
 @pytest.mark.parametrize("width_name", ["desktop", "phone"])
 def test_contact_sheet_of_every_page(every_page, width_name):
-    from PIL import Image, ImageDraw
-
-    thumbs = []
     for page in ui.PAGES:
         facts(every_page, page.path, width_name)
-        shot = Image.open(ARTIFACTS / f"{shot_name(url_path(page.path), width_name)}.png").convert("RGB")
-        shot = shot.crop((0, 0, shot.width, min(shot.height, SHOT_CAP_PX)))
-        scale = THUMB_WIDTH[width_name] / shot.width
-        thumbs.append((page.label, shot.resize((THUMB_WIDTH[width_name], max(1, int(shot.height * scale))))))
-    columns = len(thumbs) if width_name == "phone" else 7
-    rows = -(-len(thumbs) // columns)
-    cell_w, label_h = THUMB_WIDTH[width_name] + 16, 22
-    row_heights = [
-        max(t.height for _, t in thumbs[r * columns : (r + 1) * columns]) + label_h + 16 for r in range(rows)
-    ]
-    sheet = Image.new("RGB", (cell_w * columns, sum(row_heights)), "#d9d9d9")
-    draw = ImageDraw.Draw(sheet)
-    for index, (label, thumb) in enumerate(thumbs):
-        row, column = divmod(index, columns)
-        x, y = column * cell_w + 8, sum(row_heights[:row]) + 8
-        draw.text((x, y), label, fill="#000000")
-        sheet.paste(thumb, (x, y + label_h))
-    path = ARTIFACTS / f"contact-sheet-{width_name}.png"
-    sheet.save(path)
-    assert path.stat().st_size > 10_000
-    assert sheet.width >= columns * THUMB_WIDTH[width_name]
+    sheet = contact_sheet(width_name)
+    assert sheet.stat().st_size > 10_000

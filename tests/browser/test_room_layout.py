@@ -46,7 +46,7 @@ def six_options(request, room_db) -> tuple[str, str, tuple[str, ...]]:
         question = max((q for q in six if q.card_quote), key=lambda q: len(q.card_quote.text))
     store = RoomStore(room_db)
     code, token = store.create_room()
-    store.set_plan(code, token, [(question.id, question.options)])
+    store.set_plan(code, token, [(question.id, question.option_ids)])  # answers are stored by option letter
     store.advance(code, token)
     store.dispose()
     return code, token, question.options
