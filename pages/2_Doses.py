@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from core.text import md_escape
 from core.views import doses as doses_view
+from core.views import embed
 
 _ = ui._
 PER_PAGE = 8
@@ -47,12 +48,12 @@ else:
 st.caption(_("For the routes and pages chosen above. The full list, with every quote and number, is further down."))
 
 st.subheader(_("Cells per dose"))
-ui.chart_block(view.dots_chart, caption=doses_view.dots_caption(view.left_out, weight, lang),
+ui.chart_block(view.dots_chart, caption=embed.doses_caption(view.left_out, weight, lang),
                data=doses_view.on_screen(view.points, lang), file_stem="doses_per_administration")  # fmt: skip
 
 if view.per_kg_chart is not None:
     st.subheader(_("Doses into a vein, per kg of body weight"))
-    ui.chart_block(view.per_kg_chart, caption=doses_view.vein_caption(weight, lang),
+    ui.chart_block(view.per_kg_chart, caption=embed.vein_caption(weight, lang),
                    data=doses_view.on_screen(view.per_kg, lang), file_stem="vein_doses_per_kg")  # fmt: skip
 
 st.subheader(_("Cells over a whole course"))
@@ -84,8 +85,8 @@ for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun=_("items")).itertu
             behind = view.rows_behind[item.Index]
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))
             ui.quotes(behind.claims, lambda c: doses_view.claim_note(ds, c))
-            if behind.citations():
-                st.caption("  \n".join(behind.citations()))
-            st.dataframe(doses_view.ids_on_screen(behind.ids_table(), lang), hide_index=True)
+            if behind.citations(lang):
+                st.caption("  \n".join(behind.citations(lang)))
+            st.dataframe(behind.ids_table(lang), hide_index=True)
 ui.page_buttons(len(listed), "at", per_page=PER_PAGE)
 ui.page_end(ds, *listed["explanation"], *view.top["headline"])

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from core.text import md_escape
+from core.views import embed
 from core.views import routes as routes_view
 
 _ = ui._
@@ -27,13 +28,13 @@ view = ui.derived(routes_view.routes_page, tuple(chosen))
 # 3. Render
 ui.chart_block(
     view.spread_chart,
-    caption=routes_view.spread_caption(lang),
+    caption=embed.caption("route_dose_spread", lang),
     data=routes_view.on_screen(view.spread, lang),
     file_stem="route_dose_spread",
 )
 ui.chart_block(
     view.strength_chart,
-    caption=routes_view.strength_caption(lang),
+    caption=embed.caption("route_evidence_strength", lang),
     data=routes_view.on_screen(view.strength, lang),
     file_stem="route_evidence_strength",
 )

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from core.text import md_escape
+from core.views import embed
 from core.views import mechanisms as mechanisms_view
 
 _ = ui._
@@ -31,7 +32,7 @@ view = ui.derived(mechanisms_view.mechanisms_page, chosen)
 # 3. Render
 ui.chart_block(
     view.matrix_chart,
-    caption=mechanisms_view.matrix_caption(lang),
+    caption=embed.caption("mechanism_matrix", lang),
     data=mechanisms_view.matrix_on_screen(view.matrix, lang),
     file_stem="mechanism_matrix",
 )

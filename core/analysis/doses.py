@@ -84,6 +84,11 @@ def spread(frame: pd.DataFrame, low: str = "low", high: str = "high") -> Spread 
     return Spread(float(lows[low_at]), float(highs[high_at]), low_at, high_at)
 
 
+def course_convention(lang: str = "en") -> str:
+    """COURSE_CONVENTION in `lang`, for the captions that state it."""
+    return i18n.gettext(lang, COURSE_CONVENTION)
+
+
 def route_label(route: str, lang: str = "en") -> str:
     """A route code in plain words ("intravenous" -> "vein" / "vena"); an unknown code is shown as it is."""
     return i18n.gettext(lang, ROUTE_LABELS[route]) if route in ROUTE_LABELS else route

@@ -83,36 +83,16 @@ def rows_behind(ds: Dataset, norm: pd.DataFrame, found: pd.DataFrame) -> dict[An
 # --- words for the page: captions, counts, verdicts and the tables' column headers -----------------------------
 
 
-def dots_caption(left_out: str, weight: float, lang: str = "en") -> str:
-    """What the cells-per-dose chart cannot tell (the English is core.views.embed.doses_caption's, word for word)."""
-    return i18n.gettext(
-        lang,
-        "What this cannot tell: whether any dose works or is safe (see the Routes page), or how many of the cells "
-        "are alive or are stem cells at all. Each page counts per knee, injection, session or day, so the same "
-        "number can mean different amounts. {left_out}Sources: the five pages' own words and the studies we list "
-        "(per-kg study doses converted at {weight} kg).",
-    ).format(left_out=md_escape(left_out), weight=i18n.format_number(weight, lang))
-
-
-def vein_caption(weight: float, lang: str = "en") -> str:
-    """What the per-kg chart cannot tell (the English is core.views.embed.vein_caption's)."""
-    return i18n.gettext(
-        lang,
-        "What this cannot tell: whether a vein dose is right for pain. The approved dose is for a different disease "
-        "(see the list on its page), not for joints or backs. Each page's vein dose is divided by a body weight of "
-        "{weight} kg. Sources: the pages, the studies and the approved label we list.",
-    ).format(weight=i18n.format_number(weight, lang))
-
-
 def courses_caption(lang: str = "en") -> str:
-    """What the course-totals chart cannot tell (the English is core.views.embed.courses_caption's)."""
+    """What the course-totals chart cannot tell: core.views.embed.courses_caption's words, with the course convention
+    in `lang` too (the embed's version fills in the English convention; see the report to the lead)."""
     return i18n.gettext(
         lang,
         "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. Our "
         "convention: {convention} Totals marked computed are our arithmetic on the page's dose and schedule; the "
         "page itself never states them. Where a page allows follow-ups without a limit, only the smallest course "
         "is drawn. Numbers that are not cells are not added. Source: the pages' own words.",
-    ).format(convention=i18n.gettext(lang, doses.COURSE_CONVENTION))
+    ).format(convention=doses.course_convention(lang))
 
 
 def list_caption(listed: pd.DataFrame, lang: str = "en") -> str:
@@ -155,13 +135,6 @@ COLUMN_WORDS = {
     "evidence_status": N_("what trials show"), "status_short": N_("what trials show, short"),
     "basis_words": N_("printed or computed, in words"),
 }  # fmt: skip
-ROW_KINDS = {
-    "dose statement": N_("dose statement"),
-    "claim": N_("claim"),
-    "study": N_("study"),
-    "harm report": N_("harm report"),
-    "regulator statement": N_("regulator statement"),
-}
 
 
 def on_screen(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -177,13 +150,6 @@ def on_screen(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     }
     frame = frame.assign(**words)
     return frame.rename(columns={c: i18n.gettext(lang, COLUMN_WORDS[c]) for c in frame.columns if c in COLUMN_WORDS})
-
-
-def ids_on_screen(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """An ids table (kind of row, id) with the kinds of row in words too."""
-    if lang == "en":
-        return table
-    return on_screen(table.assign(row=table["row"].map(lambda k: i18n.gettext(lang, ROW_KINDS.get(k, k)))), lang)
 
 
 # What the page's inputs and list need, so the page reads only this view (page -> view -> analysis).

@@ -36,7 +36,9 @@ class MechanismSection:
     @property
     def study_lines(self) -> list[str]:
         """Each study behind the mechanism, cited with its reference and links instead of its finding."""
-        return [study_line(s, finding=md_escape(s["citation"])) for s in self.studies.to_dict("records")]
+        return [
+            study_line(s, finding=md_escape(s["citation"]), lang=self.lang) for s in self.studies.to_dict("records")
+        ]
 
 
 @dataclass(frozen=True)
@@ -169,14 +171,3 @@ def matrix_on_screen(matrix: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         evidence_status=matrix["evidence_status"].map(lambda s: status_words(s, lang)),
     )
     return on_screen(worded, lang)
-
-
-def matrix_caption(lang: str = "en") -> str:
-    """What the mechanism grid cannot tell (the English is core.views.embed.CAPTIONS["mechanism_matrix"])."""
-    return i18n.gettext(
-        lang,
-        "What this cannot tell: whether a mechanism is true; it counts wording, and a page that says more has more "
-        'chances to claim. Each cell shows the firmest wording a page uses: fact, hedged ("may", "potential"), '
-        "anecdote, or a dash when the page does not claim it. Sources: our reading of the five pages; what trials "
-        "show comes from the studies listed under each mechanism on its page.",
-    )

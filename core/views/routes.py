@@ -12,10 +12,11 @@ from core.analysis import doses, routes
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
+from core.i18n import N_
 from core.text import md_escape
 from core.views.cite import harm_line, regulator_line, study_line
-from core.views.doses import ids_on_screen, verdict_words
 from core.views.doses import on_screen as on_screen  # for the page, which reads only this view
+from core.views.doses import verdict_words
 from core.views.rows import ids_table
 
 
@@ -32,24 +33,22 @@ class RouteSection:
 
     def ids_table(self) -> pd.DataFrame:
         """Every row behind the section, by table and id, for readers who check the data."""
-        return ids_on_screen(
-            ids_table(
-                ("dose statement", self.pages, "regimen_id"),
-                ("claim", self.claims, "id"),
-                ("study", self.studies, "id"),
-                ("harm report", self.harms, "id"),
-                ("regulator statement", self.statements, "id"),
-            ),
-            self.lang,
+        return ids_table(
+            (N_("dose statement"), self.pages, "regimen_id"),
+            (N_("claim"), self.claims, "id"),
+            (N_("study"), self.studies, "id"),
+            (N_("harm report"), self.harms, "id"),
+            (N_("regulator statement"), self.statements, "id"),
+            lang=self.lang,
         )
 
     def citations_markdown(self) -> str:
         """The studies, harms and regulator statements behind the section, one escaped paragraph each."""
         return "\n\n".join(
             [
-                *(study_line(s) for s in self.studies.to_dict("records")),
-                *(harm_line(h) for h in self.harms.to_dict("records")),
-                *(regulator_line(r) for r in self.statements.to_dict("records")),
+                *(study_line(s, lang=self.lang) for s in self.studies.to_dict("records")),
+                *(harm_line(h, lang=self.lang) for h in self.harms.to_dict("records")),
+                *(regulator_line(r, lang=self.lang) for r in self.statements.to_dict("records")),
             ]
         )
 
@@ -100,27 +99,6 @@ def routes_page(ds: Dataset, chosen: tuple[str, ...]) -> RoutesView:
 
 
 # --- words for the page ----------------------------------------------------------------------------------------
-
-
-def spread_caption(lang: str = "en") -> str:
-    """What the dose-spread chart cannot tell (the English is core.views.embed.CAPTIONS["route_dose_spread"])."""
-    return i18n.gettext(
-        lang,
-        "What this cannot tell: whether any dose works. Lines span the lowest to highest cells per dose; pages and "
-        "studies count per knee, disc, injection, session or day, and vein doses from studies are per kg, shown "
-        "for a {weight}-kg person. A route with no study line has no study dose we list. Sources: the five pages' "
-        "own words and the studies we list.",
-    ).format(weight=i18n.format_number(doses.DEFAULT_WEIGHT_KG, lang))
-
-
-def strength_caption(lang: str = "en") -> str:
-    """What the evidence-strength chart cannot tell (the English is core.views.embed.CAPTIONS[...] word for word)."""
-    return i18n.gettext(
-        lang,
-        "What this cannot tell: anything about harms, or whether a route is safe. It is our reading of the strongest "
-        "evidence that each route helps knee or back pain, in GRADE words; 'none' means no study we list tested it "
-        "for these conditions. Sources: the studies, harm reports and regulator statements we list.",
-    )
 
 
 def summary_markdown(section: RouteSection) -> str:
