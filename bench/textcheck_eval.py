@@ -2,6 +2,8 @@
 
 Run: python -m bench.textcheck_eval             (span-annotated sets, sentence corpus: tuning and grouped CV, speed)
      python -m bench.textcheck_eval --held-out-round3   (the frozen reader on the round-3 held-out pages, once)
+     python -m bench.textcheck_eval --spanish   (the Spanish rules on the tuning part of the Spanish corpus)
+     python -m bench.textcheck_eval --spanish --with-held-out   (tuning and held-out parts side by side: run once)
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ CASES = EVAL_DIR / "cases.json"  # the tuning set: the rules were written on it,
 HELD_OUT = EVAL_DIR / "held_out.json"  # pages never used to tune the rules: the honest figures
 CORPUS_TRAIN = EVAL_DIR / "corpus" / "train.json"  # the sentence corpus the reader learns from
 HELD_OUT_ROUND3 = EVAL_DIR / "corpus" / "held_out_round3.json"  # scored once, with the frozen reader
+SPANISH = EVAL_DIR / "corpus" / "spanish.json"  # 35 Spanish pages, annotated before any Spanish rule
+SPANISH_SPLIT = EVAL_DIR / "corpus" / "spanish_split.json"  # its tuning part and its held-out part (scored once)
 FOLDS = 5
 # The issue's targets for the sentence corpus (at least, unless "at most").
 CORPUS_TARGETS = {"dose precision": 0.95, "dose recall": 0.95, "routes right": 0.8, "hype recall": 0.7,
@@ -244,10 +248,28 @@ WORST_CASES = {
 }
 
 
-def worst_case_timings() -> dict[str, tuple[float, float]]:
+_SPANISH_UNITS = {
+    "dosis": "Inyectamos 15 millones de células madre en la rodilla. ",
+    "listas de dosis": "5, 10, 25 y 50 millones de células, ",
+    "mil millones": "mil millones ",
+    "números en palabras": "veinte y cinco millones ",
+    "billones": "dos billones de exosomas por vía intravenosa; ",
+    "potencias de diez": "1,5 × 10⁶ células/kg ± 0,5 × 10⁶ ",
+    "señales de alarma": "sin riesgos, cura la artrosis, regenera el cartílago, aprobado por la COFEPRIS. ",
+    "palabras pequeñas": "de la que el en y ",
+    "precios": "la sesión cuesta 3.500 € o 80.000 pesos ",
+    "negaciones": "no no nunca sin cura, ",
+    "productos": "Aplicamos exosomas, SVF y gelatina de Wharton en la rodilla. ",
+    "preguntas": "¿Regenera el cartílago? ",
+    "cirugía": "evite la cirugía de rodilla y la prótesis ",
+}
+SPANISH_WORST_CASES = {name: (unit * (200_000 // len(unit) + 1))[:200_000] for name, unit in _SPANISH_UNITS.items()}
+
+
+def worst_case_timings(cases: dict[str, str] = WORST_CASES) -> dict[str, tuple[float, float]]:
     """(wall-clock seconds, CPU seconds) to analyze each 200,000-character worst case."""
     timings = {}
-    for name, text in WORST_CASES.items():
+    for name, text in cases.items():
         started, cpu = time.perf_counter(), time.process_time()
         textcheck.analyze(text)
         timings[name] = (time.perf_counter() - started, time.process_time() - cpu)
@@ -447,10 +469,53 @@ def _print_short_adverts(name: str, result: dict) -> None:
         print(f"- {page_id}: {found} found, {annotated} annotated{why}")
 
 
+def spanish_parts() -> dict[str, list[dict]]:
+    """The Spanish corpus's pages by part of the split ("tuning", "held_out"), in the corpus's order."""
+    pages = train.load_pages(SPANISH)
+    split = json.loads(SPANISH_SPLIT.read_text(encoding="utf-8"))
+    return {part: [p for p in pages if p["id"] in set(split[part])] for part in ("tuning", "held_out")}
+
+
+def detection(pages: list[dict]) -> float:
+    """The share of pages whose language detect_language tells right."""
+    from core.textcheck.detect_language import detect
+
+    return sum(detect(train.page_text(p)[0]) == p["language"] for p in pages) / len(pages) if pages else 1.0
+
+
+def spanish_main(with_held_out: bool) -> None:
+    """The Spanish rules (the reader is English-only, so Spanish pages are read by rules alone) on the Spanish
+    corpus: the tuning part, and with `with_held_out` the held-out part beside it (score that once)."""
+    parts = spanish_parts()
+    names = ["tuning"] + (["held_out"] if with_held_out else [])
+    results = []
+    for name in names:
+        pages = parts[name]
+        result = score_corpus(pages, [textcheck.analyze(train.page_text(p)[0]) for p in pages])
+        result["language told right"] = detection(pages)
+        results.append((f"Spanish {name.replace('_', '-')} part", result))
+        print(f"Spanish {name} part: {len(pages)} pages, {result['red-flag sentences marked']} red-flag sentences, "
+              f"{result['hype sentences marked']} hype sentences, {result['doses marked']} doses.")  # fmt: skip
+    print()
+    _corpus_table(results)
+    print("| language told right | " + " | ".join(f"{r['language told right']:.2f}" for _, r in results) + " | |")
+    english = train.load_pages(CORPUS_TRAIN) + train.load_pages(HELD_OUT_ROUND3)
+    print(f"\nEnglish corpus pages read as English: {detection(english):.2f} of {len(english)}.")
+    print("\n| Spanish worst case (200,000 characters) | wall-clock s | CPU s |\n|---|---|---|")
+    for name, (wall, cpu) in worst_case_timings(SPANISH_WORST_CASES).items():
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-round3", action="store_true", help="score the frozen reader on round 3 once")
-    if parser.parse_args().held_out_round3:
+    parser.add_argument("--spanish", action="store_true", help="score the Spanish rules on the Spanish corpus")
+    parser.add_argument("--with-held-out", action="store_true", help="with --spanish: the held-out part too (once)")
+    args = parser.parse_args()
+    if args.spanish:
+        spanish_main(args.with_held_out)
+        return
+    if args.held_out_round3:
         held_out_round3_main()
         return
     tuning, held_out = evaluate(load_cases()), evaluate(load_cases(HELD_OUT))

@@ -40,8 +40,16 @@ def reads_as_english(text: str) -> bool:
     return len(set(map(str.lower, found))) >= 2 or (bool(found) and len(WORD.findall(text)) <= SHORT)
 
 
+def _visible_html_text(body: str) -> str:
+    # An st.html element: the text a reader sees, without scripts, styles, tags or their attributes.
+    body = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", body)
+    return re.sub(r"<[^>]*>", " ", body)
+
+
 def _texts(node) -> list[str]:
     proto = getattr(node, "proto", None)
+    if getattr(node, "type", "") == "html":
+        return [_visible_html_text(getattr(proto, "body", ""))]
     texts = []
     for name in ("body", "label", "help", "placeholder", "caption"):
         value = getattr(proto, name, None) if proto is not None else None

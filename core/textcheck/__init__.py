@@ -1,8 +1,18 @@
 """Check any pasted or uploaded text: its doses, red flags, page kind, sure and hedging words, what it leaves out."""
 
-from core.textcheck.compare import compare_doses, describe_cells, describe_course, dose_flags, why_no_comparison
+from core.textcheck.compare import (
+    column_headers,
+    compare_doses,
+    describe_cells,
+    describe_course,
+    dose_flags,
+    route_words,
+    why_no_comparison,
+)
+from core.textcheck.detect_language import detect as detect_language
 from core.textcheck.flags import label as flag_label
-from core.textcheck.kind import KIND_LABELS
+from core.textcheck.flags import reason as flag_reason
+from core.textcheck.kind import KIND_LABELS, kind_label
 from core.textcheck.model import (
     MAX_CHARS,
     MAX_FINDINGS,
@@ -23,21 +33,27 @@ from core.textcheck.model import (
 )
 from core.textcheck.report import (
     EXAMPLE,
+    EXAMPLE_ES,
     KIND_OF_WORDS,
     analyze,
     caution_score,
+    example,
+    finding_headers,
     findings_table,
     highlighted_markdown,
     language_summary,
+    read_as_sentence,
     report_csv,
     report_markdown,
     summary,
+    too_long_message,
     truncation_note,
 )
 from core.textcheck.upload import html_to_text, read_upload, unsupported_message
 
 __all__ = [
     "EXAMPLE",
+    "EXAMPLE_ES",
     "KIND_LABELS",
 
     "KIND_OF_WORDS",
@@ -59,19 +75,28 @@ __all__ = [
     "UploadError",
     "analyze",
     "caution_score",
+    "column_headers",
     "compare_doses",
     "describe_cells",
     "describe_course",
+    "detect_language",
     "dose_flags",
+    "example",
+    "finding_headers",
     "findings_table",
     "flag_label",
+    "flag_reason",
     "highlighted_markdown",
     "html_to_text",
+    "kind_label",
     "language_summary",
+    "read_as_sentence",
     "read_upload",
     "report_csv",
     "report_markdown",
+    "route_words",
     "summary",
+    "too_long_message",
     "truncation_note",
     "unsupported_message",
     "why_no_comparison",

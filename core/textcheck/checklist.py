@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core import i18n
+from core.i18n import N_
 from core.text import normalise_space
 from core.textcheck.model import Amount, CheckItem, PageKind
 from core.textcheck.spans import SHORTENED, Sentences
@@ -116,30 +118,68 @@ def _snippet(sentence: str, focus: str, width: int = 450) -> str:
     return kept + SHORTENED
 
 
-_NO_REGULATION = "It says nothing about what is approved (a registered lab or an ethics-board stamp is not approval)."
+_NO_REGULATION = N_(
+    "It says nothing about what is approved (a registered lab or an ethics-board stamp is not approval)."
+)
 
 
-def checklist(text: str, sentences: Sentences, prices: list[Amount], kind: PageKind) -> list[CheckItem]:
+def checklist(
+    text: str, sentences: Sentences, prices: list[Amount], kind: PageKind, lang: str = "en"
+) -> list[CheckItem]:
     """The source-quality checklist, each answer with the text that decided it."""
     risk = _first(_RISK, text, sentences, denied=_RISK_DENIED, other=_OTHER_TREATMENT)
-    price = _snippet(prices[0].sentence, prices[0].text) if prices else ""
-    cost_words = "" if price else _first(_COST_WORDS, text, sentences)
-    study = _first((_STUDY_ID, _AUTHOR_YEAR), text, sentences)
+    cost_words = "" if prices else _first(_COST_WORDS, text, sentences)
+    study = study_named(text, sentences)
     vague = "" if study else _first(_VAGUE_STUDY, text, sentences)
     regulation = _first(_REGULATION, text, sentences)
     booking = _first(_BOOKING, text, sentences)
-    contact = booking or (_first(_CONTACT_DETAIL, text, sentences) if kind.kind == "seller" else "")
+    contact = booking or (contact_detail(text, sentences) if kind.kind == "seller" else "")
+    return items(risk, prices, cost_words, study, vague, regulation, contact, lang)
+
+
+def first_in(patterns: Sequence[re.Pattern[str]], sentences: Sentences, **kwargs) -> str:
+    """_first for patterns written in lower case, run on the text's lower-cased form (the Spanish lists)."""
+    return _first([_as_lowered(p) for p in patterns], sentences.lower, sentences, **kwargs)
+
+
+def _as_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return pattern if pattern.flags & re.IGNORECASE else re.compile(pattern.pattern, re.IGNORECASE)
+
+
+def study_named(text: str, sentences: Sentences) -> str:
+    """The sentence naming a study one can look up (DOI, PMID, trial number, author and year), else ''."""
+    return _first((_STUDY_ID, _AUTHOR_YEAR), text, sentences)
+
+
+def contact_detail(text: str, sentences: Sentences) -> str:
+    return _first(_CONTACT_DETAIL, text, sentences)
+
+
+def items(
+    risk: str,
+    prices: list[Amount],
+    cost_words: str,
+    study: str,
+    vague: str,
+    regulation: str,
+    contact: str,
+    lang: str = "en",
+) -> list[CheckItem]:
+    """The five answers as checklist items, with their questions and plain notes in words of `lang`."""
+    _ = i18n.bound(lang)
+    price = _snippet(prices[0].sentence, prices[0].text) if prices else ""
     return [
-        CheckItem("risks", "Does it name risks or side effects?", bool(risk), True, risk,
-                  "" if risk else "No risk or side effect is named (saying there is no risk does not count)."),
-        CheckItem("costs", "Does it give costs with numbers?", bool(price), True, price or cost_words,
-                  "" if price else "It talks about cost but gives no price." if cost_words else "No cost is given."),
-        CheckItem("studies", "Does it name studies you can look up (DOI, PMID, trial number, author and year)?",
+        CheckItem("risks", _("Does it name risks or side effects?"), bool(risk), True, risk,
+                  "" if risk else _("No risk or side effect is named (saying there is no risk does not count).")),
+        CheckItem("costs", _("Does it give costs with numbers?"), bool(price), True, price or cost_words,
+                  "" if price else _("It talks about cost but gives no price.") if cost_words
+                  else _("No cost is given.")),
+        CheckItem("studies", _("Does it name studies you can look up (DOI, PMID, trial number, author and year)?"),
                   bool(study), True, study or vague,
-                  "" if study else "It mentions studies but names none you could find." if vague
-                  else "No study is named."),
-        CheckItem("regulation", "Does it say what regulators have or have not approved?", bool(regulation), True,
-                  regulation, "" if regulation else _NO_REGULATION),
-        CheckItem("contact", "Does it ask you to book, enquire or call (a sales contact)?", bool(contact), False,
-                  contact, "A seller's page: read it as an advert." if contact else ""),
+                  "" if study else _("It mentions studies but names none you could find.") if vague
+                  else _("No study is named.")),
+        CheckItem("regulation", _("Does it say what regulators have or have not approved?"), bool(regulation), True,
+                  regulation, "" if regulation else _(_NO_REGULATION)),
+        CheckItem("contact", _("Does it ask you to book, enquire or call (a sales contact)?"), bool(contact), False,
+                  contact, _("A seller's page: read it as an advert.") if contact else ""),
     ]  # fmt: skip

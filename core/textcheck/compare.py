@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from core import i18n
+from core.i18n import N_
 from core.text import format_count
 from core.textcheck.flags import make_flag
 from core.textcheck.model import DoseMention, RedFlag
@@ -85,92 +87,152 @@ def _seed_doses(dose: DoseMention, regimens: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(pairs, columns=["id", "value"])
 
 
-def _range_text(values: pd.DataFrame, per_kg: bool, nouns: tuple[str, str]) -> str:
+PRODUCTS = {"cells": N_("cells"), "exosomes": N_("exosomes"), "particles": N_("particles"),
+            "platelets": N_("platelets")}  # fmt: skip
+BASES = {
+    "per kg": N_("per kg"), "per knee": N_("per knee"), "per joint": N_("per joint"), "per disc": N_("per disc"),
+    "per injection": N_("per injection"), "per session": N_("per session"), "per treatment": N_("per treatment"),
+    "per infusion": N_("per infusion"), "per course": N_("per course"), "per mL": N_("per mL"),
+    "per vial": N_("per vial"), "per patient": N_("per patient"), "course total": N_("course total"),
+}  # fmt: skip
+ROUTE_WORDS = {
+    "intra-articular knee": N_("intra-articular knee"), "intradiscal": N_("intradiscal"),
+    "intrathecal": N_("intrathecal"), "epidural": N_("epidural"),
+    "intrathecal-or-epidural as stated": N_("intrathecal-or-epidural as stated"),
+    "spine, site unspecified": N_("spine, site unspecified"), "intravenous": N_("intravenous"),
+}  # fmt: skip
+BOUNDS = {"at most": N_("at most {value}"), "at least": N_("at least {value}")}
+
+
+def _word(table: dict[str, str], key: str | None, lang: str) -> str:
+    return i18n.gettext(lang, table[key]) if key in table else (key or "")
+
+
+def route_words(route: str | None, lang: str = "en") -> str:
+    """A route code in words of `lang` ("intra-articular knee" -> "inyección intraarticular en la rodilla")."""
+    return _word(ROUTE_WORDS, route, lang)
+
+
+def _ratio(ratio: float, decimals: int, lang: str) -> str:
+    return f"{ratio:.{decimals}f}" if lang == "en" else i18n.format_number(ratio, lang, decimals)
+
+
+def _range_text(values: pd.DataFrame, per_kg: bool, studies: bool, lang: str = "en") -> str:
+    _ = i18n.bound(lang)
     if values.empty:
-        return "none"
+        return _("none")
     low, high = values["value"].min(), values["value"].max()
-    unit = " per kg" if per_kg else ""
-    text = format_count(low) if low == high else f"{format_count(low)} to {format_count(high)}"
+    unit = _(" per kg") if per_kg else ""
+    text = (
+        format_count(low, lang)
+        if low == high
+        else _("{low} to {high}").format(low=format_count(low, lang), high=format_count(high, lang))
+    )
     count = values["id"].nunique()
-    return f"{text}{unit} ({count} {nouns[count != 1]})"
+    if studies:
+        counted = i18n.ngettext(lang, "{n} study", "{n} studies", count)
+    else:
+        counted = i18n.ngettext(lang, "{n} statement", "{n} statements", count)
+    return f"{text}{unit} ({counted.format(n=count)})"
 
 
-def why_no_comparison(dose: DoseMention, condition: str | None) -> str:
-    """Why a dose has no trial beside it, in plain words."""
+def why_no_comparison(dose: DoseMention, condition: str | None, lang: str = "en") -> str:
+    """Why a dose has no trial beside it, in plain words of `lang`."""
+    _ = i18n.bound(lang)
     if dose.what != "cells":
-        return f"not cells ({dose.what}): never compared with cell doses"
+        return _("not cells ({what}): never compared with cell doses").format(what=_word(PRODUCTS, dose.what, lang))
     if dose.basis == "per mL":
-        return "a concentration per mL, not a dose: not compared"
+        return _("a concentration per mL, not a dose: not compared")
     if dose.basis in ("course total", "per course"):
-        return "a total over a course: trials are compared per injection"
+        return _("a total over a course: trials are compared per injection")
     if dose.route is None:
-        return "the text names no route: not compared"
+        return _("the text names no route: not compared")
     if _CONDITION_OF_ROUTE.get(dose.route, condition) is None:
-        return "the text names no condition: not compared"
-    return "no human trial in our data gave cells this way for this condition"
+        return _("the text names no condition: not compared")
+    return _("no human trial in our data gave cells this way for this condition")
 
 
-def _position(dose: DoseMention, trials: pd.DataFrame, condition: str | None) -> str:
+def _position(dose: DoseMention, trials: pd.DataFrame, condition: str | None, lang: str = "en") -> str:
+    _ = i18n.bound(lang)
     if trials.empty:
-        return why_no_comparison(dose, condition)
+        return why_no_comparison(dose, condition, lang)
     low, high = trials["value"].min(), trials["value"].max()
     if dose.cells_low > high:
         ratio = dose.cells_low / high
-        return f"above every trial dose ({ratio:.{0 if ratio >= 10 else 1}f} times the highest)"
+        return _("above every trial dose ({ratio} times the highest)").format(
+            ratio=_ratio(ratio, 0 if ratio >= 10 else 1, lang)
+        )
     if dose.cells_high < low:
-        return "below every trial dose"
+        return _("below every trial dose")
     if dose.cells_high > high:
-        return "partly above the highest trial dose"
+        return _("partly above the highest trial dose")
     if dose.cells_low < low:
-        return "partly below the lowest trial dose"
-    return "within the range trials used"
+        return _("partly below the lowest trial dose")
+    return _("within the range trials used")
 
 
-def describe_cells(dose: DoseMention) -> str:
-    """'15 million to 50 million cells', 'at least 100 million cells per knee' in words."""
-    value = format_count(dose.cells_low)
+_MILLIONS = ("millón", "millones", "billón", "billones")
+
+
+def describe_cells(dose: DoseMention, lang: str = "en") -> str:
+    """'15 million to 50 million cells', 'at least 100 million cells per knee' in words of `lang`."""
+    _ = i18n.bound(lang)
+    value = format_count(dose.cells_low, lang)
     if dose.cells_high != dose.cells_low:
-        value += f" to {format_count(dose.cells_high)}"
+        value = _("{low} to {high}").format(low=value, high=format_count(dose.cells_high, lang))
     if dose.bound:
-        value = f"{dose.bound} {value}"
-    noun = dose.what if dose.what != "cells" else "cells"
+        value = _(BOUNDS[dose.bound]).format(value=value) if dose.bound in BOUNDS else f"{dose.bound} {value}"
+    noun = _word(PRODUCTS, dose.what, lang)
     if not dose.unit_stated:
-        noun += " (unit not stated)"
-    basis = f" {dose.basis}" if dose.basis and dose.basis != "per kg" else " per kg" if dose.per_kg else ""
-    return f"{value} {noun}{basis}"
+        noun = _("{product} (unit not stated)").format(product=noun)
+    if lang == "es" and value.endswith(_MILLIONS):
+        noun = "de " + noun  # "15 millones de células": Spanish joins a count in millions to its noun with "de"
+    basis = dose.basis if dose.basis and dose.basis != "per kg" else "per kg" if dose.per_kg else None
+    basis_text = " " + _word(BASES, basis, lang) if basis else ""
+    return f"{value} {noun}{basis_text}"
 
 
-def describe_course(dose: DoseMention) -> str:
+def describe_course(dose: DoseMention, lang: str = "en") -> str:
     if not dose.course_count or dose.course_low is None:
         return ""
-    total = format_count(dose.course_low)
+    _ = i18n.bound(lang)
+    total = format_count(dose.course_low, lang)
     if dose.course_high and dose.course_high != dose.course_low:
-        total += f" to {format_count(dose.course_high)}"
-    return f"{dose.course_count} times ({dose.course_text}): {total} in all"
+        total = _("{low} to {high}").format(low=total, high=format_count(dose.course_high, lang))
+    return _("{count} times ({course}): {total} in all").format(
+        count=dose.course_count, course=dose.course_text, total=total
+    )
 
 
 def compare_doses(
-    doses: Iterable[DoseMention], evidence: pd.DataFrame, regimens: pd.DataFrame, condition: str | None = None
+    doses: Iterable[DoseMention],
+    evidence: pd.DataFrame,
+    regimens: pd.DataFrame,
+    condition: str | None = None,
+    lang: str = "en",
 ) -> pd.DataFrame:
-    """One row per dose with the human-trial doses for the same condition, route and basis, and where it falls."""
+    """One row per dose with the human-trial doses for the same condition, route and basis, and where it falls.
+    Column names are keys (COLUMN_HEADERS gives their words); the cells are in `lang`."""
+    _ = i18n.bound(lang)
     rows = []
     for dose in doses:
         trials = trial_doses(dose, evidence, condition)
         seeds = _seed_doses(dose, regimens)
+        basis = dose.basis or ("per kg" if dose.per_kg else None)
         rows.append(
             {
                 "found in text": dose.text,
-                "product": dose.what,
-                "amount": describe_cells(dose),
-                "basis": dose.basis or ("per kg" if dose.per_kg else "not stated"),
-                "route": dose.route or "not stated",
-                "route from": "" if dose.route is None else "a nearby line or heading" if dose.route_inferred
-                else "the same sentence",
-                "course": describe_course(dose),
-                "trials in our data": _range_text(trials, dose.per_kg, ("study", "studies")),
-                "compared with trials": _position(dose, trials, condition),
+                "product": _word(PRODUCTS, dose.what, lang),
+                "amount": describe_cells(dose, lang),
+                "basis": _word(BASES, basis, lang) if basis else _("not stated"),
+                "route": route_words(dose.route, lang) if dose.route else _("not stated"),
+                "route from": "" if dose.route is None else _("a nearby line or heading") if dose.route_inferred
+                else _("the same sentence"),
+                "course": describe_course(dose, lang),
+                "trials in our data": _range_text(trials, dose.per_kg, True, lang),
+                "compared with trials": _position(dose, trials, condition, lang),
                 "trial ids": ", ".join(sorted(set(trials["id"]))) if len(trials) else "",
-                "the five pages": _range_text(seeds, False, ("statement", "statements")),
+                "the five pages": _range_text(seeds, False, False, lang),
                 "page rows": ", ".join(seeds["id"]) if len(seeds) else "",
                 "start": dose.start,
             }
@@ -178,7 +240,23 @@ def compare_doses(
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
-def dose_flags(doses: Iterable[DoseMention], evidence: pd.DataFrame, condition: str | None) -> list[RedFlag]:
+COLUMN_HEADERS = {
+    "found in text": N_("found in text"), "product": N_("product"), "amount": N_("amount"), "basis": N_("basis"),
+    "route": N_("route"), "route from": N_("route from"), "course": N_("course"),
+    "trials in our data": N_("trials in our data"), "compared with trials": N_("compared with trials"),
+    "trial ids": N_("trial ids"), "the five pages": N_("the five pages"), "page rows": N_("page rows"),
+    "start": N_("start"),
+}  # fmt: skip
+
+
+def column_headers(lang: str = "en") -> dict[str, str]:
+    """compare_doses' column names in words of `lang`, for a table on screen or a download."""
+    return {key: i18n.gettext(lang, COLUMN_HEADERS[key]) for key in _COLUMNS}
+
+
+def dose_flags(
+    doses: Iterable[DoseMention], evidence: pd.DataFrame, condition: str | None, lang: str = "en"
+) -> list[RedFlag]:
     """A red flag for each cell dose far above every human trial of the same condition, route and basis."""
     flags = []
     for dose in doses:
@@ -186,9 +264,15 @@ def dose_flags(doses: Iterable[DoseMention], evidence: pd.DataFrame, condition: 
         if trials.empty or dose.cells_low <= FAR_OUTSIDE * trials["value"].max():
             continue
         ratio = dose.cells_low / trials["value"].max()
-        reason = (
-            f"{describe_cells(dose)} is {ratio:.0f} times the highest dose any human trial in our data gave "
-            f"this way ({format_count(trials['value'].max())}): nobody has tested it."
+        reason = i18n.gettext(
+            lang,
+            "{dose} is {ratio} times the highest dose any human trial in our data gave this way ({highest}): "
+            "nobody has tested it.",
+        ).format(
+            dose=describe_cells(dose, lang),
+            ratio=_ratio(ratio, 0, lang),
+            highest=format_count(trials["value"].max(), lang),
         )
-        flags.append(make_flag("dose outside trials", dose.text, dose.start, dose.end, dose.sentence, reason))
+        flag = make_flag("dose outside trials", dose.text, dose.start, dose.end, dose.sentence, reason)
+        flags.append(flag)
     return flags

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core import i18n
 from core.textcheck import phrases
 from core.textcheck.model import MAX_FINDINGS, DoseMention, RedFlag
 from core.textcheck.spans import PhraseScanner, Sentences
@@ -32,9 +33,14 @@ def make_flag(kind: str, text: str, start: int, end: int, sentence: str, reason:
     return RedFlag(kind, text, start, end, reason or default_reason, page, sentence)
 
 
-def label(kind: str) -> str:
-    """The short plain label of a red-flag kind."""
-    return phrases.FLAG_KINDS[kind][0]
+def label(kind: str, lang: str = "en") -> str:
+    """The short plain label of a red-flag kind, in words of `lang`."""
+    return i18n.gettext(lang, phrases.FLAG_KINDS[kind][0])
+
+
+def reason(kind: str, lang: str = "en") -> str:
+    """The plain reason a red-flag kind is one, in words of `lang`."""
+    return i18n.gettext(lang, phrases.FLAG_KINDS[kind][1])
 
 
 def find_red_flags(text: str, sentences: Sentences, doses: list[DoseMention]) -> tuple[list[RedFlag], bool]:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from core import site
+from core.textcheck.flag_kinds import FLAG_KINDS
 
 # (kind, pattern). Order matters: an earlier, longer phrase wins over a later one at the same place.
 LANGUAGE: tuple[tuple[str, str], ...] = (
@@ -232,68 +232,8 @@ NOT_A_PROMISE = (
 # alternatives to surgery").
 WORKING_ALTERNATIVE = r"\b(?:effective|proven|safe|real|viable|successful|better)\s{1,3}alternatives?\s{1,3}to\b"
 
-FLAG_KINDS: dict[str, tuple[str, str, str]] = {
-    # kind: (short label, plain reason, app page that explains it)
-    "approval": (
-        "Regulator's name used as a selling point",
-        "An FDA registration, an ethics-board (IRB) approval, a health ministry's licence or 'meeting guidelines' "
-        "does not mean a treatment works or is approved for knees or backs.",
-        site.path("claims"),
-    ),
-    "success": (
-        "Success percentage",
-        "A success rate without a comparison group, a definition of success and a published study cannot be checked.",
-        site.path("evidence"),
-    ),
-    "no risk": (
-        "Says there is no risk",
-        "Every injection carries risks (infection, pain, swelling); trials report side effects.",
-        site.path("evidence"),
-    ),
-    "testimonial": (
-        "Patient stories used as proof",
-        "What some patients say is not evidence: people also improve after dummy injections.",
-        site.path("evidence"),
-    ),
-    "cure": (
-        "Promises a cure",
-        "No stem-cell shot has been shown to cure knee arthritis or back pain.",
-        site.path("claims"),
-    ),
-    "regenerate": (
-        "Promises to regrow cartilage or tissue",
-        "Controlled trials have not shown injected cells rebuilding cartilage or discs in a way patients feel.",
-        site.path("mechanisms"),
-    ),
-    "price lure": (
-        "Price or urgency used to sell",
-        "Savings, discounts and deadlines are sales pressure, not information about whether it works.",
-        site.path("claims"),
-    ),
-    "regulated product": (
-        "A product regulators warn about, offered as treatment",
-        "US regulators say exosome, fat-derived SVF, Wharton's jelly, amniotic and cord-blood products used to treat "
-        "disease are drugs that need approval; none is approved for knee or back pain, and FDA has had reports of "
-        "serious harm from unapproved ones.",
-        site.path("evidence"),
-    ),
-    "instead of surgery": (
-        "Offered in place of surgery",
-        "No controlled trial in our data compared a stem-cell shot with knee or spine surgery, so nobody knows if it "
-        "can stand in for one; FDA says no such product is approved for any knee or back condition.",
-        site.path("evidence"),
-    ),
-    "dose outside trials": (
-        "Dose far outside human trials",
-        "Far more cells than any human trial for the same condition and route used: nobody has tested it.",
-        site.path("doses"),
-    ),
-    "product as cells": (
-        "Something that is not cells counted as cells",
-        "Exosomes, platelets and particles are not cells; a count of them cannot be compared with a cell dose.",
-        site.path("doses"),
-    ),
-}
+# FLAG_KINDS (label, reason and explaining page of each kind) lives in flag_kinds.py, with the texts translated.
+__all__ = ["FLAG_KINDS"]
 
 # Page-kind cues: (kind, weight, pattern).
 PAGE_CUES: tuple[tuple[str, int, str], ...] = (

@@ -3,37 +3,72 @@
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import math
 from collections.abc import Sequence
 
-import pandas as pd
-
+from core import i18n
 from core.text import md_escape, normalise_space
+from core.textcheck import spanish
 from core.textcheck.amounts import find_amounts
 from core.textcheck.checklist import checklist
-from core.textcheck.compare import condition_of, describe_cells
-from core.textcheck.flags import find_red_flags, label
-from core.textcheck.kind import KIND_LABELS, page_kind
+from core.textcheck.compare import condition_of
+from core.textcheck.detect_language import detect
+from core.textcheck.flags import find_red_flags
+from core.textcheck.kind import page_kind
 from core.textcheck.language import find_language
 from core.textcheck.learned import RuleFindings, Weights, read
+from core.textcheck.localise import localised
 from core.textcheck.model import MAX_CHARS, MAX_FINDINGS, TextReport, TextTooLongError
 from core.textcheck.numbers import find_doses
+from core.textcheck.outputs import (
+    KIND_OF_WORDS,
+    finding_headers,
+    findings_table,
+    language_summary,
+    read_as_sentence,
+    report_csv,
+    report_markdown,
+    summary,
+    truncation_note,
+)
 from core.textcheck.spans import Sentences
 
+__all__ = ["KIND_OF_WORDS", "finding_headers", "findings_table", "language_summary", "read_as_sentence",
+           "report_csv", "report_markdown", "summary", "truncation_note"]  # fmt: skip
 
-def analyze(text: str, *, learned: bool = True, model: Weights | None = None) -> TextReport:
+
+def analyze(text: str, *, learned: bool = True, model: Weights | None = None, lang: str = "en") -> TextReport:
     """Find doses, amounts, wording, red flags, page kind and checklist answers; TextTooLongError above MAX_CHARS.
 
-    With `learned` (the default) the learned reader (core.textcheck.learned) decides red flags, hype and page
-    kind from the rules' findings; `learned=False` gives the rules alone (the bench compares both); `model` swaps
-    in other weights (the bench's cross-validation folds)."""
+    The text's language is told first (report.read_as): English and Spanish texts are read by their own rules, a
+    text in another language gives an empty report with read_as None. With `learned` (the default) the learned
+    reader (core.textcheck.learned, trained on English pages) decides red flags, hype and page kind of an English
+    text from the rules' findings; `learned=False` gives the rules alone (the bench compares both); `model` swaps
+    in other weights (the bench's cross-validation folds). `lang` is the visitor's language: the report's own
+    sentences (reasons, checklist questions and notes, cues) are in it; quotes from the text stay as written."""
     if len(text) > MAX_CHARS:
-        raise TextTooLongError(
-            f"The text has {len(text):,} characters; the checker takes at most {MAX_CHARS:,}. "
+        raise TextTooLongError(too_long_message(len(text), lang))
+    read_as = detect(text)
+    if read_as is None:
+        return TextReport(length=len(text), read_as=None)  # a language we have no rules for: nothing is guessed
+    if read_as == "es":
+        return localised(spanish.analyze(text, lang), lang)  # rules alone: the reader learned from English pages
+    return localised(_english(text, learned, model, lang), lang)
+
+
+def too_long_message(length: int, lang: str = "en") -> str:
+    if lang == "en":
+        return (
+            f"The text has {length:,} characters; the checker takes at most {MAX_CHARS:,}. "
             "Paste the part that makes the claims."
         )
+    return i18n.gettext(
+        lang,
+        "The text has {n} characters; the checker takes at most {most}. Paste the part that makes the claims.",
+    ).format(n=i18n.format_number(length, lang, 0), most=i18n.format_number(MAX_CHARS, lang, 0))
+
+
+def _english(text: str, learned: bool, model: Weights | None, lang: str) -> TextReport:
     sentences = Sentences(text)
     doses, cut_doses = find_doses(text, sentences)
     amounts, cut_amounts = find_amounts(text, sentences, doses)
@@ -41,7 +76,7 @@ def analyze(text: str, *, learned: bool = True, model: Weights | None = None) ->
     language, cut_language = find_language(text, sentences)
     language = [h for h in language if not _overlaps(h.start, h.end, taken)]
     flags, cut_flags = find_red_flags(text, sentences, doses)
-    kind = page_kind(text, [a for a in amounts if a.kind == "price"], sentences.lower, len(flags))
+    kind = page_kind(text, [a for a in amounts if a.kind == "price"], sentences.lower, len(flags), lang)
     suspects: list = []
     if learned:
         found = RuleFindings(flags, language, kind, any(a.kind == "price" for a in amounts))
@@ -60,7 +95,7 @@ def analyze(text: str, *, learned: bool = True, model: Weights | None = None) ->
         length=len(text),
         doses=doses,
         language=language,
-        checklist=checklist(text, sentences, [a for a in amounts if a.kind == "price"], kind),
+        checklist=checklist(text, sentences, [a for a in amounts if a.kind == "price"], kind, lang),
         red_flags=flags,
         page_kind=kind,
         amounts=amounts,
@@ -80,27 +115,6 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def caution_score(report: TextReport) -> int:
     """Higher means read it more warily: red flags weigh most, then a seller's page, then sure-sounding words."""
     return 3 * len(report.red_flags) + 2 * (report.page_kind.kind == "seller") + min(len(report.sure_words), 3)
-
-
-def summary(report: TextReport) -> tuple[str, str]:
-    """A level ('advert', 'caution' or 'neutral') and one plain sentence that says how to read the text."""
-    flags = len(report.red_flags)
-    kind = report.page_kind.kind
-    if kind == "seller" or flags >= 2:
-        words = f"{flags} red flag{'s' if flags != 1 else ''}" if flags else "no red flags from our list"
-        return "advert", f"Read it as an advert: it reads like {KIND_LABELS[kind]}, with {words}."
-    if flags == 1:
-        return "caution", f"One red flag: check it below. The page reads like {KIND_LABELS[kind]}."
-    return "neutral", f"No red flags from our list. The page reads like {KIND_LABELS[kind]}."
-
-
-def truncation_note(report: TextReport) -> str:
-    if not report.truncated:
-        return ""
-    return (
-        f"Only the first {MAX_FINDINGS} {', '.join(report.truncated)} are shown: the text holds more. "
-        "Paste a shorter part to see the rest."
-    )
 
 
 # --- rendering aids (plain strings; the page decides how to show them) ---------------------------
@@ -141,108 +155,6 @@ def _escape_block(chunk: str) -> str:
     return "  \n".join(out)
 
 
-_FINDING_COLUMNS = ["section", "found", "kind", "route", "start", "end", "cells_low", "cells_high", "per_kg",
-                    "what", "basis", "route_inferred", "sentence"]  # fmt: skip
-
-
-def findings_table(report: TextReport) -> pd.DataFrame:
-    """Every finding as one row: what kind, the words found, where, and the sentence around them."""
-    blank = dict.fromkeys(_FINDING_COLUMNS[3:12])
-    rows = [
-        {"section": "red flag", "found": f.text, "kind": label(f.kind), **blank, "start": f.start, "end": f.end,
-         "sentence": f.reason}
-        for f in report.red_flags
-    ] + [
-        {"section": "dose", "found": d.text, "kind": describe_cells(d), "route": d.route or "", "start": d.start,
-         "end": d.end, "cells_low": d.cells_low, "cells_high": d.cells_high, "per_kg": d.per_kg, "what": d.what,
-         "basis": d.basis or "", "route_inferred": d.route_inferred, "sentence": d.sentence}
-        for d in report.doses
-    ] + [
-        {"section": a.kind, "found": a.text, "kind": a.kind, **blank, "start": a.start, "end": a.end,
-         "sentence": a.sentence}
-        for a in report.amounts
-    ] + [
-        {"section": "language", "found": h.text, "kind": h.kind if h.voice == "own" else f"{h.kind} ({h.voice})",
-         **blank, "start": h.start, "end": h.end, "sentence": h.sentence}
-        for h in report.language
-    ] + [
-        {"section": "checklist", "found": "yes" if c.found else "no", "kind": c.question, **blank,
-         "sentence": c.evidence or c.note}
-        for c in report.checklist
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=_FINDING_COLUMNS)
-
-
-def report_csv(report: TextReport) -> bytes:
-    """The findings table as UTF-8 CSV, with cells that a spreadsheet would run as formulas defused."""
-    frame = findings_table(report)
-    for column in ("found", "kind", "sentence"):
-        frame[column] = frame[column].map(_defuse_formula)
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
-    return buffer.getvalue().encode("utf-8")
-
-
-def _defuse_formula(value: object) -> object:
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-
-
-KIND_OF_WORDS = {
-    "certainty": "Stated as sure fact",
-    "hype": "Hype words",
-    "testimonial": "Patient stories used as proof",
-    "hedge": "Hedges (words that admit doubt)",
-}
-
-
-def language_summary(report: TextReport) -> list[tuple[str, str, int, list[str]]]:
-    """Per kind of wording in the page's own voice: kind, label, how many, the distinct words (most frequent first)."""
-    summary_rows = []
-    for kind, label_text in KIND_OF_WORDS.items():
-        hits = [" ".join(h.text.lower().split()) for h in report.language if h.kind == kind and h.voice == "own"]
-        words = sorted(set(hits), key=lambda w: (-hits.count(w), w))
-        summary_rows.append((kind, label_text, len(hits), words))
-    return summary_rows
-
-
-def report_markdown(report: TextReport, comparison: pd.DataFrame) -> str:
-    """A short Markdown report of the findings; text from the checked page is escaped."""
-    _level, sentence = summary(report)
-    lines = ["# Text check report", "", f"Text length: {report.length:,} characters.", "", sentence, ""]
-    lines += ["## Red flags", ""]
-    if not report.red_flags:
-        lines.append("None from our list.")
-    for flag in report.red_flags:
-        lines.append(f"- {label(flag.kind)}: “{md_escape(flag.text)}”. {md_escape(flag.reason)}")
-    cues = ", ".join(report.page_kind.cues)
-    lines += ["", "## What kind of page", "", f"It reads like {KIND_LABELS[report.page_kind.kind]}"
-              + (f" (cues: {md_escape(cues)})." if cues else "."), "", "## Doses", ""]  # fmt: skip
-    if comparison.empty:
-        lines.append("No doses found.")
-    for row in comparison.to_dict("records"):
-        lines.append(
-            f"- “{md_escape(row['found in text'])}”: {row['amount']}; route {row['route']}. "
-            f"Trials in our data: {row['trials in our data']}; {row['compared with trials']}."
-        )
-    if report.amounts:
-        lines += ["", "## Harvest volumes and prices", ""]
-        lines += [f"- {a.kind}: “{md_escape(a.text)}”" for a in report.amounts]
-    lines += ["", "## How sure it sounds", ""]
-    for _, label_text, count, words in language_summary(report):
-        lines.append(f"- {label_text}: {count}" + (f" ({md_escape(', '.join(words))})" if words else ""))
-    if report.quoted_words:
-        quoted = sorted({normalise_space(h.text.lower()) for h in report.quoted_words})
-        lines.append(f"- Quoted or reported, not counted: {md_escape(', '.join(quoted))}")
-    lines += ["", "## Checklist", ""]
-    for item in report.checklist:
-        detail = f" “{md_escape(item.evidence)}”" if item.evidence else ""
-        lines.append(f"- {item.question} **{'yes' if item.found else 'no'}**.{detail} {item.note}".rstrip())
-    if note := truncation_note(report):
-        lines += ["", note]
-    lines += ["", "Not medical advice. Made with the stem-cell claims vs evidence explainer."]
-    return "\n".join(lines) + "\n"
-
-
 EXAMPLE = (
     "Revolutionary stem cell therapy for knee and back pain! Our breakthrough protocol has been shown to regrow "
     "cartilage. We inject 50 million mesenchymal stem cells into the knee and 2 x 10^8 cells by IV infusion, "
@@ -250,3 +162,18 @@ EXAMPLE = (
     "life. Treatment costs $9,800. Results may vary and more research is needed.\n"
     "Book a free consultation on WhatsApp: +1 305 555 0147"
 )
+# The same made-up advert in Spanish, for a visitor whose interface is Spanish (the checker reads it with the
+# Spanish rules; nothing in it is quoted from a real page).
+EXAMPLE_ES = (
+    "¡Terapia revolucionaria con células madre para el dolor de rodilla y de espalda! Nuestro protocolo regenera el "
+    "cartílago. Inyectamos 50 millones de células madre mesenquimales en la rodilla y 2 × 10^8 células por vía "
+    "intravenosa, una vez al mes durante 3 meses. Nuestro laboratorio aprobado por la COFEPRIS garantiza un "
+    "tratamiento 100 % natural y sin riesgos. Nuestros pacientes dicen que viven sin dolor. El tratamiento cuesta "
+    "9.800 USD. Los resultados pueden variar y se necesitan más estudios.\n"
+    "Pida su cita gratuita por WhatsApp."
+)
+
+
+def example(lang: str = "en") -> str:
+    """The made-up advert the page offers to try, in the visitor's language."""
+    return EXAMPLE_ES if lang == "es" else EXAMPLE

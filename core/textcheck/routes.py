@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from core.textcheck.spans import Sentences, ascii_lower
 
@@ -49,33 +51,54 @@ _TABLE_LABEL = re.compile(r"(?im)^[ \t]{0,3}table[ \t]{1,3}[0-9ivx]{1,4}[.:]?[ \
 LABEL_WINDOW = 600
 
 
-def route_for(text: str, start: int, end: int, sentences: Sentences) -> tuple[str | None, bool]:
+@dataclass(frozen=True)
+class RouteWords:
+    """One language's route patterns; Spanish (core.textcheck.spanish) also looks at the sentence before a dose."""
+
+    words: re.Pattern[str]
+    heading: re.Pattern[str]
+    label: re.Pattern[str]
+    lower: Callable[[str], str]
+    look_back: bool = False
+    clause_break: re.Pattern[str] = _CLAUSE_BREAK
+
+
+ENGLISH = RouteWords(_ROUTE_WORDS, _HEADING_WORDS, _LABEL, ascii_lower)
+
+
+def route_for(
+    text: str, start: int, end: int, sentences: Sentences, words: RouteWords = ENGLISH
+) -> tuple[str | None, bool]:
     """The route of a dose and whether it was inferred from outside the dose's own sentence."""
     bounds = sentences.span(start)
     bounds = (bounds[0], max(bounds[1], min(end, len(text))))
-    found = _route(text, start, end, bounds)
+    found = _route(text, start, end, bounds, words)
     if found:
         return found, False
-    for label in _LABEL.finditer(text, max(0, start - LABEL_WINDOW), min(len(text), end + LABEL_WINDOW)):
-        if route := _first_route(_HEADING_WORDS, label.group(1)):
+    for label in words.label.finditer(text, max(0, start - LABEL_WINDOW), min(len(text), end + LABEL_WINDOW)):
+        if route := _first_route(words.heading, label.group(1)):
             return route, True
     following = sentences.next_span(end)
-    if following[1] > following[0] and (route := _nearest(text, end, *following)):
+    if following[1] > following[0] and (route := _nearest(text, end, *following, words)):
         return route, True
-    heading = _heading_route(text, start) or _caption_route(text, start)
+    if words.look_back and bounds[0] > 0:
+        before = sentences.span(max(0, bounds[0] - 2))
+        if before[1] > before[0] and (route := _nearest(text, start, before[0], min(before[1], bounds[0]), words)):
+            return route, True
+    heading = _heading_route(text, start, words) or _caption_route(text, start, words)
     return heading, heading is not None
 
 
-def _route(text: str, start: int, end: int, bounds: tuple[int, int]) -> str | None:
+def _route(text: str, start: int, end: int, bounds: tuple[int, int], words: RouteWords) -> str | None:
     """The route named nearest the dose in its clause (else its sentence); a specific route beats a bare 'spine'."""
-    found = _routes_near(text, start, end, *_clause(text, start, end, bounds)) or _routes_near(
-        text, start, end, *bounds
+    found = _routes_near(text, start, end, *_clause(text, start, end, bounds, words), words) or _routes_near(
+        text, start, end, *bounds, words
     )
     return _pick(found)
 
 
-def _nearest(text: str, start: int, left: int, right: int) -> str | None:
-    return _pick(_routes_near(text, start, start, left, right))
+def _nearest(text: str, start: int, left: int, right: int, words: RouteWords) -> str | None:
+    return _pick(_routes_near(text, start, start, left, right, words))
 
 
 def _pick(found: dict[str, int]) -> str | None:
@@ -87,27 +110,25 @@ def _pick(found: dict[str, int]) -> str | None:
     return "spine, site unspecified" if found else None
 
 
-def _clause(text: str, start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+def _clause(text: str, start: int, end: int, bounds: tuple[int, int], words: RouteWords) -> tuple[int, int]:
     left, right = bounds
-    breaks_before = [m.end() for m in _CLAUSE_BREAK.finditer(text, left, start)]
-    after = _CLAUSE_BREAK.search(text, end, right)
+    # One character past the dose's start, so that a break may look ahead at its first digit (Spanish " y 2 ×").
+    found = words.clause_break.finditer(text, left, min(start + 1, len(text)))
+    breaks_before = [m.end() for m in found if m.end() <= start]
+    after = words.clause_break.search(text, end, right)
     return (breaks_before[-1] if breaks_before else left), (after.start() if after else right)
 
 
-def _routes_near(text: str, start: int, end: int, left: int, right: int) -> dict[str, int]:
+def _routes_near(text: str, start: int, end: int, left: int, right: int, words: RouteWords) -> dict[str, int]:
     found: dict[str, int] = {}
-    lower = _lower_window(text, left, right)
-    hits = [(m.start() + left, m.end() + left, m.lastgroup or "") for m in _ROUTE_WORDS.finditer(lower)]
+    lower = words.lower(text[left:right])
+    hits = [(m.start() + left, m.end() + left, m.lastgroup or "") for m in words.words.finditer(lower)]
     hits += [(m.start(), m.end(), "iv") for m in _IV.finditer(text, left, right)]
     for hit_start, hit_end, group in hits:
         distance = start - hit_end if hit_end <= start else max(hit_start - end, 0)
         route = _ROUTE_OF_GROUP[group]
         found[route] = min(distance, found.get(route, distance))
     return found
-
-
-def _lower_window(text: str, left: int, right: int) -> str:
-    return ascii_lower(text[left:right])
 
 
 def _first_route(pattern: re.Pattern[str], line: str) -> str | None:
@@ -117,7 +138,7 @@ def _first_route(pattern: re.Pattern[str], line: str) -> str | None:
     return next(iter(routes)) if len(routes) == 1 else None  # a heading naming two routes says nothing about one dose
 
 
-def _heading_route(text: str, start: int) -> str | None:
+def _heading_route(text: str, start: int, words: RouteWords) -> str | None:
     """The route named by the nearest heading above: a short line that does not end like a sentence."""
     floor = max(0, start - HEADING_LOOKBACK)
     line_end = text.rfind("\n", floor, start)
@@ -125,12 +146,12 @@ def _heading_route(text: str, start: int) -> str | None:
         line_start = text.rfind("\n", floor, line_end) + 1
         line = text[line_start:line_end].strip()
         if line and len(line) <= 90 and line[-1] not in ".!?,;:" and not line.startswith(("-", "•", "*", "|")):
-            return _first_route(_HEADING_WORDS, line)
+            return _first_route(words.heading, line)
         line_end = line_start - 1
     return None
 
 
-def _caption_route(text: str, start: int) -> str | None:
+def _caption_route(text: str, start: int, words: RouteWords) -> str | None:
     """The route a table's caption names ("Table 5. Summary of intra-articular injection ... in knee osteoarthritis"),
     for a dose in a row below it."""
     labels = list(_TABLE_LABEL.finditer(text, max(0, start - CAPTION_LOOKBACK), start))
@@ -143,4 +164,4 @@ def _caption_route(text: str, start: int) -> str | None:
     caption_end = text.find("\n", caption_start, start)
     if caption_end < 0 or caption_end - caption_start > MAX_CAPTION:
         return None
-    return _first_route(_HEADING_WORDS, text[caption_start:caption_end])
+    return _first_route(words.heading, text[caption_start:caption_end])

@@ -6,6 +6,7 @@ import bisect
 import re
 import string
 
+from core.i18n import N_
 from core.textcheck import phrases
 
 # One punctuation mark at a time: "[.!?]+(?=\s)" backtracks over a long run of dots and stalls the server.
@@ -17,7 +18,7 @@ _REPORTING = re.compile(phrases.REPORTING, re.IGNORECASE)
 _DISTANCING = re.compile(phrases.DISTANCING, re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(phrases.HEDGE_BEFORE, re.IGNORECASE)
 _CURE_NOUN = re.compile(phrases.CURE_NOUN_BEFORE, re.IGNORECASE)
-SHORTENED = " (part of a longer sentence)"  # said in words: a trailing "…" reads as text cut off by mistake
+SHORTENED = N_(" (part of a longer sentence)")  # said in words: a trailing "…" reads as text cut off by mistake
 MAX_QUOTE = 400  # a quotation longer than this is more likely an unpaired mark than a quote
 MAX_QUOTE_MARKS = 5000  # past this many marks the text is not prose; later words count as the page's own
 # Lower-casing ASCII only keeps every position where it was (str.lower can lengthen some characters).
@@ -63,13 +64,20 @@ class Sentences:
     """
 
     WINDOW = 200
+    # Whose voice a phrase is in is read with these; a subclass for another language swaps them.
+    negator, clause_turn, reporting, distancing = _NEGATOR, _CLAUSE_TURN, _REPORTING, _DISTANCING
+    hedge_before, cure_noun, cure_word = _HEDGE_BEFORE, _CURE_NOUN, "cure"
 
     def __init__(self, text: str):
         self.text = text
-        self.lower = ascii_lower(text)
+        self.lower = self.lowered(text)
         self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.quotes = _quotations(text)
         self._quote_starts = [q[0] for q in self.quotes]
+
+    @staticmethod
+    def lowered(text: str) -> str:
+        return ascii_lower(text)
 
     def span(self, position: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, position) - 1
@@ -115,28 +123,29 @@ class Sentences:
     def denied(self, start: int, left: int | None = None) -> bool:
         """A denial earlier in the same clause: "does not guarantee a permanent solution or a lifetime cure"."""
         left = self.span(start)[0] if left is None else left
-        negator = _last_match(_NEGATOR, self.text, max(left, start - phrases.MAX_NEGATION_REACH), start)
-        return negator is not None and not _CLAUSE_TURN.search(self.text, negator.end(), start)
+        negator = _last_match(self.negator, self.text, max(left, start - phrases.MAX_NEGATION_REACH), start)
+        return negator is not None and not self.clause_turn.search(self.text, negator.end(), start)
 
     def voice(self, start: int, end: int, *, hedgeable: bool = False) -> str:
         """'own', 'quoted', 'reported', 'negated' or 'hedged': whose words these are, as the page presents them."""
         left = self.span(start)[0]
         if self.denied(start, left):
             return "negated"
-        if self.lower.startswith("cure", start) and _CURE_NOUN.search(self.text, max(left, start - 40), start):
+        cure = self.lower.startswith(self.cure_word, start)
+        if cure and self.cure_noun.search(self.text, max(left, start - 40), start):
             return "negated"
-        reported = bool(_REPORTING.search(self.text, left, start))
+        reported = bool(self.reporting.search(self.text, left, start))
         for quote in self.quotes_around(start, end):
             if self._pull_quote(quote) and not reported:
                 continue  # a whole paragraph set in quotation marks, nobody named: the page's own answer, displayed
             # One to three words in quotation marks with nobody named as saying them are scare quotes: the page's own,
             # unless the sentence holds them at arm's length ("the concept of ... somehow 'regrowing tissue'").
             short = len(self.text[quote[0] : quote[1]].split()) <= 3
-            if not short or reported or _DISTANCING.search(self.text, *self.span(start)):
+            if not short or reported or self.distancing.search(self.text, *self.span(start)):
                 return "quoted"
         if reported:
             return "reported"
-        if hedgeable and _HEDGE_BEFORE.search(self.text, max(left, start - 50), start):
+        if hedgeable and self.hedge_before.search(self.text, max(left, start - 50), start):
             return "hedged"
         return "own"
 
