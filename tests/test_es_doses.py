@@ -20,8 +20,6 @@ DOSES, ROUTES, MECHANISMS = "pages/2_Doses.py", "pages/3_Routes.py", "pages/4_Me
 
 # Text the checker reads as English that this area does not write, or that is data rather than interface:
 NOT_THIS_AREA = (
-    # The language switch (ui.language): its link keeps the page's URL state, "?routes=..." (the codes stay codes).
-    r'data-testid="language-switch"',
     # core.views.cite.study_line: the Mechanisms page cites each study by its published reference, whose title is
     # in the journal's language (and, until the claims area's words are merged, "(randomised trial, ...").
     r"; (certainty|certeza): ",
