@@ -135,7 +135,8 @@ def test_course_chart_in_spanish_says_a_thousand_million_not_billion(spanish):
     courses = dose_frames.course_totals(doses.normalise(spanish), "es")
     spec = dose_charts.course_totals(courses, "es").to_dict()
     assert title_text(spec) == (
-        "1 de 6 totales de tratamiento los publica una página; el mayor, 1.200 millones de células, es calculado"
+        "Totales de tratamiento que publica una página: 1 de 6; el mayor, 1.200 millones de células, "
+        "es un cálculo nuestro"
     )
     rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
     assert rule["encoding"]["x"]["title"] == "Células por tratamiento (escala logarítmica)"
