@@ -7,90 +7,86 @@ from core.text import md_escape
 from core.views import doses as doses_view
 from core.views import embed
 
+_ = ui._
 PER_PAGE = 8
 
 ds = ui.page_frame(
-    "Dose discrepancies",
-    "How many cells do the pages say to inject? We put every dose they print side by side, next to the doses "
-    "trials tested and the only approved stem-cell dose. Each number links back to the page's own words.",
+    _("Dose discrepancies"),
+    _(
+        "How many cells do the pages say to inject? We put every dose they print side by side, next to the doses "
+        "trials tested and the only approved stem-cell dose. Each number links back to the page's own words."
+    ),
 )
+lang = ds.lang
 
-# 1. Inputs
+# 1. Inputs (options are codes, so links keep working in either language; format_func shows them in words)
 offered = ui.derived(doses_view.choices)
 labels = dict(zip(ds.sources["id"], ds.sources["short_label"], strict=True))
 low_kg, high_kg, step_kg = doses_view.WEIGHT_LIMITS_KG
 with st.container(border=True):
-    routes = ui.bound_multiselect("Routes", offered.routes, "routes", format_func=doses_view.route_label)
-    sources = ui.bound_multiselect("Pages", offered.sources, "sources", format_func=labels.get)
+    routes = ui.bound_multiselect(
+        _("Routes"), offered.routes, "routes", format_func=lambda r: doses_view.route_label(r, lang)
+    )
+    sources = ui.bound_multiselect(_("Pages"), offered.sources, "sources", format_func=labels.get)
     weight = ui.bound_number(
-        "Body weight in kg (for doses into a vein)", "weight", default=doses_view.DEFAULT_WEIGHT_KG,
+        _("Body weight in kg (for doses into a vein)"), "weight", default=doses_view.DEFAULT_WEIGHT_KG,
         min_value=low_kg, max_value=high_kg, step=step_kg, number_format="%.0f",
-        help="Doses into a vein are set per kg of body weight in medicine; we divide the page's dose by this weight.",
+        help=_("Doses into a vein are set per kg of body weight in medicine; we divide the page's dose by this "
+               "weight."),
     )  # fmt: skip
 
-# 2. Compute (cached per data version and inputs; shared by every participant)
+# 2. Compute (cached per data version, language and inputs; shared by every participant)
 view = ui.derived(doses_view.doses_page, weight, tuple(routes), tuple(sources))
 
 
 # 3. Render
-st.subheader("What we found")
+st.subheader(_("What we found"))
 if view.top.empty:
-    st.markdown("No problems involve the routes and pages chosen above.")
+    st.markdown(_("No problems involve the routes and pages chosen above."))
 else:
-    st.markdown("\n".join(f"- {doses_view.item_line(item)}" for item in view.top.itertuples()))
-st.caption("For the routes and pages chosen above. The full list, with every quote and number, is further down.")
+    st.markdown("\n".join(f"- {doses_view.item_line(item, lang)}" for item in view.top.itertuples()))
+st.caption(_("For the routes and pages chosen above. The full list, with every quote and number, is further down."))
 
-st.subheader("Cells per dose")
-ui.chart_block(
-    view.dots_chart,
-    caption=embed.doses_caption(view.left_out, weight),
-    data=view.points,
-    file_stem="doses_per_administration",
-)
+st.subheader(_("Cells per dose"))
+ui.chart_block(view.dots_chart, caption=embed.doses_caption(view.left_out, weight, lang),
+               data=doses_view.on_screen(view.points, lang), file_stem="doses_per_administration")  # fmt: skip
 
 if view.per_kg_chart is not None:
-    st.subheader("Doses into a vein, per kg of body weight")
-    ui.chart_block(
-        view.per_kg_chart,
-        caption=embed.vein_caption(weight),
-        data=view.per_kg,
-        file_stem="vein_doses_per_kg",
-    )
+    st.subheader(_("Doses into a vein, per kg of body weight"))
+    ui.chart_block(view.per_kg_chart, caption=embed.vein_caption(weight, lang),
+                   data=doses_view.on_screen(view.per_kg, lang), file_stem="vein_doses_per_kg")  # fmt: skip
 
-st.subheader("Cells over a whole course")
-ui.chart_block(
-    view.courses_chart,
-    caption=embed.courses_caption(),
-    data=view.courses,
-    file_stem="course_totals",
-)
+st.subheader(_("Cells over a whole course"))
+ui.chart_block(view.courses_chart, caption=doses_view.courses_caption(lang),
+               data=doses_view.on_screen(view.courses, lang), file_stem="course_totals")  # fmt: skip
 for table, raw in view.protocols:
-    st.subheader("The protocol table, as the page meant it")
+    st.subheader(_("The protocol table, as the page meant it"))
     st.markdown(
-        "One page prints its protocol as a table, but the copy we archived lost the borders between the cells. "
-        "Here it is rebuilt, row by row, from the numbers in each line."
+        _(
+            "One page prints its protocol as a table, but the copy we archived lost the borders between the cells. "
+            "Here it is rebuilt, row by row, from the numbers in each line."
+        )
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    if ui.reveal("Show the lines as printed in the copy", key="protocol_raw"):
+    if ui.reveal(_("Show the lines as printed in the copy"), key="protocol_raw"):
         st.text("\n".join(raw))
 
-st.subheader("Every discrepancy, with its quotes")
-kinds = ui.bound_multiselect("Kinds", list(doses_view.KINDS), "kind", format_func=doses_view.KINDS.get)
-listed = doses_view.select_items(view.found, kinds, sources)
-st.caption(
-    f"{len(listed)} items: {int((listed['status'] == 'problem').sum())} problems and "
-    f"{int((listed['status'] == 'consistent').sum())} checks that came out consistent (shown, not hidden)."
+st.subheader(_("Every discrepancy, with its quotes"))
+kinds = ui.bound_multiselect(
+    _("Kinds"), list(doses_view.KINDS), "kind", format_func=lambda k: doses_view.kind_label(k, lang)
 )
+listed = doses_view.select_items(view.found, kinds, sources)
+st.caption(doses_view.list_caption(listed, lang))
 # One line per item, opening to its explanation: the full cards made this page a wall of text on a phone.
-for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun="items").itertuples():
-    with st.expander(doses_view.item_line(item)):
-        st.markdown(doses_view.item_markdown(item))
-        if ui.reveal("Show the quotes and rows behind this", key=f"rows_{item.Index}"):
+for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun=_("items")).itertuples():
+    with st.expander(doses_view.item_line(item, lang)):
+        st.markdown(doses_view.item_markdown(item, lang))
+        if ui.reveal(_("Show the quotes and rows behind this"), key=f"rows_{item.Index}"):
             behind = view.rows_behind[item.Index]
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))
-            ui.quotes(behind.claims, lambda c: f"A claim on the page · our verdict: {md_escape(c.verdict)}")
-            if behind.citations():
-                st.caption("  \n".join(behind.citations()))
-            st.dataframe(behind.ids_table(), hide_index=True)
+            ui.quotes(behind.claims, lambda c: doses_view.claim_note(ds, c))
+            if behind.citations(lang):
+                st.caption("  \n".join(behind.citations(lang)))
+            st.dataframe(behind.ids_table(lang), hide_index=True)
 ui.page_buttons(len(listed), "at", per_page=PER_PAGE)
 ui.page_end(ds, *listed["explanation"], *view.top["headline"])

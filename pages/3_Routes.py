@@ -3,34 +3,39 @@
 import streamlit as st
 
 import ui
-from core.text import md_escape, plural
+from core.text import md_escape
 from core.views import embed
 from core.views import routes as routes_view
 
+_ = ui._
+
 ds = ui.page_frame(
-    "Routes",
-    "The pages put cells into the knee, the disc, the spinal fluid, the space around the spinal cord and the "
-    "blood. Where the needle goes decides what the cells can reach, what can go wrong and which studies apply.",
+    _("Routes"),
+    _(
+        "The pages put cells into the knee, the disc, the spinal fluid, the space around the spinal cord and the "
+        "blood. Where the needle goes decides what the cells can reach, what can go wrong and which studies apply."
+    ),
 )
+lang = ds.lang
 
-# 1. Inputs
+# 1. Inputs (options are route ids, so links keep working in either language; the labels are the edition's)
 section_labels = dict(zip(ds.routes["id"], ds.routes["label"], strict=True))
-chosen = ui.bound_multiselect("Routes", list(ds.routes["id"]), "routes", format_func=section_labels.get)
+chosen = ui.bound_multiselect(_("Routes"), list(ds.routes["id"]), "routes", format_func=section_labels.get)
 
-# 2. Compute (cached per data version and choice of routes)
+# 2. Compute (cached per data version, language and choice of routes)
 view = ui.derived(routes_view.routes_page, tuple(chosen))
 
 # 3. Render
 ui.chart_block(
     view.spread_chart,
-    caption=embed.CAPTIONS["route_dose_spread"],
-    data=view.spread,
+    caption=embed.caption("route_dose_spread", lang),
+    data=routes_view.on_screen(view.spread, lang),
     file_stem="route_dose_spread",
 )
 ui.chart_block(
     view.strength_chart,
-    caption=embed.CAPTIONS["route_evidence_strength"],
-    data=view.strength,
+    caption=embed.caption("route_evidence_strength", lang),
+    data=routes_view.on_screen(view.strength, lang),
     file_stem="route_evidence_strength",
 )
 
@@ -38,34 +43,15 @@ for part in view.sections:
     section = part.row
     with st.container(border=True):
         st.subheader(md_escape(section["label"]))
-        harms = plural(len(part.harms), "report") if len(part.harms) else "none listed"
         # The short version first; the evidence and the regulators' words are one switch away (a phone shows seven
         # of these cards, and the full text of each runs to a screen or more).
-        st.markdown(
-            f"**Where the needle goes.** {md_escape(section['where_needle_goes'])}\n\n"
-            f"**Doses.** {md_escape(part.doses_sentence)}\n\n"
-            f"**Strongest evidence of benefit:** {md_escape(section['evidence_strength'])} · "
-            f"**Documented harms:** {harms}"
-        )
-        if ui.reveal("Read what the evidence, the harms and the regulators say", key=f"summary_{section['id']}"):
-            summary = [
-                f"**Where the product ends up.** {md_escape(section['where_cells_end_up'])}"
-                if section["where_cells_end_up"]
-                else "",
-                f"**What the evidence found.** {md_escape(section['evidence_summary'])}",
-                f"**Regulators.** {md_escape(section['regulatory_summary'])}",
-            ]
-            st.markdown("\n\n".join(line for line in summary if line))
-        shown = ui.reveal(
-            f"Show the {plural(len(part.pages), 'dose quote')}, {plural(len(part.claims), 'claim')}, "
-            f"{plural(len(part.studies), 'study', 'studies')}, {plural(len(part.harms), 'harm report')} and "
-            f"{plural(len(part.statements), 'regulator statement')}",
-            key=f"details_{section['id']}",
-        )
-        if not shown:
+        st.markdown(routes_view.summary_markdown(part))
+        if ui.reveal(_("Read what the evidence, the harms and the regulators say"), key=f"summary_{section['id']}"):
+            st.markdown(routes_view.details_markdown(part))
+        if not ui.reveal(routes_view.details_label(part), key=f"details_{section['id']}"):
             continue
         ui.quotes(part.pages, lambda d: md_escape(d.reason or d.reading))
-        ui.quotes(part.claims, lambda c: f"Our verdict: {md_escape(c.verdict)}. {md_escape(c.verdict_note)}")
+        ui.quotes(part.claims, lambda c: routes_view.claim_note(ds, c))
         st.markdown(part.citations_markdown())
         st.dataframe(part.ids_table(), hide_index=True)
 ui.page_end(ds, *(f"{p.row['where_needle_goes']} {p.row['evidence_summary']}" for p in view.sections))

@@ -103,7 +103,7 @@ def test_dose_dots_with_nothing_chosen_says_so(frames):
 def test_course_chart_marks_computed_totals(frames):
     spec = dose_charts.course_totals(frames["courses"]).to_dict()
     assert layer_with(spec, "rule")["encoding"]["x"]["scale"]["type"] == "log"
-    assert layer_with(spec, "rule")["encoding"]["strokeDash"]["field"] == "basis"
+    assert layer_with(spec, "rule")["encoding"]["strokeDash"]["field"] == "basis_words"  # the code, in words
     hollow = layer_with(spec, "point", filled=False)
     assert hollow["transform"][0]["filter"] == "(datum.basis === 'computed')"
     text = layer_with(spec, "text")
@@ -128,11 +128,11 @@ def test_route_spread_and_evidence_strength(frames):
     spec = dose_charts.route_spread(frames["spread"]).to_dict()
     assert layer_with(spec, "rule")["encoding"]["x"]["scale"]["type"] == "log"
     assert title_text(spec) == "For 3 of the 6 routes the pages dose, no study we list tested a cell dose"
-    assert {t["field"] for t in layer_with(spec, "rule")["encoding"]["tooltip"]} >= {"doses", "evidence_strength"}
+    assert {t["field"] for t in layer_with(spec, "rule")["encoding"]["tooltip"]} >= {"doses", "strength_words"}
     strength = dose_charts.evidence_strength(frames["routes"]).to_dict()
     assert title_text(strength) == "No route has better than low-certainty evidence of benefit; 5 of 7 have none"
     assert strength["layer"][0]["encoding"]["x"]["field"] == "rank"
-    assert layer_with(strength, "text")["encoding"]["text"]["field"] == "evidence_strength"
+    assert layer_with(strength, "text")["encoding"]["text"]["field"] == "strength_words"
     assert strength["description"].startswith("Bar chart.")
 
 

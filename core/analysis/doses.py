@@ -8,37 +8,52 @@ from typing import Any
 
 import pandas as pd
 
+from core import i18n
 from core.data import Dataset
+from core.i18n import N_
 from core.text import format_count
 
 DAYS_PER_MONTH = 30.44  # average month length (365.25 / 12), used for every month-to-day conversion
 INTERVAL_DAYS = {"day": 1.0, "month": DAYS_PER_MONTH}
 DEFAULT_WEIGHT_KG = 70.0
 WEIGHT_LIMITS_KG = (20.0, 250.0, 1.0)  # min, max and step of the body-weight input
-COURSE_CONVENTION = (
+COURSE_CONVENTION = N_(
     "A course of N doses given every X lasts N × X (three monthly sessions last 3 months); one dose counts as "
     "one day, and a daily dose as one day each. A month is 30.44 days."
 )
 
-# Plain words for the route vocabulary (data/datapackage.json x-vocabularies.route).
+# Plain words for the route vocabulary (data/datapackage.json x-vocabularies.route), translated where shown.
 ROUTE_LABELS = {
-    "intra-articular knee": "knee joint",
-    "intradiscal": "disc",
-    "intrathecal": "spinal fluid",
-    "epidural": "epidural space",
-    "intrathecal-or-epidural as stated": "spinal fluid or epidural space",
-    "spine, site unspecified": "spine, place not named",
-    "intravenous": "vein",
-    "multiple routes": "several routes",
-    "unspecified": "route not stated",
-    "surgical implantation": "placed in surgery",
-    "intraocular": "eye",
+    "intra-articular knee": N_("knee joint"),
+    "intradiscal": N_("disc"),
+    "intrathecal": N_("spinal fluid"),
+    "epidural": N_("epidural space"),
+    "intrathecal-or-epidural as stated": N_("spinal fluid or epidural space"),
+    "spine, site unspecified": N_("spine, place not named"),
+    "intravenous": N_("vein"),
+    "multiple routes": N_("several routes"),
+    "unspecified": N_("route not stated"),
+    "surgical implantation": N_("placed in surgery"),
+    "intraocular": N_("eye"),
 }
-PER_WORDS = {"knee": "per knee", "injection": "per injection", "session": "per session", "day": "per day"}
+PER_WORDS = {
+    "knee": N_("per knee"),
+    "injection": N_("per injection"),
+    "session": N_("per session"),
+    "day": N_("per day"),
+}
 NON_CELL_REASONS = {
-    "exosomes": "Exosomes are tiny particles released by cells, not cells, so this number cannot be read as cells.",
-    "vitamin/NAD infusion": "A vitamin and NAD drip contains no cells, so a count of cells has no meaning here.",
-    "unspecified": "The page does not say what is given, so this number cannot be read as cells.",
+    "exosomes": N_("Exosomes are tiny particles released by cells, not cells, so this number cannot be read as cells."),
+    "vitamin/NAD infusion": N_("A vitamin and NAD drip contains no cells, so a count of cells has no meaning here."),
+    "unspecified": N_("The page does not say what is given, so this number cannot be read as cells."),
+}
+# How a study counted its dose (the evidence table's dose_basis vocabulary), in words.
+BASIS_WORDS = {
+    "per knee injection": N_("per knee injection"),
+    "per disc": N_("per disc"),
+    "per infusion": N_("per infusion"),
+    "per mL": N_("per mL"),
+    "per kg body weight": N_("per kg body weight"),
 }
 # Trial doses counted per administration can sit beside the pages' doses; per mL or per cm² cannot.
 TRIAL_BASES_PER_ADMINISTRATION = ("per knee injection", "per disc", "per infusion")
@@ -69,43 +84,105 @@ def spread(frame: pd.DataFrame, low: str = "low", high: str = "high") -> Spread 
     return Spread(float(lows[low_at]), float(highs[high_at]), low_at, high_at)
 
 
-def route_label(route: str) -> str:
-    return ROUTE_LABELS.get(route, route)
+def course_convention(lang: str = "en") -> str:
+    """COURSE_CONVENTION in `lang`, for the captions that state it."""
+    return i18n.gettext(lang, COURSE_CONVENTION)
 
 
-def cells_range(low: float, high: float) -> str:
-    """'15 million–50 million', or one number when both ends agree; 'open-ended' upper ends read 'at least'."""
+def route_label(route: str, lang: str = "en") -> str:
+    """A route code in plain words ("intravenous" -> "vein" / "vena"); an unknown code is shown as it is."""
+    return i18n.gettext(lang, ROUTE_LABELS[route]) if route in ROUTE_LABELS else route
+
+
+def per_words(dose_per: str, lang: str = "en") -> str:
+    """What a page's dose is counted per, in words ("knee" -> "per knee" / "por rodilla"); '' when not stated."""
+    return i18n.gettext(lang, PER_WORDS[dose_per]) if dose_per in PER_WORDS else ""
+
+
+def basis_words(basis: str, lang: str = "en") -> str:
+    """What a study's dose is counted per, in words ("per disc" / "por disco")."""
+    return i18n.gettext(lang, BASIS_WORDS[basis]) if basis in BASIS_WORDS else basis
+
+
+def study_kind_words(kind: str, lang: str = "en") -> str:
+    """A kind of study (the evidence table's vocabulary) in words: "randomised trial" / "ensayo aleatorizado"."""
+    words = {
+        "randomised trial": i18n.pgettext(lang, "kind of study", "randomised trial"),
+        "non-randomised trial": i18n.pgettext(lang, "kind of study", "non-randomised trial"),
+        "meta-analysis": i18n.pgettext(lang, "kind of study", "meta-analysis"),
+        "systematic review": i18n.pgettext(lang, "kind of study", "systematic review"),
+        "review or commentary": i18n.pgettext(lang, "kind of study", "review or commentary"),
+        "case series": i18n.pgettext(lang, "kind of study", "case series"),
+        "animal study": i18n.pgettext(lang, "kind of study", "animal study"),
+        "biodistribution study": i18n.pgettext(lang, "kind of study", "biodistribution study"),
+        "drug label": i18n.pgettext(lang, "kind of study", "drug label"),
+        "survey": i18n.pgettext(lang, "kind of study", "survey"),
+    }
+    return words.get(kind, kind)
+
+
+def checked_words(status: str, lang: str = "en") -> str:
+    """How far a cited row was checked, in words ("partial" -> "partly verified" / "verificado en parte")."""
+    words = {
+        "verified": i18n.pgettext(lang, "checked", "verified"),
+        "partial": i18n.pgettext(lang, "checked", "partly verified"),
+    }
+    return words.get(status, i18n.pgettext(lang, "checked", "not verified")) if status else ""
+
+
+def cells_range(low: float, high: float, lang: str = "en") -> str:
+    """'15 million–50 million', or one number when both ends agree; 'open-ended' upper ends read 'at least'.
+
+    In Spanish: '15 millones–50 millones' (never 'billón' for a thousand million: see core.i18n.format_cells)."""
+    _ = i18n.bound(lang)
     if pd.isna(low):
-        return "not stated"
+        return i18n.pgettext(lang, "dose range", "not stated")
     if pd.isna(high):
-        return f"at least {format_count(low)} (no upper limit stated)"
+        return _("at least {low} (no upper limit stated)").format(low=format_count(low, lang))
     if low == high:
-        return format_count(low)
-    return f"{format_count(low)}–{format_count(high)}"
+        return format_count(low, lang)
+    return f"{format_count(low, lang)}–{format_count(high, lang)}"
+
+
+# Spanish puts "de" between a count in millions and its noun ("15 millones de células") but not after digits.
+_LARGE_WORDS = ("millón", "millones", "billón", "billones")
+
+
+def with_cells(amount: str, lang: str = "en") -> str:
+    """A count in words with the word for cells: '15 million cells', '15 millones de células', '500 células'."""
+    if lang == "es":
+        return f"{amount} de células" if amount.endswith(_LARGE_WORDS) else f"{amount} células"
+    return f"{amount} cells"
+
+
+def cells_text(low: float, high: float, lang: str = "en") -> str:
+    """cells_range with the word for cells: '15 million–50 million cells' / '15 millones–50 millones de células'."""
+    return with_cells(cells_range(low, high, lang), lang)
 
 
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value == ""
 
 
-def not_comparable_reason(row: pd.Series) -> str:
+def not_comparable_reason(row: pd.Series, lang: str = "en") -> str:
     """Why a dose row cannot be counted as cells, in plain words; '' when it can."""
+    _ = i18n.bound(lang)
     if _missing(row["dose_low"]):
         if row["statement_kind"] == "protocol table total":
-            return "This row is a printed total, not a dose; it is checked against the rows it adds up."
-        return "The page gives no dose here."
+            return _("This row is a printed total, not a dose; it is checked against the rows it adds up.")
+        return _("The page gives no dose here.")
     no_unit = row["dose_unit"] == "none stated" and _missing(row["implied_unit"])
     if row["product"] != "cells":
-        reason = NON_CELL_REASONS.get(row["product"], NON_CELL_REASONS["unspecified"])
-        return reason + (" The number also has no unit." if no_unit else "")
+        reason = _(NON_CELL_REASONS.get(row["product"], NON_CELL_REASONS["unspecified"]))
+        return reason + (" " + _("The number also has no unit.") if no_unit else "")
     if no_unit:
-        return "The page prints a bare number with no unit, and nothing on the page says it counts cells."
+        return _("The page prints a bare number with no unit, and nothing on the page says it counts cells.")
     return ""
 
 
-def unit_caveat(row: pd.Series) -> str:
+def unit_caveat(row: pd.Series, lang: str = "en") -> str:
     if row["dose_unit"] == "none stated" and row["implied_unit"] == "cells":
-        return "The page prints a bare number; only its layout implies it counts cells."
+        return i18n.gettext(lang, "The page prints a bare number; only its layout implies it counts cells.")
     return ""
 
 
@@ -131,11 +208,14 @@ def _as_float(value) -> float:
 
 
 def normalise(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame:
-    """One row per regimens row: the statement as printed, and comparable quantities where it counts cells."""
+    """One row per regimens row: the statement as printed, and comparable quantities where it counts cells.
+
+    Words (route_label, reason, unit_caveat) are in the edition's language (ds.lang); codes and ids never change."""
     labels = ds.sources.set_index("id")
+    lang = ds.lang
     rows = []
     for _, r in ds.regimens.iterrows():
-        reason = not_comparable_reason(r)
+        reason = not_comparable_reason(r, lang)
         comparable = reason == ""
         admins_low, admins_high = _as_float(r["administrations_low"]), _as_float(r["administrations_high"])
         open_ended = not math.isnan(admins_low) and math.isnan(admins_high)
@@ -151,7 +231,7 @@ def normalise(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame
                 "statement_kind": r["statement_kind"],
                 "protocol_id": r["protocol_id"],
                 "route": r["route"],
-                "route_label": route_label(r["route"]),
+                "route_label": route_label(r["route"], lang),
                 "route_as_stated": r["route_as_stated"],
                 "product": r["product"],
                 "dose_low": _as_float(r["dose_low"]),
@@ -160,7 +240,7 @@ def normalise(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame
                 "dose_per": r["dose_per"],
                 "comparable": comparable,
                 "reason": reason,
-                "unit_caveat": unit_caveat(r) if comparable else "",
+                "unit_caveat": unit_caveat(r, lang) if comparable else "",
                 "cells_per_admin_low": cells_low,
                 "cells_per_admin_high": cells_high,
                 "admins_low": admins_low,
@@ -179,6 +259,8 @@ def normalise(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFrame
                 "total_as_printed": r["total_as_printed"],
                 "total_printed": _as_float(r["total_printed"]),
                 "quote": r["quote"],
+                # Our translation of the quote, shown under it (ui.quotes), where the edition has one.
+                "quote_translation": r.get("quote_translation", ""),
                 "schedule_quote": r["schedule_quote"],
                 "reading": r["reading"],
             }
@@ -193,15 +275,17 @@ _NORMALISED_COLUMNS = [
     "unit_caveat", "cells_per_admin_low", "cells_per_admin_high", "admins_low", "admins_high", "open_ended",
     "cells_per_course_low", "cells_per_course_high", "printed_times_admins_low", "printed_times_admins_high",
     "course_days_low", "course_days_high", "weight_kg", "cells_per_kg_low", "cells_per_kg_high",
-    "total_as_printed", "total_printed", "quote", "schedule_quote", "reading",
+    "total_as_printed", "total_printed", "quote", "quote_translation", "schedule_quote", "reading",
 ]  # fmt: skip
 
 
-def dose_text(row: pd.Series) -> str:
+def dose_text(row: pd.Series, lang: str = "en") -> str:
     """The dose in words with what it is counted per, e.g. '15 million–50 million cells per knee'."""
-    per = PER_WORDS.get(row["dose_per"], "")
-    unit = "cells" if row["comparable"] else "(not cells)"
-    return f"{cells_range(row['dose_low'], row['dose_high'])} {unit} {per}".strip()
+    dose = cells_range(row["dose_low"], row["dose_high"], lang)
+    per = per_words(row["dose_per"], lang)
+    if row["comparable"]:
+        return f"{with_cells(dose, lang)} {per}".strip()
+    return i18n.gettext(lang, "{dose} (not cells) {per}").format(dose=dose, per=per).strip()
 
 
 # --- trial doses ---------------------------------------------------------------------------------
@@ -225,7 +309,7 @@ def trial_doses(ds: Dataset, weight_kg: float = DEFAULT_WEIGHT_KG) -> pd.DataFra
                     "kind": e["kind"],
                     "condition": e["condition"],
                     "route": e["route"],
-                    "route_label": route_label(e["route"]),
+                    "route_label": route_label(e["route"], ds.lang),
                     "dose_as_tested": float(dose),
                     "dose_basis": e["dose_basis"],
                     "cells_per_admin": float(dose) * weight_kg if per_kg else float(dose),
@@ -245,13 +329,15 @@ _TRIAL_COLUMNS = [
 ]  # fmt: skip
 
 
-def trial_dose_text(row: pd.Series) -> str:
+def trial_dose_text(row: pd.Series, lang: str = "en") -> str:
+    _ = i18n.bound(lang)
     if row["computed_from_weight"]:
-        return (
-            f"{format_count(row['dose_as_tested'])} cells per kg × {row['weight_kg']:g} kg = "
-            f"{format_count(row['cells_per_admin'])} cells (computed)"
+        return _("{dose} per kg × {weight} kg = {cells} (computed)").format(
+            dose=with_cells(format_count(row["dose_as_tested"], lang), lang),
+            weight=i18n.format_number(row["weight_kg"], lang),
+            cells=with_cells(format_count(row["cells_per_admin"], lang), lang),
         )
-    return f"{format_count(row['dose_as_tested'])} cells {row['dose_basis']}"
+    return f"{with_cells(format_count(row['dose_as_tested'], lang), lang)} {basis_words(row['dose_basis'], lang)}"
 
 
 # --- selections and look-ups for pages -----------------------------------------------------------
@@ -277,9 +363,11 @@ def pick(frame: pd.DataFrame, ids: tuple[str, ...] | list[str], column: str = "i
     return found.set_index(column, drop=False).loc[[i for i in wanted if i in set(found[column])]]
 
 
-def left_out_words(norm: pd.DataFrame) -> str:
+def left_out_words(norm: pd.DataFrame, lang: str = "en") -> str:
     """A sentence naming the printed numbers left off a cells chart because they are not cell counts."""
     left = norm[~norm["comparable"] & norm["dose_low"].notna()]
     if left.empty:
         return ""
-    return f"Left out because they are not cell counts: {', '.join(left['route_as_stated'])}. "
+    # The pages' own names for what they give, quoted in Spanish so a reader sees they are the page's words.
+    names = ", ".join(left["route_as_stated"] if lang == "en" else (f"«{n}»" for n in left["route_as_stated"]))
+    return i18n.gettext(lang, "Left out because they are not cell counts: {names}.").format(names=names) + " "

@@ -4,9 +4,46 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.analysis.doses import cells_range
+from core import i18n
+from core.analysis.doses import cells_range, cells_text
 from core.data import Dataset
-from core.text import plural
+
+# Codes the dose and route charts show, in words: the strength of evidence (GRADE words, from the routes table),
+# who a dose comes from, and whether a course total is printed by the page or computed by us. Each is looked up
+# with its context: the same English word ("none", "moderate") reads differently elsewhere in the app.
+CHART_WORDS = {
+    "strength": ("none", "very low", "low", "moderate", "high"),
+    "who": ("pages", "trials", "page", "trial", "approved"),
+    "basis": ("printed", "computed"),
+}
+
+
+def _chart_words(table: str, lang: str) -> dict[str, str]:
+    if table == "strength":
+        return {
+            "none": i18n.pgettext(lang, "strength of evidence", "none"),
+            "very low": i18n.pgettext(lang, "strength of evidence", "very low"),
+            "low": i18n.pgettext(lang, "strength of evidence", "low"),
+            "moderate": i18n.pgettext(lang, "strength of evidence", "moderate"),
+            "high": i18n.pgettext(lang, "strength of evidence", "high"),
+        }
+    if table == "who":
+        return {
+            "pages": i18n.pgettext(lang, "doses from", "pages"),
+            "trials": i18n.pgettext(lang, "doses from", "trials"),
+            "page": i18n.pgettext(lang, "dose from", "page"),
+            "trial": i18n.pgettext(lang, "dose from", "trial"),
+            "approved": i18n.pgettext(lang, "dose from", "approved"),
+        }
+    return {
+        "printed": i18n.pgettext(lang, "course total", "printed"),
+        "computed": i18n.pgettext(lang, "course total", "computed"),
+    }
+
+
+def chart_words(table: str, code: str, lang: str = "en") -> str:
+    """A chart's code in words ("strength", "none" -> "none" / "ninguna"); an unknown code is shown as it is."""
+    return _chart_words(table, lang).get(code, code)
 
 
 def section_rows(norm: pd.DataFrame, section: pd.Series) -> pd.DataFrame:
@@ -63,28 +100,43 @@ def route_overview(ds: Dataset, norm: pd.DataFrame, trials: pd.DataFrame) -> pd.
     return pd.DataFrame(rows)
 
 
-def overview_sentence(row: pd.Series) -> str:
+def overview_sentence(row: pd.Series, lang: str = "en") -> str:
     """The pages' doses against the trials' doses for one section, in words."""
+    _ = i18n.bound(lang)
     if row["n_pages"] == 0:
-        pages = "None of the pages gives a dose for this route."
+        pages = _("None of the pages gives a dose for this route.")
     elif pd.isna(row["pages_low"]):
-        numbers = plural(row["n_not_cells"], "number")
-        pages = f"The pages give {numbers} here, none of them a count of cells."
+        pages = i18n.ngettext(
+            lang,
+            "The pages give {n} number here, none of them a count of cells.",
+            "The pages give {n} numbers here, none of them a count of cells.",
+            int(row["n_not_cells"]),
+        ).format(n=int(row["n_not_cells"]))
     else:
-        who = "1 page gives" if row["n_pages"] == 1 else f"{row['n_pages']} pages give"
-        pages = f"{who} {cells_range(row['pages_low'], row['pages_high'])} cells per dose."
+        pages = i18n.ngettext(
+            lang, "{n} page gives {cells} per dose.", "{n} pages give {cells} per dose.", int(row["n_pages"])
+        ).format(n=int(row["n_pages"]), cells=cells_text(row["pages_low"], row["pages_high"], lang))
     if row["n_trials"] == 0:
-        trials = "No trial we list tested a cell dose by this route."
+        trials = _("No trial we list tested a cell dose by this route.")
     else:
-        how = " (per-kg doses converted at the chosen body weight)" if row["trials_computed_from_weight"] else ""
-        trials = (
-            f"{row['n_trials']} stud{'y' if row['n_trials'] == 1 else 'ies'} we list tested "
-            f"{cells_range(row['trials_low'], row['trials_high'])} cells per dose{how}."
-        )
+        cells = cells_text(row["trials_low"], row["trials_high"], lang)
+        if row["trials_computed_from_weight"]:
+            trials = i18n.ngettext(
+                lang,
+                "{n} study we list tested {cells} per dose (per-kg doses converted at the chosen body weight).",
+                "{n} studies we list tested {cells} per dose (per-kg doses converted at the chosen body weight).",
+                int(row["n_trials"]),
+            )
+        else:
+            trials = i18n.ngettext(
+                lang, "{n} study we list tested {cells} per dose.", "{n} studies we list tested {cells} per dose.",
+                int(row["n_trials"]),
+            )  # fmt: skip
+        trials = trials.format(n=int(row["n_trials"]), cells=cells)
     return f"{pages} {trials}"
 
 
-def route_spread(overview: pd.DataFrame) -> pd.DataFrame:
+def route_spread(overview: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The route overview in long form: one row per section for the pages' doses and one for the trials'."""
     rows = []
     for _, r in overview.iterrows():
@@ -98,7 +150,7 @@ def route_spread(overview: pd.DataFrame) -> pd.DataFrame:
                     "who": who,
                     "low": low,
                     "high": high,
-                    "doses": cells_range(low, high),
+                    "doses": cells_range(low, high, lang),
                     "ids": " ".join(r[ids]),
                     "evidence_strength": r["evidence_strength"],
                 }

@@ -7,10 +7,14 @@ from typing import Any
 
 import pandas as pd
 
+from core import i18n
 from core.analysis import discrepancies, dose_frames, doses, sources
+from core.analysis.routes import chart_words
 from core.charts import doses as dose_charts
 from core.charts.export import Spec, to_spec
 from core.data import Dataset
+from core.i18n import N_
+from core.text import md_escape
 from core.views.rows import RowsBehind
 
 
@@ -31,12 +35,14 @@ class DosesView:
 
 
 def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: tuple[str, ...]) -> DosesView:
+    """Every frame, finding and chart of the page, with their words in the edition's language (ds.lang)."""
+    lang = ds.lang
     norm = doses.normalise(ds, weight)
     trials = doses.trial_doses(ds, weight)
     shown = doses.select(norm, list(routes), list(source_ids))
-    points = dose_frames.dose_points(shown, trials[trials["route"].isin(routes)])
-    courses = dose_frames.course_totals(norm[norm["source_id"].isin(source_ids)])
-    per_kg = dose_frames.per_kg_points(shown, trials)
+    points = dose_frames.dose_points(shown, trials[trials["route"].isin(routes)], lang)
+    courses = dose_frames.course_totals(norm[norm["source_id"].isin(source_ids)], lang)
+    per_kg = dose_frames.per_kg_points(shown, trials, lang)
     found = discrepancies.find_in(ds, norm, trials, weight)
     chosen = discrepancies.within(found, norm, routes, source_ids)
     return DosesView(
@@ -46,11 +52,11 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
         per_kg=per_kg,
         found=found,
         top=discrepancies.top_problems(chosen),
-        left_out=doses.left_out_words(shown),
+        left_out=doses.left_out_words(shown, lang),
         protocols=[(table, raw) for sid in source_ids for _, table, raw in sources.protocol_tables(ds.regimens, sid)],
-        dots_chart=to_spec(dose_charts.dose_dots(points)),
-        per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight)),
-        courses_chart=to_spec(dose_charts.course_totals(courses)),
+        dots_chart=to_spec(dose_charts.dose_dots(points, lang)),
+        per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight, lang)),
+        courses_chart=to_spec(dose_charts.course_totals(courses, lang)),
         rows_behind=rows_behind(ds, norm, found),
     )
 
@@ -74,11 +80,83 @@ def rows_behind(ds: Dataset, norm: pd.DataFrame, found: pd.DataFrame) -> dict[An
     return out
 
 
+# --- words for the page: captions, counts, verdicts and the tables' column headers -----------------------------
+
+
+def courses_caption(lang: str = "en") -> str:
+    """What the course-totals chart cannot tell: core.views.embed.courses_caption's words, with the course convention
+    in `lang` too (the embed's version fills in the English convention; see the report to the lead)."""
+    return i18n.gettext(
+        lang,
+        "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. Our "
+        "convention: {convention} Totals marked computed are our arithmetic on the page's dose and schedule; the "
+        "page itself never states them. Where a page allows follow-ups without a limit, only the smallest course "
+        "is drawn. Numbers that are not cells are not added. Source: the pages' own words.",
+    ).format(convention=doses.course_convention(lang))
+
+
+def list_caption(listed: pd.DataFrame, lang: str = "en") -> str:
+    """'20 items: 18 problems and 2 checks that came out consistent (shown, not hidden).'"""
+    return i18n.gettext(
+        lang, "{n} items: {problems} problems and {checks} checks that came out consistent (shown, not hidden)."
+    ).format(
+        n=len(listed),
+        problems=int((listed["status"] == "problem").sum()),
+        checks=int((listed["status"] == "consistent").sum()),
+    )
+
+
+def verdict_words(ds: Dataset, verdict: str) -> str:
+    """A claim's verdict as the page shows it: the code in English (as before), the edition's label otherwise."""
+    if ds.lang == "en":
+        return verdict
+    labels = dict(zip(ds.verdicts["verdict"], ds.verdicts["label"], strict=True))
+    return labels.get(verdict, verdict)
+
+
+def claim_note(ds: Dataset, claim) -> str:
+    """The line under a claim's quote on this page: it is a claim, and our verdict on it."""
+    return i18n.gettext(ds.lang, "A claim on the page · our verdict: {verdict}").format(
+        verdict=md_escape(verdict_words(ds, claim.verdict))
+    )
+
+
+# Column headers of the tables shown on screen and downloaded (the frames keep their English names for code).
+COLUMN_WORDS = {
+    "who": N_("who"), "source_id": N_("page id"), "label": N_("label"), "route": N_("route code"),
+    "route_label": N_("route"), "route_as_stated": N_("route as stated"), "low": N_("lowest"), "high": N_("highest"),
+    "dose": N_("dose"), "quote": N_("quote"), "row_id": N_("row id"), "verification": N_("verification"),
+    "note": N_("note"), "short_label": N_("page"), "item": N_("schedule"), "basis": N_("printed or computed"),
+    "regimen_ids": N_("dose rows"), "open_ended": N_("no upper limit"), "total": N_("cells per course"),
+    "kind": N_("kind"), "section": N_("route"), "doses": N_("cells per dose"), "ids": N_("rows"),
+    "evidence_strength": N_("strength of evidence"), "id": N_("id"), "evidence_ids": N_("studies"),
+    "row": N_("kind of row"), "topic": N_("mechanism"), "stated_as": N_("strongest wording"),
+    "strength": N_("how firm (rank)"), "n_claims": N_("claims"), "claim_ids": N_("claim ids"),
+    "evidence_status": N_("what trials show"), "status_short": N_("what trials show, short"),
+    "basis_words": N_("printed or computed, in words"),
+}  # fmt: skip
+
+
+def on_screen(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A table as shown and downloaded: in English as it is; in another language, its column headers in words."""
+    if lang == "en":
+        return frame
+    # Codes a reader would meet in the table (who a dose is from, printed or computed, strength) in words too.
+    coded = {"who": "who", "basis": "basis", "evidence_strength": "strength"}
+    words = {
+        column: frame[column].map(lambda code, table=table: chart_words(table, code, lang))
+        for column, table in coded.items()
+        if column in frame
+    }
+    frame = frame.assign(**words)
+    return frame.rename(columns={c: i18n.gettext(lang, COLUMN_WORDS[c]) for c in frame.columns if c in COLUMN_WORDS})
+
+
 # What the page's inputs and list need, so the page reads only this view (page -> view -> analysis).
 WEIGHT_LIMITS_KG, DEFAULT_WEIGHT_KG = doses.WEIGHT_LIMITS_KG, doses.DEFAULT_WEIGHT_KG
 COURSE_CONVENTION, KINDS = doses.COURSE_CONVENTION, discrepancies.KINDS
 route_label, item_line, item_markdown = doses.route_label, discrepancies.item_line, discrepancies.item_markdown
-select_items = discrepancies.select
+kind_label, select_items = discrepancies.kind_label, discrepancies.select
 
 
 @dataclass(frozen=True)

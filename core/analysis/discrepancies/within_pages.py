@@ -6,31 +6,42 @@ import math
 
 import pandas as pd
 
+from core import i18n
 from core.analysis.discrepancies.kinds import (
+    FAMILY_WORDS,
     HEADLINE_KIND,
     ROUTE_FAMILIES,
     TOLERANCE,
     TOTAL_KIND,
+    _cells,
+    _count,
     _dose_rows,
+    _fold,
     _fold_severity,
     _item,
+    _number,
     _per,
     _range,
+    _where,
+    _words,
 )
-from core.text import format_count, plural
+from core.analysis.doses import with_cells
 
 
-def route_dose_conflict(norm: pd.DataFrame) -> list[dict]:
+def route_dose_conflict(norm: pd.DataFrame, lang: str = "en") -> list[dict]:
     """Pages that dose the same part of the body differently."""
+    _ = i18n.bound(lang)
     rows = _dose_rows(norm)
     rows = rows[rows["route"].isin(ROUTE_FAMILIES)].assign(family=lambda f: f["route"].map(ROUTE_FAMILIES))
     items = []
     for family, group in rows.groupby("family", sort=False):
         if group["source_id"].nunique() < 2:
             continue
+        # The family in words; English keeps its article in the sentence ("the spine"), Spanish in the word.
+        where = family if lang == "en" else _words(lang, FAMILY_WORDS, family)
         per_source = []
-        for _, part in group.groupby("source_id", sort=False):
-            pers = ", ".join(dict.fromkeys(part.apply(_per, axis=1)))
+        for _source, part in group.groupby("source_id", sort=False):
+            pers = ", ".join(dict.fromkeys(part.apply(_per, axis=1, lang=lang)))
             routes = ", ".join(dict.fromkeys(part["route_label"]))
             low, high = part["cells_per_admin_low"].min(), part["cells_per_admin_high"].max()
             per_source.append((part.iloc[0]["short_label"], low, high, pers, routes))
@@ -38,12 +49,14 @@ def route_dose_conflict(norm: pd.DataFrame) -> list[dict]:
         same = len({(p[1], p[2], p[3]) for p in per_source}) == 1
         fold = high / low
         numbers = "; ".join(
-            f"{label}: {_range(lo, hi)} cells {per} ({routes})" for label, lo, hi, per, routes in per_source
+            f"{label}: {_cells(lo, hi, lang)} {per} ({routes})" for label, lo, hi, per, routes in per_source
         )
         bases = {p[3] for p in per_source}
         basis_note = (
-            " They also count differently (" + " vs ".join(sorted(bases)) + "), so even equal numbers would not "
-            "mean the same amount."
+            " "
+            + _("They also count differently ({bases}), so even equal numbers would not mean the same amount.").format(
+                bases=_(" vs ").join(sorted(bases))
+            )
             if len(bases) > 1
             else ""
         )
@@ -52,8 +65,8 @@ def route_dose_conflict(norm: pd.DataFrame) -> list[dict]:
                 _item(
                     "route_dose_conflict",
                     "none",
-                    f"The pages agree on the dose for the {family}.",
-                    f"Every page that doses the {family} gives the same dose.",
+                    _("The pages agree on the dose for the {family}.").format(family=where),
+                    _("Every page that doses the {family} gives the same dose.").format(family=where),
                     numbers,
                     group,
                 )
@@ -63,9 +76,19 @@ def route_dose_conflict(norm: pd.DataFrame) -> list[dict]:
             _item(
                 "route_dose_conflict",
                 _fold_severity(fold),
-                f"Pages dose the {family} differently: the highest is up to {fold:.1f} times the lowest.",
-                f"For the {family}, the pages give doses from {format_count(low)} to {format_count(high)} cells, "
-                f"a {fold:.1f}-fold spread. None of them says why its own dose is the right one.{basis_note}",
+                _("Pages dose the {family} differently: the highest is up to {fold} times the lowest.").format(
+                    family=where, fold=_fold(fold, lang)
+                ),
+                _(
+                    "For the {family}, the pages give doses from {low} to {high}, a {fold}-fold spread. None of them "
+                    "says why its own dose is the right one."
+                ).format(
+                    family=where,
+                    low=_count(low, lang),
+                    high=with_cells(_count(high, lang), lang),
+                    fold=_fold(fold, lang),
+                )
+                + basis_note,
                 numbers,
                 group,
                 fold=fold,
@@ -74,70 +97,79 @@ def route_dose_conflict(norm: pd.DataFrame) -> list[dict]:
     return items
 
 
-def headline_vs_own_doses(norm: pd.DataFrame) -> list[dict]:
+def headline_vs_own_doses(norm: pd.DataFrame, lang: str = "en") -> list[dict]:
     """A page's headline range against the route doses the same page gives."""
+    _ = i18n.bound(lang)
     items = []
     headlines = norm[norm["comparable"] & (norm["statement_kind"] == HEADLINE_KIND)]
     own = _dose_rows(norm)
-    for _, head in headlines.iterrows():
+    for _row, head in headlines.iterrows():
         mine = own[own["source_id"] == head["source_id"]]
         if mine.empty:
             continue
         lo, hi = head["cells_per_admin_low"], head["cells_per_admin_high"]
         outside = mine[(mine["cells_per_admin_low"] < lo) | (mine["cells_per_admin_high"] > hi)]
         rows = pd.concat([head.to_frame().T, outside if not outside.empty else mine])
-        headline_words = f"{_range(lo, hi)} cells {_per(head)}"
+        headline_words = f"{_cells(lo, hi, lang)} {_per(head, lang)}"
         if outside.empty:
             items.append(
                 _item(
                     "headline_vs_own_doses",
                     "none",
-                    "The page's own doses fit its headline range.",
-                    f"Every dose the page gives falls inside its headline of {headline_words}.",
-                    f"Headline: {headline_words}",
+                    _("The page's own doses fit its headline range."),
+                    _("Every dose the page gives falls inside its headline of {headline}.").format(
+                        headline=headline_words
+                    ),
+                    _("Headline: {headline}").format(headline=headline_words),
                     rows,
                 )
             )
             continue
         parts = []
-        for _, r in outside.iterrows():
-            side = "below" if r["cells_per_admin_low"] < lo else "above"
+        for _row, r in outside.iterrows():
+            side = _("partly below") if r["cells_per_admin_low"] < lo else _("partly above")
             parts.append(
-                f"{r['route_label']}: {_range(r['cells_per_admin_low'], r['cells_per_admin_high'])} "
-                f"{_per(r)} (partly {side})"
+                f"{r['route_label']}: {_range(r['cells_per_admin_low'], r['cells_per_admin_high'], lang)} "
+                f"{_per(r, lang)} ({side})"
             )
         items.append(
             _item(
                 "headline_vs_own_doses",
                 "medium",
-                "The page's own doses fall outside its headline range.",
-                f"The page says {headline_words} are typical. But {len(outside)} of its own doses fall partly "
-                f"outside that range, so the page does not follow its own rule.",
-                f"Headline: {headline_words}; " + "; ".join(parts),
+                _("The page's own doses fall outside its headline range."),
+                _(
+                    "The page says {headline} are typical. But {n} of its own doses fall partly outside that range, "
+                    "so the page does not follow its own rule."
+                ).format(headline=headline_words, n=len(outside)),
+                _("Headline: {headline}").format(headline=headline_words) + "; " + "; ".join(parts),
                 rows,
             )
         )
     return items
 
 
-def printed_total_check(norm: pd.DataFrame) -> list[dict]:
+def printed_total_check(norm: pd.DataFrame, lang: str = "en") -> list[dict]:
     """Totals the page prints beside a dose, against the dose times the number of days or sessions."""
+    _ = i18n.bound(lang)
     rows = norm[
         norm["total_printed"].notna()
         & (norm["statement_kind"] != TOTAL_KIND)
         & norm["printed_times_admins_low"].notna()
     ]
     items = []
-    for _, group in rows.groupby(["source_id", "protocol_id"], sort=False):
+    for _group, group in rows.groupby(["source_id", "protocol_id"], sort=False):
         checks, wrong = [], []
-        for _, r in group.iterrows():
+        for _row, r in group.iterrows():
             expected = (r["printed_times_admins_low"], r["printed_times_admins_high"])
             ok = all(abs(e - r["total_printed"]) <= TOLERANCE for e in expected if not math.isnan(e))
-            line = (
-                f"{r['route_as_stated']}: {format_count(r['dose_low'])} × {r['admins_low']:g} = "
-                f"{format_count(expected[0])}; printed {r['total_as_printed']}"
+            line = _("{what}: {dose} × {times} = {expected}; printed {printed}").format(
+                what=_where(r, lang),
+                dose=_count(r["dose_low"], lang),
+                times=_number(r["admins_low"], lang),
+                expected=_count(expected[0], lang),
+                printed=r["total_as_printed"],
             )
-            checks.append(line + (" (matches)" if ok else " (does not match)"))
+            checks.append(line + " " + (_("(matches)") if ok else _("(does not match)")))
             if not ok:
                 wrong.append(r["regimen_id"])
         if wrong:
@@ -146,10 +178,13 @@ def printed_total_check(norm: pd.DataFrame) -> list[dict]:
                 _item(
                     "printed_total_check",
                     "medium",
-                    "Printed totals do not equal dose × days.",
-                    f"{plural(len(bad), 'printed total')} "
-                    f"{'differs' if len(bad) == 1 else 'differ'} from the dose times the number of days or "
-                    "sessions the page gives.",
+                    _("Printed totals do not equal dose × days."),
+                    i18n.ngettext(
+                        lang,
+                        "{n} printed total differs from the dose times the number of days or sessions the page gives.",
+                        "{n} printed totals differ from the dose times the number of days or sessions the page gives.",
+                        len(bad),
+                    ).format(n=len(bad)),
                     "; ".join(checks),
                     bad,
                 )
@@ -159,9 +194,15 @@ def printed_total_check(norm: pd.DataFrame) -> list[dict]:
                 _item(
                     "printed_total_check",
                     "none",
-                    "The printed totals do add up: dose × days gives each one.",
-                    f"We checked {plural(len(group), 'printed total')} against the dose times the days the "
-                    "page gives. They match, so the arithmetic itself is right; the problems lie elsewhere.",
+                    _("The printed totals do add up: dose × days gives each one."),
+                    i18n.ngettext(
+                        lang,
+                        "We checked {n} printed total against the dose times the days the page gives. They match, so "
+                        "the arithmetic itself is right; the problems lie elsewhere.",
+                        "We checked {n} printed totals against the dose times the days the page gives. They match, so "
+                        "the arithmetic itself is right; the problems lie elsewhere.",
+                        len(group),
+                    ).format(n=len(group)),
                     "; ".join(checks),
                     group,
                 )
@@ -169,11 +210,12 @@ def printed_total_check(norm: pd.DataFrame) -> list[dict]:
     return items
 
 
-def total_leaves_rows_out(norm: pd.DataFrame) -> list[dict]:
+def total_leaves_rows_out(norm: pd.DataFrame, lang: str = "en") -> list[dict]:
     """A printed grand total against the rows of its own table: which rows does it add, which does it drop?"""
+    _ = i18n.bound(lang)
     items = []
     totals = norm[(norm["statement_kind"] == TOTAL_KIND) & norm["total_printed"].notna()]
-    for _, total in totals.iterrows():
+    for _row, total in totals.iterrows():
         table = norm[(norm["protocol_id"] == total["protocol_id"]) & (norm["statement_kind"] != TOTAL_KIND)]
         if total["protocol_id"] == "" or table.empty:
             continue
@@ -181,19 +223,20 @@ def total_leaves_rows_out(norm: pd.DataFrame) -> list[dict]:
         dropped = table[table["total_printed"].isna() & table["dose_low"].notna()]
         added = counted["total_printed"].sum()
         rows = pd.concat([total.to_frame().T, table])
-        numbers = (
-            f"Printed total {total['total_as_printed']}; rows with a total add up to {format_count(added)} ("
-            + ", ".join(counted["route_as_stated"])
-            + ")"
+        numbers = _("Printed total {printed}; rows with a total add up to {added} ({rows})").format(
+            printed=total["total_as_printed"],
+            added=_count(added, lang),
+            rows=", ".join(_where(r, lang) for _row, r in counted.iterrows()),
         )
         if abs(added - total["total_printed"]) > TOLERANCE:
             items.append(
                 _item(
                     "total_leaves_rows_out",
                     "medium",
-                    "The printed total does not add up.",
-                    f"The page's total of {total['total_as_printed']} is not the sum of its own rows "
-                    f"({format_count(added)}).",
+                    _("The printed total does not add up."),
+                    _("The page's total of {printed} is not the sum of its own rows ({added}).").format(
+                        printed=total["total_as_printed"], added=_count(added, lang)
+                    ),
                     numbers,
                     rows,
                 )
@@ -204,28 +247,37 @@ def total_leaves_rows_out(norm: pd.DataFrame) -> list[dict]:
                 _item(
                     "total_leaves_rows_out",
                     "none",
-                    "The printed total adds up every row.",
-                    "The total equals the rows of its table added up, and no row is left out.",
+                    _("The printed total adds up every row."),
+                    _("The total equals the rows of its table added up, and no row is left out."),
                     numbers,
                     rows,
                 )
             )
             continue
         left = "; ".join(
-            f"{r['route_as_stated']}: {format_count(r['dose_low'])} {_per(r)} × {r['admins_low']:g}"
-            for _, r in dropped.iterrows()
+            f"{_where(r, lang)}: {_count(r['dose_low'], lang)} {_per(r, lang)} × {_number(r['admins_low'], lang)}"
+            for _row, r in dropped.iterrows()
         )
         not_cells = dropped[~dropped["comparable"]]
+        if len(not_cells):
+            explanation = _(
+                "The total of {printed} adds up only the rows that have a total beside them. It leaves out {n} rows "
+                "that the same table gives a dose for, {not_cells} of them not cells at all. A reader cannot tell "
+                "from the total what the whole protocol involves."
+            )
+        else:
+            explanation = _(
+                "The total of {printed} adds up only the rows that have a total beside them. It leaves out {n} rows "
+                "that the same table gives a dose for. A reader cannot tell from the total what the whole protocol "
+                "involves."
+            )
         items.append(
             _item(
                 "total_leaves_rows_out",
                 "medium",
-                f"The printed total leaves out {len(dropped)} rows of its own table.",
-                f"The total of {total['total_as_printed']} adds up only the rows that have a total beside them. It "
-                f"leaves out {len(dropped)} rows that the same table gives a dose for"
-                + (f", {len(not_cells)} of them not cells at all" if len(not_cells) else "")
-                + ". A reader cannot tell from the total what the whole protocol involves.",
-                numbers + "; left out: " + left,
+                _("The printed total leaves out {n} rows of its own table.").format(n=len(dropped)),
+                explanation.format(printed=total["total_as_printed"], n=len(dropped), not_cells=len(not_cells)),
+                numbers + _("; left out: ") + left,
                 rows,
             )
         )
