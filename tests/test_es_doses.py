@@ -250,21 +250,11 @@ def test_mechanism_grid_data_shows_words_not_codes_in_spanish(spanish):
     assert mechanisms_view.matrix_on_screen(view.matrix, "en") is view.matrix
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core.charts.claims.mechanism_matrix_chart (claims area) takes no language here yet: at merge, "
-    "core/views/mechanisms.py passes ds.lang to it, and this mark goes",
-)
 def test_mechanism_grid_chart_in_spanish(spanish):
     spec = mechanisms_view.mechanisms_page(spanish, "all").matrix_chart
     assert "páginas" in title_text(spec)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core.analysis.sources.protocol_tables (claims area) takes no language here yet: at merge, "
-    "core/views/doses.py passes ds.lang to it, and this mark goes",
-)
 def test_protocol_table_headers_in_spanish(spanish):
     choice = doses_view.choices(spanish)
     view = doses_view.doses_page(spanish, 70.0, tuple(choice.routes), tuple(choice.sources))

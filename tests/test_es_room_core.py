@@ -44,10 +44,6 @@ def test_every_question_in_both_editions_has_the_same_options_by_letter_and_the_
         assert spanish[qid].answer_id == english[qid].answer_id, qid
 
 
-@pytest.mark.xfail(
-    reason="core/workshop/exercises.py approved_msc_is_for looks for English words in regulatory.summary, a column "
-    "the Spanish edition translates, so that exercise is missing in Spanish (the room falls back to English for it)"
-)
 def test_both_editions_ask_the_same_questions(editions):
     assert editions["es"].keys() == editions["en"].keys()
 

@@ -11,7 +11,6 @@ from core.analysis import vocab
 from core.analysis.doses import cells_range
 from core.data import Dataset
 from core.i18n import N_
-from core.text import format_count
 from core.workshop.exercises import exercises
 from core.workshop.guide import PLANS
 
@@ -152,13 +151,6 @@ def _trial_doses(ds: Dataset, basis: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "short_name", "cells"])
 
 
-def _cells_range(low: float, high: float, lang: str) -> str:
-    """A range of cell counts as cells_range writes it, in the reader's language (both ends known)."""
-    if lang == i18n.DEFAULT:
-        return cells_range(low, high)
-    return format_count(low, lang) if low == high else f"{format_count(low, lang)}–{format_count(high, lang)}"
-
-
 def dose_questions(ds: Dataset) -> list[RoomQuestion]:
     """'How many cells did trials inject into a knee?': the range the trials used, against ranges 100× off."""
     _ = i18n.bound(ds.lang)
@@ -168,11 +160,11 @@ def dose_questions(ds: Dataset) -> list[RoomQuestion]:
         if doses.empty:
             continue
         low, high = doses["cells"].min(), doses["cells"].max()
-        answer = _cells_range(low, high, ds.lang)
+        answer = cells_range(low, high, ds.lang)
         # Decoys ten thousand and a hundred times too few, and a hundred times too many: far enough apart that
         # no option overlaps the answer. Listed smallest first, so the options read as a scale. Told apart by
         # their English words, so both languages keep the same options in the same order.
-        scale = {cells_range(low * f, high * f): _cells_range(low * f, high * f, ds.lang) for f in (1e-4, 1e-2, 1, 1e2)}
+        scale = {cells_range(low * f, high * f): cells_range(low * f, high * f, ds.lang) for f in (1e-4, 1e-2, 1, 1e2)}
         names = list(dict.fromkeys(doses["short_name"]))
         trials = doses.drop_duplicates("id")
         explanation = i18n.ngettext(

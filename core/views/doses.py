@@ -15,6 +15,7 @@ from core.charts.export import Spec, to_spec
 from core.data import Dataset
 from core.i18n import N_
 from core.text import md_escape
+from core.views import embed
 from core.views.rows import RowsBehind
 
 
@@ -53,7 +54,9 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
         found=found,
         top=discrepancies.top_problems(chosen),
         left_out=doses.left_out_words(shown, lang),
-        protocols=[(table, raw) for sid in source_ids for _, table, raw in sources.protocol_tables(ds.regimens, sid)],
+        protocols=[
+            (table, raw) for sid in source_ids for _, table, raw in sources.protocol_tables(ds.regimens, sid, ds.lang)
+        ],
         dots_chart=to_spec(dose_charts.dose_dots(points, lang)),
         per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight, lang)),
         courses_chart=to_spec(dose_charts.course_totals(courses, lang)),
@@ -84,15 +87,8 @@ def rows_behind(ds: Dataset, norm: pd.DataFrame, found: pd.DataFrame) -> dict[An
 
 
 def courses_caption(lang: str = "en") -> str:
-    """What the course-totals chart cannot tell: core.views.embed.courses_caption's words, with the course convention
-    in `lang` too (the embed's version fills in the English convention; see the report to the lead)."""
-    return i18n.gettext(
-        lang,
-        "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. Our "
-        "convention: {convention} Totals marked computed are our arithmetic on the page's dose and schedule; the "
-        "page itself never states them. Where a page allows follow-ups without a limit, only the smallest course "
-        "is drawn. Numbers that are not cells are not added. Source: the pages' own words.",
-    ).format(convention=doses.course_convention(lang))
+    """What the course-totals chart cannot tell (the one caption, shared with its embed)."""
+    return embed.courses_caption(lang)
 
 
 def list_caption(listed: pd.DataFrame, lang: str = "en") -> str:

@@ -128,14 +128,13 @@ def vein_caption(weight: float, lang: str = i18n.DEFAULT) -> str:
 
 
 def courses_caption(lang: str = i18n.DEFAULT) -> str:
-    # doses.COURSE_CONVENTION (area "doses") is English until its owner gives it a language.
     return i18n.gettext(
         lang,
         "What this cannot tell: how many cells a person would really get; pages rarely say how many sessions. "
         "Our convention: {convention} Totals marked computed are our arithmetic on the page's "
         "dose and schedule; the page itself never states them. Where a page allows follow-ups without a limit, "
         "only the smallest course is drawn. Numbers that are not cells are not added. Source: the pages' own words.",
-    ).format(convention=doses.COURSE_CONVENTION)
+    ).format(convention=doses.course_convention(lang))
 
 
 # --- the registry --------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def dose_ladder(ds: Dataset, weight_kg: float = doses.DEFAULT_WEIGHT_KG) -> pd.D
                   group["cells_per_admin_high"].max(), source_id, tuple(group["regimen_id"]),
                   note.format(routes=", ".join(routes)), lang)
         )  # fmt: skip
-    courses = dose_frames.course_totals(norm)
+    courses = dose_frames.course_totals(norm, ds.lang)
     for source_id, group in courses.groupby("source_id", sort=False):
         top = group.loc[group[["low", "high"]].max(axis=1).idxmax()]
         high = top["high"] if pd.notna(top["high"]) else top["low"]
@@ -109,8 +109,7 @@ _LADDER_COLUMNS = ["group", "rung", "low", "high", "colour_key", "cells", "label
 
 def _rung(group: str, rung: str, low: float, high: float, key: str, ids: tuple[str, ...], note: str,
           lang: str = i18n.DEFAULT, *, worked_out: bool = False) -> dict:  # fmt: skip
-    # doses.cells_range (area "doses") takes no language yet: `lang` goes through at merge.
-    cells = doses.cells_range(low, high)
+    cells = doses.cells_range(low, high, lang)
     label = i18n.gettext(lang, "{what}: {cells}").format(what=rung, cells=cells)
     # worked_out: a course total the page never prints (our arithmetic).
     return {"group": group, "rung": rung, "low": float(low), "high": float(high), "colour_key": key, "cells": cells,

@@ -55,7 +55,7 @@ def mechanisms_page(ds: Dataset, chosen: str) -> MechanismsView:
     shown = topics if chosen == "all" else topics[topics["id"] == chosen]
     return MechanismsView(
         matrix=matrix,
-        matrix_chart=to_spec(claim_charts.mechanism_matrix_chart(matrix)),
+        matrix_chart=to_spec(claim_charts.mechanism_matrix_chart(matrix, ds.lang)),
         sections=[
             MechanismSection(
                 topic=topic.to_dict(),

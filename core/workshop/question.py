@@ -62,15 +62,7 @@ def topic_label(topic: str, lang: str = i18n.DEFAULT) -> str:
 
 def cells(low: float, high: float, lang: str = i18n.DEFAULT) -> str:
     """A cell count or range ("15 million–50 million"; "15 millones–50 millones"), never "billón" for 10^9."""
-    if lang == i18n.DEFAULT:
-        return cells_range(low, high)
-    if pd.isna(low):
-        return i18n.pgettext(lang, "dose range", "not stated")  # the words core.analysis.doses uses
-    if pd.isna(high):
-        return i18n.gettext(lang, "at least {low} (no upper limit stated)").format(low=i18n.format_cells(low, lang))
-    if low == high:
-        return i18n.format_cells(low, lang)
-    return f"{i18n.format_cells(low, lang)}–{i18n.format_cells(high, lang)}"
+    return cells_range(low, high, lang)
 
 
 def cells_phrase(amount: str, lang: str = i18n.DEFAULT) -> str:
