@@ -213,11 +213,16 @@ def test_guided_reading_answers_are_spanish_words_over_the_same_values():
 # --- the downloads: the report and the findings in the visitor's language ---------------------------------------
 
 
-def _downloads(text: str, dataset, lang: str = "es") -> tuple[str, bytes]:
-    """The two downloads as the page makes them for a visitor in `lang` (ui.textcheck.report_downloads)."""
+def _report(text: str, dataset, lang: str = "es"):
+    """The report and dose comparison as the page makes them for a visitor in `lang`."""
     ds = localised(dataset, lang)
     report = ui.analyze_text(text, lang)
-    comparison = view.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition, lang)
+    return report, view.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition, lang)
+
+
+def _downloads(text: str, dataset, lang: str = "es") -> tuple[str, bytes]:
+    """The two downloads for a visitor in `lang`, as ui.textcheck.report_downloads asks the view for them."""
+    report, comparison = _report(text, dataset, lang)
     return view.report_markdown(report, comparison, lang), view.report_csv(report, lang)
 
 
@@ -232,6 +237,22 @@ def test_downloads_are_in_spanish_for_a_spanish_visitor(text, dataset):
     headers = textcheck.finding_headers("es")
     shown = [row[headers[column]] for row in rows for column in ("section", "kind")]
     assert [cell for cell in shown if reads_as_english(_without_the_texts_words(cell, text))] == []
+
+
+def test_the_page_builds_its_downloads_in_the_visitors_language(monkeypatch, dataset):
+    from ui import textcheck as check_ui
+
+    made = {}
+
+    class Column:
+        def download_button(self, label, data, file_name, **kwargs):
+            made[file_name] = data()  # the page hands over a callable: built only when clicked
+
+    monkeypatch.setattr(check_ui.st, "columns", lambda n: [Column() for _ in range(n)])
+    monkeypatch.setattr(check_ui, "lang", lambda: "es")
+    markdown, findings = _downloads(ENGLISH, dataset)
+    check_ui.report_downloads(*_report(ENGLISH, dataset))
+    assert made == {"text-check-report.md": markdown.encode("utf-8"), "text-check-findings.csv": findings}
 
 
 def test_downloads_stay_english_for_an_english_visitor(dataset):
