@@ -292,6 +292,28 @@ def test_bad_uploads_get_a_plain_spanish_message(name, content, message):
     assert english_on_page(at) == []
 
 
+def test_an_uploaded_spanish_page_is_checked_in_spanish():
+    page = f"<html><body><script>alerta()</script><p>{textcheck.EXAMPLE_ES}</p></body></html>"
+    at = open_page(PAGE, {"lang": "es"})
+    at.get("file_uploader")[0].upload("anuncio.html", page.encode("utf-8"), "text/html").run()
+    assert not at.exception, at.exception
+    assert any(c.value.startswith("Revisando el archivo subido “anuncio\\.html”") for c in at.caption)
+    assert "El revisor leyó este texto en español." in [c.value for c in at.caption]
+    assert english_on_page(at) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "shown"),
+    [
+        ("es", "Inyectamos 50 (parte de una frase más larga)", "“Inyectamos 50” (parte de una frase más larga)"),
+        ("en", "We inject 50 (part of a longer sentence)", "“We inject 50” (part of a longer sentence)"),
+        ("es", "Inyectamos 50 millones.", "“Inyectamos 50 millones\\.”"),
+    ],
+)  # fmt: skip
+def test_a_shortened_sentence_says_so_outside_the_quotation_marks(lang, sentence, shown):
+    assert view.quoted(sentence, lang) == shown
+
+
 # --- English unchanged ------------------------------------------------------------------------------------------
 
 
