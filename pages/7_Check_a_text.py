@@ -1,7 +1,5 @@
 """Check a text: paste or upload an advert or article and see its red flags, doses, wording and what it leaves out."""
 
-from functools import partial
-
 import streamlit as st
 
 import ui
@@ -20,7 +18,6 @@ ds = ui.page_frame(
         "check each finding against the text yourself."
     ),
 )
-in_lang = partial(view.in_lang, ds.lang)  # the checker's report functions, in the visitor's language once they can
 
 # 1. Inputs
 checked, guess, upload = check_ui.inputs()
@@ -30,9 +27,9 @@ text = st.session_state.get("text") or ""
 if upload is not None:
     data = upload.getvalue()
     try:
-        text = in_lang(view.read_upload, upload.name, data)
-    except view.TextCheckError as error:
-        st.warning(md_escape(view.problem_message(error, ds.lang, upload.name, data)), icon=":material/info:")
+        text = view.read_upload(upload.name, data, ds.lang)
+    except view.TextCheckError as error:  # the checker says what is wrong, in the visitor's language
+        st.warning(md_escape(str(error)), icon=":material/info:")
         ui.stop_page()
     st.caption(_("Checking the uploaded file “{name}” (remove it to check the pasted text).").format(
         name=md_escape(upload.name)))  # fmt: skip
@@ -43,14 +40,14 @@ if not text.strip():
 try:
     report = ui.analyze_text(text, ds.lang)
 except view.TextTooLongError as error:
-    st.warning(md_escape(view.problem_message(error, ds.lang)), icon=":material/info:")
+    st.warning(md_escape(str(error)), icon=":material/info:")
     ui.stop_page()
-if check_ui.read_as(report) is None:  # a language the checker cannot read: say so, not an empty report
-    check_ui.cannot_read(checked)
+if report.read_as is None:  # a language the checker cannot read: say so, not an empty report
+    check_ui.cannot_read(report, checked)
     ui.stop_page()
-comparison = in_lang(view.compare_doses, report.doses, ds.evidence, ds.regimens, report.condition)
-flags = report.red_flags + in_lang(view.dose_flags, report.doses, ds.evidence, report.condition)
-level, verdict = in_lang(view.summary, report)
+comparison = view.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition, ds.lang)
+flags = report.red_flags + view.dose_flags(report.doses, ds.evidence, report.condition, ds.lang)
+level, verdict = view.summary(report, ds.lang)
 guesses = view.guess_lines(report, text, ds.lang) if guess else []
 
 # 3. Render
@@ -61,10 +58,10 @@ if guess:
 # No green "all clear": the checker misses many warning signs (see view.no_flags_line), so a neutral result is
 # information, not a pass.
 with st.container(key="check_result"):
-    st.caption(view.read_as_line(check_ui.read_as(report), ds.lang))  # said first: which language's rules read it
+    st.caption(view.read_as_sentence(report, ds.lang))  # said first: which language's rules read it
     {"advert": st.warning, "caution": st.warning, "neutral": st.info}[level](verdict, icon=":material/policy:")
 ui_scroll.scroll_after_press(checked, "check_result")  # on a phone the result starts below the box and buttons
-if note := in_lang(view.truncation_note, report):
+if note := view.truncation_note(report, ds.lang):
     st.caption(note)
 st.markdown(view.counts_line(flags, report, ds.lang))
 

@@ -3,16 +3,17 @@ a language it cannot read, Spanish errors and example; the English page keeps it
 
 from __future__ import annotations
 
-import dataclasses
-import functools
+import csv
+import io
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 import ui
 from core import textcheck
 from core.data.translate import localised
-from core.textcheck import detect_language, phrases
 from core.views import check_a_text as view
 from tests.spanish_check import english_on_page, reads_as_english
 from tests.test_pages import all_text, open_page
@@ -23,31 +24,14 @@ FRENCH = (
     "injection disent que la douleur a disparu et que les résultats sont excellents dans tous les cas."
 )
 ENGLISH = textcheck.EXAMPLE
-# Interface text of the page frame, from area "common" (ui/frame.py: the sidebar's blurb, the share box, the
-# glossary expander) and a hidden scroll script (ui/scroll.py, area common) that the English check reads as words.
-OWED_BY_COMMON = (
-    "Knee and back pain: what five web pages claim",
-    "Share this view: this link keeps your choices",
-    "Words on this page, explained (",
-    '<span data-scroll-key="',
-)
+SPANISH_CORPUS = Path(__file__).parent / "textcheck_eval" / "corpus" / "spanish.json"
+# Real Spanish pages of the evaluation corpus: red flags and a dose, red flags and a harvest, five doses.
+CLINICS = ("topdoctors-ar-mesenquimales", "diarioinformacion-mediterranea-svf", "mocell-dosificacion-25-millones")
 
 
-@pytest.fixture(autouse=True)
-def read_as_detected(monkeypatch):
-    """core.textcheck.analyze sets read_as itself once area textcheck's Spanish reading lands; until then the tests
-    set it as detect_language.detect() tells, which is what analyze will do."""
-    real = textcheck.analyze
-
-    @functools.wraps(real)
-    def analyze(text, *args, **kwargs):
-        return dataclasses.replace(real(text, *args, **kwargs), read_as=detect_language.detect(text))
-
-    monkeypatch.setattr(textcheck, "analyze", analyze)
-    cached = ui.analyze_text  # a test may swap it out; its cache must not keep reports made with the stand-in
-    cached.clear()
-    yield
-    cached.clear()
+def clinic_text(page_id: str) -> str:
+    pages = json.loads(SPANISH_CORPUS.read_text(encoding="utf-8"))["pages"]
+    return " ".join(s["text"] for s in next(p for p in pages if p["id"] == page_id)["sentences"])
 
 
 def _check(text: str, lang: str = "es", query: dict | None = None):
@@ -59,41 +43,27 @@ def _check(text: str, lang: str = "es", query: dict | None = None):
     return at
 
 
-def owed_by_textcheck(text: str, dataset) -> list[str]:
-    """The English that core/textcheck writes into this text's report (area textcheck translates it): summary(),
-    FLAG_KINDS labels and reasons, the flags' reasons, checklist questions and notes, kind.py's cues,
-    language_summary() labels, compare_doses()' amount, position and course."""
-    ds = localised(dataset, "es")
+def _without_the_texts_words(found: str, text: str) -> str:
+    """A shown line less what the checked text itself says: its quotes (“…”) and the words the checker picked
+    out of it (doses, sure words, a course), which stay in the text's language."""
     report = textcheck.analyze(text)
-    comparison = textcheck.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition)
-    flags = report.red_flags + textcheck.dose_flags(report.doses, ds.evidence, report.condition)
-    owed = [textcheck.summary(report)[1], *report.page_kind.cues, *(f.reason for f in flags)]
-    owed += [part for label, reason, _page in phrases.FLAG_KINDS.values() for part in (label, reason)]
-    owed += [part for item in report.checklist for part in (item.question, item.note) if part]
-    owed += [label for _kind, label, _count, _words in textcheck.language_summary(report)]
-    owed += [row[c] for row in comparison.to_dict("records") for c in ("amount", "compared with trials", "course")]
-    return sorted({o for o in owed if o}, key=len, reverse=True)
+    picked = [d.text for d in report.doses] + [d.course_text or "" for d in report.doses]
+    picked += [h.text for h in report.language]
+    rest = re.sub(r"“[^”]*”", " ", found.replace("\\", "").replace("\u2060", "")).lower()
+    for part in sorted(picked, key=len, reverse=True):
+        rest = rest.replace(" ".join(part.lower().split()), " ") if part else rest
+    return rest
 
 
-def english_left(at, text: str = "", owed: list[str] = ()) -> list[str]:
-    """english_on_page(at) less what others owe (named above) and the checked text's own words: its quotes, its
-    doses and wording, and the whole text with its marks."""
-    report = textcheck.analyze(text) if text else None
-    users = [d.text for d in report.doses] + [h.text for h in report.language] if report else []
-    marked = view.highlighted_markdown(text, report) if report else None
-    left = []
-    for found in english_on_page(at):
-        if found.startswith(OWED_BY_COMMON) or found == marked:
-            continue
-        rest = found.replace("\\", "").replace("\u2060", "")
-        for part in owed:
-            rest = rest.replace(part, " ")
-        rest = re.sub(r"“[^”]*”", " ", rest).lower()
-        for part in sorted(users, key=len, reverse=True):
-            rest = rest.replace(" ".join(part.lower().split()), " ")
-        if reads_as_english(rest):
-            left.append(found)
-    return left
+def english_left(at, text: str) -> list[str]:
+    """english_on_page(at) less the checked text's own words (its quotes, its doses and wording, the whole text with
+    its marks): what is left is interface text in English."""
+    marked = view.highlighted_markdown(text, textcheck.analyze(text))
+    return [
+        found
+        for found in english_on_page(at)
+        if found != marked and reads_as_english(_without_the_texts_words(found, text))
+    ]
 
 
 # --- no English interface words ---------------------------------------------------------------------------------
@@ -104,24 +74,40 @@ def test_empty_page_in_spanish_has_no_english():
     assert not at.exception, at.exception
     assert at.title[0].value == "Revisar un texto"
     assert any("pulse **Revisar**" in i.value for i in at.info)
-    assert english_left(at) == []
+    assert english_on_page(at) == []
 
 
-@pytest.mark.parametrize("text", [view.EXAMPLE_ES, ENGLISH], ids=["spanish-example", "english-text"])
-def test_checked_page_in_spanish_has_no_english_but_what_textcheck_owes(text, dataset):
+@pytest.mark.parametrize("page_id", CLINICS)
+def test_spanish_clinic_page_in_spanish_has_no_english(page_id):
+    text = clinic_text(page_id)
     at = _check(text)
     assert at.subheader[0].value == "Señales de alarma"
-    assert english_left(at, text, owed_by_textcheck(text, dataset)) == []
+    assert "El revisor leyó este texto en español." in [c.value for c in at.caption]
+    assert english_on_page(at) == []
 
 
-def test_guess_mode_in_spanish_has_no_english(dataset):
+def test_spanish_example_in_spanish_has_no_english():
+    at = _check(view.EXAMPLE_ES)
+    assert at.subheader[0].value == "Señales de alarma"
+    assert english_on_page(at) == []
+
+
+def test_english_text_in_spanish_shows_english_only_in_its_own_words():
+    at = _check(ENGLISH)
+    assert at.subheader[0].value == "Señales de alarma"
+    assert english_on_page(at), "the English text's quotes are on the page (the check below must have work to do)"
+    assert english_left(at, ENGLISH) == []
+
+
+def test_guess_mode_in_spanish_has_no_english():
     at = _check(view.EXAMPLE_ES, query={"guess": "1"})
-    assert english_left(at, view.EXAMPLE_ES) == []
+    assert english_on_page(at) == []
     next(c for c in at.checkbox if c.key.startswith("mark_")).check().run()
     next(t for t in at.toggle if t.key == "reveal_flags").set_value(True).run()
     assert not at.exception, at.exception
     assert "Usted y el revisor coinciden en" in all_text(at)
-    assert english_left(at, view.EXAMPLE_ES, owed_by_textcheck(view.EXAMPLE_ES, dataset)) == []
+    assert "Señales de alarma" in [s.value for s in at.subheader]
+    assert english_on_page(at) == []
 
 
 # --- the language the checker read -------------------------------------------------------------------------------
@@ -130,10 +116,10 @@ def test_guess_mode_in_spanish_has_no_english(dataset):
 @pytest.mark.parametrize(
     ("lang", "text", "line"),
     [
-        ("es", view.EXAMPLE_ES, "Leímos este texto como español."),
-        ("es", ENGLISH, "Leímos este texto como inglés."),
-        ("en", ENGLISH, "We read this text as English."),
-        ("en", view.EXAMPLE_ES, "We read this text as Spanish."),
+        ("es", view.EXAMPLE_ES, "El revisor leyó este texto en español."),
+        ("es", ENGLISH, "El revisor leyó este texto en inglés."),
+        ("en", ENGLISH, "The checker read this text as English."),
+        ("en", view.EXAMPLE_ES, "The checker read this text as Spanish."),
     ],
 )
 def test_the_result_says_which_language_it_read(lang, text, line):
@@ -143,21 +129,22 @@ def test_the_result_says_which_language_it_read(lang, text, line):
 
 @pytest.mark.parametrize(
     ("lang", "message"),
-    [("es", "El revisor lee inglés y español"), ("en", "The checker reads English and Spanish")],
+    [("es", "solo tiene reglas para inglés y español"), ("en", "it has rules for English and Spanish only")],
 )
 def test_a_language_it_cannot_read_gets_a_plain_message_instead_of_a_report(lang, message):
     at = _check(FRENCH, lang)
-    assert any(message in box.value for box in at.info)
+    shown = [box.value for box in at.info if message in box.value]
+    assert shown == [textcheck.read_as_sentence(textcheck.analyze(FRENCH), lang)]
     assert not at.subheader, "no empty report under the message"
     assert not at.get("download_button")
     if lang == "es":
-        assert english_left(at) == []
+        assert english_on_page(at) == []
 
 
 def test_a_report_read_as_none_is_not_shown(monkeypatch):
     monkeypatch.setattr(ui, "analyze_text", lambda text, language="en": textcheck.TextReport(len(text), read_as=None))
     at = _check("Quelques mots.", "es")
-    assert any("No pudimos leer este texto" in box.value for box in at.info)
+    assert any("El revisor no puede leer el idioma" in box.value for box in at.info)
     assert not at.subheader
 
 
@@ -168,19 +155,23 @@ def test_spanish_example_is_offered_in_spanish_and_labelled_invented():
     at = open_page(PAGE, {"lang": "es"})
     next(b for b in at.button if b.label == "Rellenar con un ejemplo inventado").click().run()
     assert not at.exception, at.exception
-    assert at.text_area(key="text").value == view.EXAMPLE_ES
+    assert at.text_area(key="text").value == textcheck.EXAMPLE_ES
     assert "Ejemplo inventado: no es la página de ninguna clínica real." in [c.value for c in at.caption]
 
 
-@pytest.mark.parametrize("words", ["50 millones de células", "intraarticular", "sin riesgos"])
-def test_spanish_example_has_a_dose_a_route_and_a_red_flag_to_find(words):
-    assert words in view.EXAMPLE_ES
-    assert detect_language.detect(view.EXAMPLE_ES) == "es"
-
-
-def test_english_example_stays_for_english():
+def test_the_page_offers_the_checkers_own_examples():
+    # One source: the page shows core.textcheck's examples, the same ones the checker's tests read.
     assert view.example("en") == textcheck.EXAMPLE
-    assert view.example("es") == view.EXAMPLE_ES
+    assert view.example("es") == view.EXAMPLE_ES == textcheck.EXAMPLE_ES
+    assert textcheck.detect_language(textcheck.EXAMPLE_ES) == "es"
+
+
+def test_spanish_example_gives_red_flags_doses_and_a_seller_in_spanish():
+    at = _check(textcheck.EXAMPLE_ES)
+    counts = next(m.value for m in at.markdown if " · " in m.value and "señal" in m.value)
+    assert re.match(r"[1-9]\d* señales de alarma · 2 dosis · ", counts), counts
+    assert at.warning[0].value.startswith("Léalo como un anuncio")
+    assert "50 millones de células" in set(at.dataframe[0].value["cantidad"])
 
 
 def test_counts_and_dose_table_in_spanish():
@@ -188,7 +179,8 @@ def test_counts_and_dose_table_in_spanish():
     counts = next(m.value for m in at.markdown if " · " in m.value and "señal" in m.value)
     assert counts.startswith("4 señales de alarma · 2 dosis · ")
     table = at.dataframe[0].value
-    assert {"encontrada en el texto", "vía", "comparada con los ensayos"} <= set(table.columns)
+    assert set(table.columns) <= set(textcheck.column_headers("es").values())
+    assert {"encontrado en el texto", "vía", "comparado con los ensayos"} <= set(table.columns)
     assert "intraarticular en la rodilla" in set(table["vía"])
     assert "Por qué importa: Afirmaciones frente a evidencia" in [link.label for link in at.get("page_link")]
     assert [b.label for b in at.get("download_button")] == ["Descargar el informe (Markdown)",
@@ -199,9 +191,14 @@ def test_doses_meet_the_same_trials_in_both_languages():
     # The Spanish edition of the data translates labels, never the keys the comparison matches on.
     english = _check(ENGLISH, "en").dataframe[0].value
     spanish = _check(ENGLISH).dataframe[0].value
-    assert list(spanish["ensayos en nuestros datos"]) == list(english["trials in our data"])
     assert list(spanish["identificadores de los ensayos"]) == list(english["trial ids"])
     assert english["trial ids"].iloc[0], "the example's first dose has trials to meet"
+    assert _studies(spanish["ensayos de nuestros datos"]) == _studies(english["trials in our data"])
+
+
+def _studies(cells) -> list[list[str]]:
+    """How many studies each cell counts ("50 million (3 studies)", "50 millones (3 estudios)")."""
+    return [re.findall(r"\((\d+) (?:study|studies|estudios?)\)", cell) for cell in cells]
 
 
 def test_guided_reading_answers_are_spanish_words_over_the_same_values():
@@ -210,6 +207,58 @@ def test_guided_reading_answers_are_spanish_words_over_the_same_values():
     assert radio.options == ["Señal de alarma", "No es una señal de alarma"]
     radio.set_value("Señal de alarma").run()  # AppTest picks by the shown words; the page gets CONFIRM, its value
     assert "Confirmó 1, descartó 0" in all_text(at)
+    assert english_left(at, ENGLISH) == []
+
+
+# --- the downloads: the report and the findings in the visitor's language ---------------------------------------
+
+
+def _report(text: str, dataset, lang: str = "es"):
+    """The report and dose comparison as the page makes them for a visitor in `lang`."""
+    ds = localised(dataset, lang)
+    report = ui.analyze_text(text, lang)
+    return report, view.compare_doses(report.doses, ds.evidence, ds.regimens, report.condition, lang)
+
+
+def _downloads(text: str, dataset, lang: str = "es") -> tuple[str, bytes]:
+    """The two downloads for a visitor in `lang`, as ui.textcheck.report_downloads asks the view for them."""
+    report, comparison = _report(text, dataset, lang)
+    return view.report_markdown(report, comparison, lang), view.report_csv(report, lang)
+
+
+@pytest.mark.parametrize("text", [clinic_text(CLINICS[0]), textcheck.EXAMPLE_ES, ENGLISH],
+                         ids=["spanish-clinic", "spanish-example", "english-text"])  # fmt: skip
+def test_downloads_are_in_spanish_for_a_spanish_visitor(text, dataset):
+    markdown, findings = _downloads(text, dataset)
+    assert markdown.startswith("# Informe de revisión del texto\n")
+    assert [line for line in markdown.splitlines() if reads_as_english(_without_the_texts_words(line, text))] == []
+    rows = list(csv.DictReader(io.StringIO(findings.decode("utf-8"))))
+    assert list(rows[0]) == list(textcheck.finding_headers("es").values())
+    headers = textcheck.finding_headers("es")
+    shown = [row[headers[column]] for row in rows for column in ("section", "kind")]
+    assert [cell for cell in shown if reads_as_english(_without_the_texts_words(cell, text))] == []
+
+
+def test_the_page_builds_its_downloads_in_the_visitors_language(monkeypatch, dataset):
+    from ui import textcheck as check_ui
+
+    made = {}
+
+    class Column:
+        def download_button(self, label, data, file_name, **kwargs):
+            made[file_name] = data()  # the page hands over a callable: built only when clicked
+
+    monkeypatch.setattr(check_ui.st, "columns", lambda n: [Column() for _ in range(n)])
+    monkeypatch.setattr(check_ui, "lang", lambda: "es")
+    markdown, findings = _downloads(ENGLISH, dataset)
+    check_ui.report_downloads(*_report(ENGLISH, dataset))
+    assert made == {"text-check-report.md": markdown.encode("utf-8"), "text-check-findings.csv": findings}
+
+
+def test_downloads_stay_english_for_an_english_visitor(dataset):
+    markdown, findings = _downloads(ENGLISH, dataset, "en")
+    assert markdown.startswith("# Text check report\n")
+    assert findings.decode("utf-8").startswith("section,found,kind,route,start,end,")
 
 
 # --- errors and limits: plain Spanish, never a traceback ---------------------------------------------------------
@@ -217,20 +266,21 @@ def test_guided_reading_answers_are_spanish_words_over_the_same_values():
 
 def test_too_long_text_in_spanish():
     at = _check("a" * (textcheck.MAX_CHARS + 1))
-    assert "como máximo 200.000 caracteres" in at.warning[0].value.replace("\\", "")
+    assert "200.001 caracteres; el revisor acepta como máximo 200.000" in at.warning[0].value.replace("\\", "")
     assert not at.error
-    assert english_left(at) == []
+    assert not at.subheader
+    assert english_on_page(at) == []
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "archivo binario"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "parece un archivo binario"),
         ("latin.txt", "Stammzellen für das Knie: 50 Millionen".encode("latin-1"), "no es texto UTF-8"),
-        ("huge.txt", b"stem cells " * 20_000, "200.000 caracteres"),
-        ("empty.md", b"   ", "no contiene texto"),
-        ("scan.pdf", b"%PDF-1.7 fake", "no es un archivo .txt"),
-        ("page.docx", b"PK\x03\x04 fake", "no es un archivo .txt"),
+        ("huge.txt", b"stem cells " * 20_000, "220.000 caracteres de texto; el revisor acepta como máximo 200.000"),
+        ("empty.md", b"   ", "no tiene texto"),
+        ("scan.pdf", b"%PDF-1.7 fake", "es un PDF"),
+        ("page.docx", b"PK\x03\x04 fake", "es un documento de Word"),
     ],
 )
 def test_bad_uploads_get_a_plain_spanish_message(name, content, message):
@@ -239,26 +289,37 @@ def test_bad_uploads_get_a_plain_spanish_message(name, content, message):
     assert not at.exception, at.exception
     assert not at.error
     assert message in at.warning[0].value.replace("\\", "")
-    assert english_left(at) == []
+    assert english_on_page(at) == []
 
 
-# --- the view's language plumbing -------------------------------------------------------------------------------
+def test_an_uploaded_spanish_page_is_checked_in_spanish():
+    page = f"<html><body><script>alerta()</script><p>{textcheck.EXAMPLE_ES}</p></body></html>"
+    at = open_page(PAGE, {"lang": "es"})
+    at.get("file_uploader")[0].upload("anuncio.html", page.encode("utf-8"), "text/html").run()
+    assert not at.exception, at.exception
+    assert any(c.value.startswith("Revisando el archivo subido “anuncio\\.html”") for c in at.caption)
+    assert "El revisor leyó este texto en español." in [c.value for c in at.caption]
+    assert english_on_page(at) == []
 
 
-def test_in_lang_passes_the_language_only_to_functions_that_take_one():
-    def speaks(text, lang="en"):
-        return f"{text}:{lang}"
+@pytest.mark.parametrize(
+    ("lang", "sentence", "shown"),
+    [
+        ("es", "Inyectamos 50 (parte de una frase más larga)", "“Inyectamos 50” (parte de una frase más larga)"),
+        ("en", "We inject 50 (part of a longer sentence)", "“We inject 50” (part of a longer sentence)"),
+        ("es", "Inyectamos 50 millones.", "“Inyectamos 50 millones\\.”"),
+    ],
+)  # fmt: skip
+def test_a_shortened_sentence_says_so_outside_the_quotation_marks(lang, sentence, shown):
+    assert view.quoted(sentence, lang) == shown
 
-    def english_only(text):
-        return text
 
-    assert view.in_lang("es", speaks, "x") == "x:es"
-    assert view.in_lang("es", english_only, "x") == "x"
+# --- English unchanged ------------------------------------------------------------------------------------------
 
 
 def test_english_words_are_unchanged():
     report = textcheck.analyze(ENGLISH)
     assert view.counts_line(report.red_flags, report).startswith("4 red flags · 2 doses · ")
-    assert view.read_as_line("en") == "We read this text as English."
-    assert view.problem_message(textcheck.UploadError("as the checker says"), "en", "a.pdf") == "as the checker says"
+    assert view.read_as_sentence(report) == "The checker read this text as English."
     assert view.kind_label("seller") == "A seller's page (clinic, broker or advert)"
+    assert view.flag_groups(report.red_flags)[0].label == "Regulator's name used as a selling point"

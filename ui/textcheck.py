@@ -14,12 +14,12 @@ from ui.language import _, lang, page_link
 # same 200,000 characters again, and 16 texts of at most 200,000 characters bound its memory to a few megabytes.
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
 def analyze_text(text: str, language: str = "en"):
-    """core.textcheck.analyze(text), cached per text and interface language; TextTooLongError is raised (and not
-    cached) as usual. The language is not passed on: a `lang` of analyze could as well mean the language to read the
-    text in, so the lead wires it at merge once area textcheck says what it means."""
+    """core.textcheck.analyze(text, lang=language), cached per text and interface language (the report's own
+    sentences are in `language`; the text's language is told inside); TextTooLongError is raised, in `language`,
+    and not cached."""
     from core import textcheck
 
-    return textcheck.analyze(text)
+    return textcheck.analyze(text, lang=language)
 
 
 def inputs() -> tuple[bool, bool, object]:
@@ -56,18 +56,13 @@ def inputs() -> tuple[bool, bool, object]:
     return checked, guess, upload
 
 
-def read_as(report) -> str | None:
-    """The language the checker read the text in ("en", "es"), or None for one it cannot read."""
-    return getattr(report, "read_as", "en")  # the field arrives with area textcheck's Spanish reading
-
-
-def cannot_read(checked: bool) -> None:
+def cannot_read(report, checked: bool) -> None:
     """For a language the checker cannot read: a plain message where the result would be, not an empty report."""
     from core.views import check_a_text as view
     from ui import scroll as ui_scroll
 
     with st.container(key="check_result"):
-        st.info(view.read_as_line(None, lang()), icon=":material/translate:")
+        st.info(view.read_as_sentence(report, lang()), icon=":material/translate:")
     ui_scroll.scroll_after_press(checked, "check_result")
 
 
@@ -79,7 +74,7 @@ def marked_text(text: str, report) -> None:
     st.caption(_("Bold on red: a red flag. Bold on orange: a dose. Italic on red: sure-sounding words. "
                  "Grey: words the page quotes or reports. Blue: hedges."))  # fmt: skip
     with st.expander(_("The whole text"), expanded=False):
-        st.markdown(view.in_lang(lang(), view.highlighted_markdown, text, report))
+        st.markdown(view.highlighted_markdown(text, report))
 
 
 def red_flag_groups(groups) -> None:
@@ -144,11 +139,11 @@ def checklist(items) -> None:
     for item in items:
         icon = ":material/check_circle:" if item.good else ":material/warning:"
         answer = _("Yes") if item.found else _("No")
-        st.markdown(f"{icon} **{md_escape(view.shown(lang(), item.question))}** {answer}.")
+        st.markdown(f"{icon} **{md_escape(item.question)}** {answer}.")  # question and note come in lang()
         if item.evidence:
-            st.caption(view.quoted(item.evidence))
+            st.caption(view.quoted(item.evidence, lang()))
         if item.note:
-            st.caption(md_escape(view.shown(lang(), item.note)))
+            st.caption(md_escape(item.note))
 
 
 def doses(report, comparison: pd.DataFrame) -> None:
@@ -160,7 +155,7 @@ def doses(report, comparison: pd.DataFrame) -> None:
         return
     for dose, row in zip(report.doses, comparison.to_dict("records"), strict=True):
         st.markdown(view.dose_line(dose, row, lang()))
-        st.caption(view.quoted(dose.sentence))
+        st.caption(view.quoted(dose.sentence, lang()))
     with st.expander(_("All doses as a table")):
         st.dataframe(view.dose_table(comparison, lang()), hide_index=True, width="stretch")
     st.caption(
@@ -177,14 +172,14 @@ def report_downloads(report, comparison: pd.DataFrame) -> None:
     cols = st.columns(2)
     cols[0].download_button(
         _("Download report (Markdown)"),
-        data=lambda: view.in_lang(lang(), view.report_markdown, report, comparison).encode("utf-8"),
+        data=lambda: view.report_markdown(report, comparison, lang()).encode("utf-8"),
         file_name="text-check-report.md",
         mime="text/markdown",
         icon=":material/download:",
     )
     cols[1].download_button(
         _("Download findings (CSV)"),
-        data=lambda: view.in_lang(lang(), view.report_csv, report),
+        data=lambda: view.report_csv(report, lang()),
         file_name="text-check-findings.csv",
         mime="text/csv",
         icon=":material/table:",

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from core import i18n, site, textcheck
 from core.i18n import N_
 from core.text import md_escape, normalise_space
-from core.textcheck import phrases
-from core.textcheck.compare import describe_course
+from core.textcheck.flag_kinds import FLAG_KINDS  # only for the kinds' order and the page explaining each
 from core.textcheck.model import DoseMention, RedFlag, TextReport
 from core.textcheck.spans import SHORTENED
 
@@ -22,28 +18,6 @@ MAX_QUOTES_PER_FLAG = 5
 # as a clean bill. tests/test_textcheck_eval.py keeps these in step with the bench.
 UNSEEN_PAGES = 46
 UNSEEN_RED_FLAG_RECALL = 0.32
-
-
-@functools.lru_cache(maxsize=64)
-def _takes_lang(fn: Callable) -> bool:
-    try:
-        return "lang" in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def in_lang(lang: str, fn: Callable, *args, **kwargs):
-    """fn(*args, lang=lang) when fn takes a language, else fn(*args): core.textcheck's report functions gain a
-    `lang` parameter from their own area (textcheck), and the page passes the visitor's language as soon as they do."""
-    if _takes_lang(fn):
-        kwargs["lang"] = lang
-    return fn(*args, **kwargs)
-
-
-def shown(lang: str, text: str) -> str:
-    """A label or sentence from core.textcheck's word lists in the visitor's language: the textcheck area marks its
-    constants for the catalogs (N_) and this looks them up where they are shown; unknown text stays as it is."""
-    return i18n.gettext(lang, text) if text else text
 
 
 @dataclass(frozen=True)
@@ -73,78 +47,51 @@ def counts_line(flags: list[RedFlag], report: TextReport, lang: str = "en") -> s
 
 
 def flag_groups(flags: list[RedFlag], lang: str = "en") -> list[FlagGroup]:
-    """Red flags grouped by kind, in the order of FLAG_KINDS, each quote escaped for Markdown."""
+    """Red flags grouped by kind, in the order of FLAG_KINDS, each quote escaped for Markdown. The flags' reasons
+    arrive in `lang` (analyze and dose_flags were given it); a kind whose flags give different reasons shows the
+    kind's general one."""
     groups = []
-    for kind, (label, reason, page) in phrases.FLAG_KINDS.items():
+    for kind, (_label, _reason, page) in FLAG_KINDS.items():
         found = [f for f in flags if f.kind == kind]
         if not found:
             continue
         reasons = {f.reason for f in found}
         quotes = tuple(dict.fromkeys(md_escape(normalise_space(f.text)) for f in found))[:MAX_QUOTES_PER_FLAG]
-        shown_reason = reason if len(reasons) != 1 else next(iter(reasons))
+        reason = next(iter(reasons)) if len(reasons) == 1 else textcheck.flag_reason(kind, lang)
         groups.append(
-            FlagGroup(kind, shown(lang, label), md_escape(shown(lang, shown_reason)), page,
+            FlagGroup(kind, textcheck.flag_label(kind, lang), md_escape(reason), page,
                       i18n.gettext(lang, site.by_path(page).label), quotes, len(found))
         )  # fmt: skip
     return groups
 
 
-# The checker's route codes (core.textcheck.model.ROUTES) as a reader sees them; the codes themselves never change.
-_ROUTE_WORDS = {
-    "intra-articular knee": N_("intra-articular knee"), "intradiscal": N_("intradiscal"),
-    "intrathecal": N_("intrathecal"), "epidural": N_("epidural"),
-    "intrathecal-or-epidural as stated": N_("intrathecal-or-epidural as stated"),
-    "spine, site unspecified": N_("spine, site unspecified"), "intravenous": N_("intravenous"),
-    "not stated": N_("not stated"),
-}  # fmt: skip
-
-
-def route_words(route: str, lang: str = "en") -> str:
-    """A route code in the visitor's language (a code the checker may add later is shown as it is)."""
-    return i18n.gettext(lang, _ROUTE_WORDS[route]) if route in _ROUTE_WORDS else shown(lang, route)
-
-
 def dose_line(dose: DoseMention, row: dict, lang: str = "en") -> str:
-    """One Markdown line for a dose: the words, amount, product, basis, route (and where the route came from)."""
+    """One Markdown line for a dose: the words, amount, product, basis, route (and where the route came from).
+    `row` is the dose's row of compare_doses(..., lang=lang): its cells are already in the visitor's language."""
     _ = i18n.bound(lang)
-    route = route_words(row["route"], lang)
+    route = row["route"]
     if dose.route and dose.route_inferred:
         route = _("{route} (from a nearby line or heading, not the dose's own sentence)").format(route=route)
-    parts = [f":orange-background[**{md_escape(normalise_space(dose.text))}**]", md_escape(shown(lang, row["amount"])),
+    parts = [f":orange-background[**{md_escape(normalise_space(dose.text))}**]", md_escape(row["amount"]),
              _("route: {route}").format(route=md_escape(route))]  # fmt: skip
-    if course := in_lang(lang, describe_course, dose):
-        parts.append(md_escape(course))
-    compared = _("Compared with human trials: {comparison}.").format(
-        comparison=md_escape(shown(lang, row["compared with trials"]))
-    )
+    if row["course"]:
+        parts.append(md_escape(row["course"]))
+    compared = _("Compared with human trials: {comparison}.").format(comparison=md_escape(row["compared with trials"]))
     return " · ".join(parts) + "  \n" + compared
 
 
-# Headers of the dose table on screen: core.textcheck.compare names its columns (kept as keys); these are their words.
-_DOSE_HEADERS = {
-    "found in text": N_("found in text"), "product": N_("product"), "amount": N_("amount"), "basis": N_("basis"),
-    "route": N_("route"), "route from": N_("route from"), "course": N_("course"),
-    "trials in our data": N_("trials in our data"), "compared with trials": N_("compared with trials"),
-    "trial ids": N_("trial ids"), "the five pages": N_("the five pages"), "page rows": N_("page rows"),
-}  # fmt: skip
-
-
 def dose_table(comparison, lang: str = "en"):
-    """The comparison as shown on screen: without the position column, routes and headers in the language."""
-    table = comparison.drop(columns="start")
-    if "route" in table:
-        table["route"] = table["route"].map(lambda r: route_words(r, lang))
-    return table.rename(columns={c: i18n.gettext(lang, h) for c, h in _DOSE_HEADERS.items()})
+    """The comparison (compare_doses(..., lang=lang)) as shown on screen: without the position column, with the
+    headers in the language."""
+    return comparison.drop(columns="start").rename(columns=textcheck.column_headers(lang))
 
 
 def wording_lines(report: TextReport, lang: str = "en") -> list[str]:
     """Plain lines: how many sure words of each kind in the page's own voice, and what it only quotes."""
-    from core.textcheck.report import language_summary
-
     lines = []
-    for _kind, label, count, words in in_lang(lang, language_summary, report):
+    for _kind, label, count, words in textcheck.language_summary(report, lang):
         listed = md_escape(", ".join(words[:8])) + _more(len(words), lang)
-        lines.append(f"**{shown(lang, label)}:** {count}" + (f" ({listed})" if words else ""))
+        lines.append(f"**{label}:** {count}" + (f" ({listed})" if words else ""))
     quoted = sorted({normalise_space(h.text.lower()) for h in report.quoted_words})
     if quoted:
         listed = md_escape(", ".join(quoted[:8])) + _more(len(quoted), lang)
@@ -160,15 +107,17 @@ def _more(count: int, lang: str = "en", limit: int = 8) -> str:
     return i18n.gettext(lang, " and {n} more").format(n=count - limit) if count > limit else ""
 
 
-def quoted(sentence: str) -> str:
-    """A sentence in quotation marks, escaped for Markdown; 'part of a longer sentence' goes outside the marks."""
-    body = sentence.removesuffix(SHORTENED)
-    return f"“{md_escape(body)}”" + (SHORTENED if body != sentence else "")
+def quoted(sentence: str, lang: str = "en") -> str:
+    """A sentence in quotation marks, escaped for Markdown; 'part of a longer sentence' (in the report's language)
+    goes outside the marks."""
+    note = i18n.gettext(lang, SHORTENED)
+    body = sentence.removesuffix(note)
+    return f"“{md_escape(body)}”" + (note if body != sentence else "")
 
 
 def kind_label(kind: str, lang: str = "en") -> str:
     """What kind of page the text reads like, as a heading line ("A seller's page (clinic, broker or advert)")."""
-    label = shown(lang, KIND_LABELS.get(kind, kind))
+    label = textcheck.kind_label(kind, lang)
     return label[:1].upper() + label[1:]
 
 
@@ -183,7 +132,7 @@ def kind_cues_line(cues: tuple[str, ...], text: str, lang: str = "en") -> str:
     if said:
         parts.append(_("Because it says: {words}.").format(words=", ".join(f"“{md_escape(c)}”" for c in said)))
     if other:
-        things = md_escape(_(" and ").join(shown(lang, c) for c in other))
+        things = md_escape(_(" and ").join(other))
         parts.append((_("It also has {things}.") if said else _("Because it has {things}.")).format(things=things))
     return " ".join(parts)
 
@@ -248,15 +197,16 @@ def _key(prefix: str, start: int, end: int, sentence: str) -> str:
 def suspect_groups(report: TextReport, lang: str = "en") -> list[SuspectGroup]:
     """Per red-flag kind, the sentences the reader suspects (reported ones first), each for a person to judge."""
     groups = []
-    for kind, (label, reason, _page) in phrases.FLAG_KINDS.items():
+    for kind in FLAG_KINDS:
         mine = sorted((s for s in report.suspects if s.kind == kind), key=lambda s: (not s.flagged, s.start))
         if mine:
             # One line per sentence: a rule and the model may both suspect the same one (the reported one is first).
             by_key = {}
             for s in mine:
                 by_key.setdefault(_key(f"confirm_{kind.replace(' ', '_')}", s.start, s.end, s.sentence), s)
-            lines = tuple(SuspectLine(key, quoted(s.sentence), s.flagged) for key, s in by_key.items())
-            groups.append(SuspectGroup(kind, shown(lang, label), md_escape(shown(lang, reason)), lines, lang))
+            lines = tuple(SuspectLine(key, quoted(s.sentence, lang), s.flagged) for key, s in by_key.items())
+            groups.append(SuspectGroup(kind, textcheck.flag_label(kind, lang),
+                                       md_escape(textcheck.flag_reason(kind, lang)), lines, lang))  # fmt: skip
     return groups
 
 
@@ -310,7 +260,7 @@ def guess_lines(report: TextReport, text: str, lang: str = "en") -> list[GuessLi
     out = []
     for start, end in segments(text, Sentences(text))[:MAX_GUESS_SENTENCES]:
         sentence = normalise_space(text[start:end])
-        kinds = tuple(dict.fromkeys(shown(lang, phrases.FLAG_KINDS.get(f.kind, (f.kind,))[0])
+        kinds = tuple(dict.fromkeys(textcheck.flag_label(f.kind, lang)
                                     for f in report.red_flags if f.start < end and f.end > start))  # fmt: skip
         out.append(GuessLine(_key("mark", start, end, sentence), md_escape(sentence), kinds))
     return out
@@ -333,65 +283,10 @@ def guess_comparison(lines: list[GuessLine], marked: set[str], lang: str = "en")
     ).format(n=both, only_you=only_you, only_checker=only_checker)
 
 
-# --- the language the checker read, the example, and problems with the input, in the visitor's language ----------
-
-# An invented advert (no real clinic): a dose, a route and a red flag for a Spanish visitor to try the checker on.
-EXAMPLE_ES = (
-    "¡Terapia revolucionaria con células madre para el dolor de rodilla y de espalda! Nuestro tratamiento regenera "
-    "el cartílago. Inyectamos 50 millones de células madre mesenquimales por vía intraarticular en la rodilla, una "
-    "vez al mes durante 3 meses. Es un tratamiento natural y sin riesgos, con un 95 % de éxito. Los pacientes dicen "
-    "que vuelven a caminar sin dolor. El tratamiento cuesta 7.500 €. Pida hoy su consulta gratuita."
-)
-
-
-def example(lang: str = "en") -> str:
-    return EXAMPLE_ES if lang == "es" else EXAMPLE
-
-
-def read_as_line(read_as: str | None, lang: str = "en") -> str:
-    """Which language's rules read the text, in one plain sentence; for None, that the checker cannot read it yet."""
-    _ = i18n.bound(lang)
-    lines = {"en": _("We read this text as English."), "es": _("We read this text as Spanish.")}
-    return lines.get(read_as) or _(
-        "We could not read this text: it seems to be in a language the checker cannot read yet, or it is too short "
-        "to tell. The checker reads English and Spanish. If your text is in one of them, paste a longer part of it "
-        "(a few full sentences)."
-    )
-
-
-def problem_message(error: Exception, lang: str = "en", name: str = "", data: bytes = b"") -> str:
-    """Why a text or an uploaded file was refused, in plain words: the checker's own message when it speaks the
-    visitor's language (English, or once core.textcheck takes a language), else said here from the same facts."""
-    if lang == "en" or (name and _takes_lang(read_upload)):
-        return str(error)
-    _ = i18n.bound(lang)
-    limit = i18n.format_number(MAX_CHARS, lang, 0)
-    if not name:
-        return _("The text is too long: the checker takes at most {limit} characters. Paste the part that makes "
-                 "the claims.").format(limit=limit)  # fmt: skip
-    if isinstance(error, TextTooLongError):
-        size = i18n.format_number(textcheck.MAX_UPLOAD_BYTES, lang, 0)
-        return _("“{name}” is too long: the checker takes files up to {size} bytes and {limit} characters of text. "
-                 "Paste the part that makes the claims instead.").format(name=name, size=size, limit=limit)  # fmt: skip
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in textcheck.UPLOAD_TYPES:
-        return _("“{name}” is not a .txt, .md or .html file, which the checker cannot read. Open it, select the text, "
-                 "copy it and paste it into the box above; or save the web page as HTML (.html) or plain text (.txt) "
-                 "and upload that.").format(name=name)  # fmt: skip
-    if b"\x00" in data[:100_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _("“{name}” looks like a binary file (a program, image or document), not text.").format(name=name)
-    try:
-        data.decode("utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig")
-    except UnicodeDecodeError:
-        return _("“{name}” is not UTF-8 text. Open it in a text editor, save it as UTF-8 and try again.").format(
-            name=name
-        )
-    return _("“{name}” has no text in it.").format(name=name)
-
-
 # The checker's parts the page uses, so the page reads only this view (page -> view -> textcheck).
-EXAMPLE, KIND_LABELS, MAX_CHARS = textcheck.EXAMPLE, textcheck.KIND_LABELS, textcheck.MAX_CHARS
+EXAMPLE_ES, MAX_CHARS, example = textcheck.EXAMPLE_ES, textcheck.MAX_CHARS, textcheck.example
 TextCheckError, TextTooLongError = textcheck.TextCheckError, textcheck.TextTooLongError
 compare_doses, dose_flags, summary = textcheck.compare_doses, textcheck.dose_flags, textcheck.summary
 highlighted_markdown, truncation_note = textcheck.highlighted_markdown, textcheck.truncation_note
 read_upload, report_csv, report_markdown = textcheck.read_upload, textcheck.report_csv, textcheck.report_markdown
+read_as_sentence = textcheck.read_as_sentence
