@@ -91,9 +91,6 @@ def page_frame(
         )
     _menu()
     language_switch()
-    if lang() != "en":
-        # Said plainly until every page is translated, so nobody takes the English parts for an oversight.
-        st.caption(_("This edition is still being translated: parts of this page are still in English."))
     st.title(title)
     try:
         ds = load_edition()
