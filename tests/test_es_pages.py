@@ -14,4 +14,3 @@ def test_spanish_page_opens_with_no_english_interface_text(path):
     at = open_page(path, {"lang": "es"})
     assert not at.exception
     assert english_on_page(at) == []
-

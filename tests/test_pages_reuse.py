@@ -88,8 +88,9 @@ def test_the_summary_chart_follows_the_filters(dataset):
 
 def test_claim_pages_are_named_without_file_order_numbers():
     at = open_page(CLAIMS, {"claim": "c000-01"})
-    where = at.markdown[0].value.split("\n\n")[0]  # the small print above the linked claim's quote
-    assert where.startswith(":small[Vega Stem Cell")
+    # The small print above the linked claim's quote names its page, with no file-order number.
+    where = next(m.value for m in at.markdown if m.value.startswith(":small["))
+    assert where.startswith(":small[Vega Stem Cell ·")
 
 
 def test_methods_offers_every_claimreview_record():
