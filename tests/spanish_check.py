@@ -19,7 +19,8 @@ _ENGLISH_ONLY_WORDS = """
     such may might must could study studies evidence download downloads data chart table next back open close
     choose pick search filter start join room answer answers question questions share report embed image
     sources source weight cells knee back spine route routes verdict verdicts read reads see says said found
-    none yet still both between without within under over after before
+    none yet still both between without within under over after before upload uploads drag drop browse file
+    files per limit
 """
 ENGLISH_ONLY = frozenset(_ENGLISH_ONLY_WORDS.split())
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")

@@ -3,6 +3,8 @@ a Spanish dose ladder, our translation under a verbatim quote, and English exact
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 
 import pytest
@@ -353,3 +355,33 @@ def test_every_embedded_chart_has_a_spanish_caption_and_credit(chart_id):
     assert at.get("link_button")[0].proto.label.endswith("la página completa, con sus datos y fuentes")
     left = [t for t in spanish_english(at) if not any(owed in t for owed in DOSES_AREA_OWES)]
     assert left == []
+
+
+# --- Streamlit's upload box -----------------------------------------------------------------------
+
+
+def _upload_app():
+    import streamlit as st
+
+    from ui.uploader import upload_words
+
+    st.file_uploader("File", key="upload_box")
+    upload_words("upload_box", 5)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("es", 'data-upload-button="Subir un archivo"'), ("en", None)])
+def test_upload_box_gets_our_words_only_in_another_language(lang, words):
+    bodies = [h.proto.body for h in _run(_upload_app, lang=lang).get("html")]
+    if words is None:
+        assert bodies == []  # Streamlit's own English stays
+    else:
+        assert words in bodies[0]
+        assert 'data-upload-note="Hasta 5 MB por archivo"' in bodies[0]
+
+
+def test_upload_words_script_is_allowed_by_the_security_policy():
+    import hosting
+    from ui.uploader import SCRIPT
+
+    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in hosting.app_inline_script_hashes()

@@ -17,11 +17,13 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 # Chart pages as a reader opens them, including the states a link can put them in.
 CHART_PAGES = {
+    "Home": "/",
     "Sources": "/Sources",
     "Sources-one-page": "/Sources?source=stemcellu",
     "Doses": "/Doses",
     "Routes": "/Routes",
     "Mechanisms": "/Mechanisms",
+    "Claims": "/Claims",
     "Evidence": "/Evidence",
     "Evidence-all-studies": "/Evidence?studies=all",
 }
@@ -40,9 +42,13 @@ SCREEN_FACTS = """() => {
         errors: document.querySelectorAll('[data-testid="stException"]').length,
         first_alert: document.querySelector('[data-testid="stAlert"]')?.innerText ?? '',
         // Each piece of interface text, quotes (block quotes) and the language switch left out.
+        // Material icons are drawn from their names ("search"), which are not words a reader sees.
         pieces: [...main.querySelectorAll('p, li, h1, h2, h3, h4, label, button, summary, a')]
             .filter(el => !el.closest('blockquote, [data-testid="language-switch"]') && el.innerText.trim())
-            .map(el => el.innerText.trim()),
+            .map(el => { const copy = el.cloneNode(true);
+                         copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach(icon => icon.remove());
+                         return copy.textContent.trim(); })
+            .filter(text => text),
         overflow: Math.max(root.scrollWidth - root.clientWidth, main.scrollWidth - main.clientWidth),
         image_widths: [...document.querySelectorAll('[data-testid=stImage] img')]
             .map(img => img.getBoundingClientRect().width).filter(w => w > 0),

@@ -23,37 +23,47 @@ def phone_pages(every_page) -> dict[str, dict]:
     return found
 
 
+def cut_off(facts: dict) -> list[str]:
+    """Chart text Vega shortened with "…" because it did not fit."""
+    return [t["text"] for chart in facts["charts"] for t in chart["texts"] if t["text"].rstrip().endswith("…")]
+
+
+def outside(facts: dict) -> list[str]:
+    """Chart text drawn outside its chart: Vega sizes a chart to its text, so a label wider than the chart is
+    clipped without any ellipsis."""
+    return [
+        t["text"]
+        for chart in facts["charts"]
+        for t in chart["texts"]
+        if t["left"] < -2 or t["right"] > chart["width"] + 2 or t["top"] < -2 or t["bottom"] > chart["svgHeight"] + 2
+    ]
+
+
+def too_tall(facts: dict) -> list[int]:
+    return [round(c["height"]) for c in facts["charts"] if c["height"] > MAX_CHART_HEIGHT]
+
+
+def too_small(facts: dict) -> list[str]:
+    # Each line of an SVG label is a <tspan> in one <text>; 14 px text is about 14 px tall per line.
+    return [t["text"] for chart in facts["charts"] for t in chart["texts"] if 0 < t["bottom"] - t["top"] < 12]
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_no_chart_text_is_cut_off_with_an_ellipsis(phone_pages, name):
-    texts = [t["text"] for chart in phone_pages[name]["charts"] for t in chart["texts"]]
-    cut = [text for text in texts if text.rstrip().endswith("…")]
-    assert not cut, f"chart text cut off on {name}: {cut}"
+    assert not cut_off(phone_pages[name]), f"chart text cut off on {name}: {cut_off(phone_pages[name])}"
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_no_chart_text_runs_off_the_chart(phone_pages, name):
-    # Vega sizes the chart to its text, so a label wider than the chart is clipped without any ellipsis.
-    outside = [
-        t["text"]
-        for chart in phone_pages[name]["charts"]
-        for t in chart["texts"]
-        if t["left"] < -2 or t["right"] > chart["width"] + 2 or t["top"] < -2 or t["bottom"] > chart["svgHeight"] + 2
-    ]
-    assert not outside, f"chart text outside the chart on {name}: {outside}"
+    assert not outside(phone_pages[name]), f"chart text outside the chart on {name}: {outside(phone_pages[name])}"
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_no_chart_is_taller_than_a_phone_screen_and_a_bit(phone_pages, name):
-    charts = phone_pages[name]["charts"]
-    assert charts, f"no chart drawn on {name}"
-    tall = [round(c["height"]) for c in charts if c["height"] > MAX_CHART_HEIGHT]
-    assert not tall, f"charts on {name} taller than {MAX_CHART_HEIGHT:.0f} px: {tall}"
+    assert phone_pages[name]["charts"], f"no chart drawn on {name}"
+    assert not too_tall(phone_pages[name]), f"charts on {name} taller than {MAX_CHART_HEIGHT:.0f} px"
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_chart_text_is_readable_on_a_projector(phone_pages, name):
-    # Each line of an SVG label is a <tspan> in one <text>; 14 px text is about 14 px tall per line.
-    small = [
-        t["text"] for chart in phone_pages[name]["charts"] for t in chart["texts"] if 0 < t["bottom"] - t["top"] < 12
-    ]
-    assert not small, f"chart text smaller than 14 px on {name}: {small[:5]}"
+    assert not too_small(phone_pages[name]), f"chart text smaller than 14 px on {name}: {too_small(phone_pages[name])}"

@@ -9,8 +9,9 @@ import re
 import pytest
 
 import ui
-from tests.browser.every_page import BUDGETS_PX, DEFAULT_BUDGET_PX, contact_sheet
+from tests.browser.every_page import BUDGETS_PX, CHART_PAGES, DEFAULT_BUDGET_PX, contact_sheet
 from tests.browser.test_browser import url_path
+from tests.browser.test_chart_layout import cut_off, outside, too_small, too_tall
 from tests.spanish_check import reads_as_english
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("every_page_es")]
@@ -71,3 +72,14 @@ def test_contact_sheet_of_every_spanish_page(every_page_es, width_name):
     for path in PAGES:
         facts(every_page_es, path, width_name)
     assert contact_sheet(width_name, "es").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("name", list(CHART_PAGES))
+def test_spanish_chart_text_fits_its_chart_on_a_phone(every_page_es, name):
+    found = every_page_es[(CHART_PAGES[name], "phone")]
+    assert "error" not in found, found["error"]
+    assert found["charts"], f"no chart drawn on {name}"
+    assert cut_off(found) == []
+    assert outside(found) == []
+    assert too_tall(found) == []
+    assert too_small(found) == []
