@@ -20,7 +20,7 @@ _ENGLISH_ONLY_WORDS = """
     choose pick search filter start join room answer answers question questions share report embed image
     sources source weight cells knee back spine route routes verdict verdicts read reads see says said found
     none yet still both between without within under over after before upload uploads drag drop browse file
-    files per limit
+    files
 """
 ENGLISH_ONLY = frozenset(_ENGLISH_ONLY_WORDS.split())
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")

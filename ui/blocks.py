@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 
 
 def quote(text: str, source_label: str, seed_file: str, translation: str = "", *, before: str = "",
-          after: str = "") -> None:  # fmt: skip
+          after: str = "", then: str = "") -> None:  # fmt: skip
     """A verbatim quote, escaped so it renders as text, attributed to its page; under it, when given, our
     translation into the reader's language, labelled as ours (the quote itself is never translated in place).
 
     The archived file's name goes in the tooltip, not the sentence: plain words on screen, the file one hover
     away (and in every table and download). `before` and `after` are small print (Markdown, already escaped) above
-    and below: all of it is one element, because a list of quotes is redrawn on every rerun of its page.
+    and below, and `then` is Markdown in full size after it all: one element, because a list of quotes is redrawn
+    on every rerun of its page.
     """
     help_text = _("Archived copy of the page: {file}").format(file=md_escape(seed_file)) if seed_file else None
     parts = [f":small[{before}]"] if before else []
@@ -39,6 +40,8 @@ def quote(text: str, source_label: str, seed_file: str, translation: str = "", *
         parts.append(f"*{md_escape(translation_label())}:* {md_escape(translation)}")
     if after:
         parts.append(f":small[{after}]")
+    if then:
+        parts.append(then)
     st.markdown("\n\n".join(parts), help=help_text)
 
 

@@ -182,10 +182,12 @@ def claim_card(
         how=md_escape(vocab.stated_as_words(claim.stated_as, language)),
     )
     translation = getattr(claim, "quote_translation", "")
+    # Without guess-first, the verdict goes into the quote's own element: one element per card, not two.
     quote(claim.quote, claim.short_label, claim.seed_file, translation if isinstance(translation, str) else "",
-          before=where)  # fmt: skip
-    if guess and not st.toggle(_("Reveal our verdict"), key=f"reveal_{key}"):
-        return
-    st.markdown(card_markdown)
+          before=where, then="" if guess else card_markdown)  # fmt: skip
+    if guess:
+        if not st.toggle(_("Reveal our verdict"), key=f"reveal_{key}"):
+            return
+        st.markdown(card_markdown)
     if linked or reveal(_("Link, fact-check record and error report"), key=f"extras_{key}"):
         claim_extras(claim.id, claim.quote, record, key=key)
