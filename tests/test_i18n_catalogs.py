@@ -129,3 +129,9 @@ def test_every_catalog_has_every_template_entry():
 def test_menu_labels_are_in_the_template(label):
     script = _load_script()
     assert label in {m.id for template in script.extract().values() for m in template}
+
+
+def test_a_new_language_gets_a_catalog_for_every_area():
+    script = _load_script()
+    stale = script.refresh(check=True, languages=("fr",))  # check: nothing is written
+    assert sorted(stale) == sorted(f"locales/fr/LC_MESSAGES/{area}.po" for area in script.AREAS)
