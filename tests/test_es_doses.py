@@ -263,7 +263,7 @@ def test_protocol_table_headers_in_spanish(spanish):
 
 
 @pytest.mark.parametrize(
-    ("lang", "kind", "checked"), [("es", "ensayo aleatorizado", "comprobado"), ("en", "randomised trial", "verified")]
+    ("lang", "kind", "checked"), [("es", "ensayo aleatorizado", "verificado"), ("en", "randomised trial", "verified")]
 )
 def test_tooltips_name_the_kind_of_study_and_its_check_in_the_language(dataset, spanish, lang, kind, checked):
     ds = spanish if lang == "es" else dataset

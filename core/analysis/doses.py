@@ -9,9 +9,10 @@ from typing import Any
 import pandas as pd
 
 from core import i18n
+from core.analysis import vocab
 from core.data import Dataset
 from core.i18n import N_
-from core.text import format_count
+from core.text import format_count, verification_words
 
 DAYS_PER_MONTH = 30.44  # average month length (365.25 / 12), used for every month-to-day conversion
 INTERVAL_DAYS = {"day": 1.0, "month": DAYS_PER_MONTH}
@@ -106,28 +107,12 @@ def basis_words(basis: str, lang: str = "en") -> str:
 
 def study_kind_words(kind: str, lang: str = "en") -> str:
     """A kind of study (the evidence table's vocabulary) in words: "randomised trial" / "ensayo aleatorizado"."""
-    words = {
-        "randomised trial": i18n.pgettext(lang, "kind of study", "randomised trial"),
-        "non-randomised trial": i18n.pgettext(lang, "kind of study", "non-randomised trial"),
-        "meta-analysis": i18n.pgettext(lang, "kind of study", "meta-analysis"),
-        "systematic review": i18n.pgettext(lang, "kind of study", "systematic review"),
-        "review or commentary": i18n.pgettext(lang, "kind of study", "review or commentary"),
-        "case series": i18n.pgettext(lang, "kind of study", "case series"),
-        "animal study": i18n.pgettext(lang, "kind of study", "animal study"),
-        "biodistribution study": i18n.pgettext(lang, "kind of study", "biodistribution study"),
-        "drug label": i18n.pgettext(lang, "kind of study", "drug label"),
-        "survey": i18n.pgettext(lang, "kind of study", "survey"),
-    }
-    return words.get(kind, kind)
+    return vocab.word(kind, lang)
 
 
 def checked_words(status: str, lang: str = "en") -> str:
-    """How far a cited row was checked, in words ("partial" -> "partly verified" / "verificado en parte")."""
-    words = {
-        "verified": i18n.pgettext(lang, "checked", "verified"),
-        "partial": i18n.pgettext(lang, "checked", "partly verified"),
-    }
-    return words.get(status, i18n.pgettext(lang, "checked", "not verified")) if status else ""
+    """How far a cited row was checked, in words ("partial" -> "partly verified"); '' for no status."""
+    return verification_words(status, lang) if status else ""
 
 
 def cells_range(low: float, high: float, lang: str = "en") -> str:

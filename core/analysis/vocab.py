@@ -53,6 +53,7 @@ def stated_as_words(stated_as: str, lang: str = i18n.DEFAULT) -> str:
         "unverifiable citation": i18n.pgettext(lang, "stated", "unverifiable citation"),
         "hedged": i18n.pgettext(lang, "stated", "hedged"),
         "anecdote or testimonial": i18n.pgettext(lang, "stated", "anecdote or testimonial"),
+        "not claimed": i18n.pgettext(lang, "stated", "not claimed"),
     }
     return words.get(stated_as, stated_as)
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from core import i18n
 from core.analysis import claims as analysis_claims
+from core.analysis import vocab
 from core.analysis.claims import (
     claims_with_sources,
     linked_evidence,
@@ -98,14 +99,7 @@ def status_words(status: str, lang: str = "en") -> str:
 
 def stated_words(stated_as: str, lang: str = "en") -> str:
     """How firmly a page words a claim (claims.stated_as), as it reads after "Stated" ("as fact" / "como un hecho")."""
-    words = {
-        "as fact": i18n.pgettext(lang, "after 'Stated'", "as fact"),
-        "hedged": i18n.pgettext(lang, "after 'Stated'", "hedged"),
-        "anecdote or testimonial": i18n.pgettext(lang, "after 'Stated'", "anecdote or testimonial"),
-        "unverifiable citation": i18n.pgettext(lang, "after 'Stated'", "unverifiable citation"),
-        "not claimed": i18n.pgettext(lang, "after 'Stated'", "not claimed"),
-    }
-    return words.get(stated_as, stated_as)
+    return vocab.stated_as_words(stated_as, lang)
 
 
 def topic_heading(topic_id: str, lang: str = "en") -> str:
