@@ -63,13 +63,13 @@ def streamlit_inline_script_hashes() -> tuple[str, ...]:
 
 
 def app_inline_script_hashes() -> tuple[str, ...]:
-    """CSP hashes of the app's own fixed inline scripts (the scroll helper, the upload box's words): the same bytes on
-    every page."""
+    """CSP hashes of the app's own fixed inline scripts (the scroll helper, Streamlit's words in the page's
+    language): the same bytes on every page."""
+    from ui.chrome_words import SCRIPT as CHROME_WORDS
     from ui.scroll import SCRIPT as SCROLL
-    from ui.uploader import SCRIPT as UPLOAD_WORDS
 
     return tuple("'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-                 for s in (SCROLL, UPLOAD_WORDS))  # fmt: skip
+                 for s in (SCROLL, CHROME_WORDS))  # fmt: skip
 
 
 def content_security_policy(host: str, script_hashes: Iterable[str], frameable: bool = False) -> str:

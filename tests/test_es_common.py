@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -357,31 +359,31 @@ def test_every_embedded_chart_has_a_spanish_caption_and_credit(chart_id):
     assert left == []
 
 
-# --- Streamlit's upload box -----------------------------------------------------------------------
+# --- Streamlit's own words -----------------------------------------------------------------------
 
 
-def _upload_app():
-    import streamlit as st
+def _chrome_app():
+    from ui.chrome_words import chrome_words
 
-    from ui.uploader import upload_words
-
-    st.file_uploader("File", key="upload_box")
-    upload_words("upload_box", 5)
+    chrome_words()
 
 
-@pytest.mark.parametrize(("lang", "words"), [("es", 'data-upload-button="Subir un archivo"'), ("en", None)])
-def test_upload_box_gets_our_words_only_in_another_language(lang, words):
-    bodies = [h.proto.body for h in _run(_upload_app, lang=lang).get("html")]
-    if words is None:
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_streamlits_words_are_given_ours_only_in_another_language(lang):
+    bodies = [h.proto.body for h in _run(_chrome_app, lang=lang).get("html")]
+    if lang == "en":
         assert bodies == []  # Streamlit's own English stays
-    else:
-        assert words in bodies[0]
-        assert 'data-upload-note="Hasta 5 MB por archivo"' in bodies[0]
+        return
+    words = json.loads(html.unescape(re.search(r'data-chrome-words="([^"]*)"', bodies[0]).group(1)))
+    assert words["texts"]["Upload"] == "Subir un archivo"
+    assert words["texts"]["5MB per file"] == "Hasta 5 MB por archivo"
+    assert words["texts"]["Press Enter to submit form"] == "Pulse Intro para enviar"
+    assert words["prefixes"]["Help for "] == "Ayuda: "
 
 
-def test_upload_words_script_is_allowed_by_the_security_policy():
+def test_chrome_words_script_is_allowed_by_the_security_policy():
     import hosting
-    from ui.uploader import SCRIPT
+    from ui.chrome_words import SCRIPT
 
     digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in hosting.app_inline_script_hashes()

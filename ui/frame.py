@@ -15,6 +15,7 @@ from core.i18n import N_
 from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
 from core.workshop.glossary import glossary_entries, shown_term
+from ui.chrome_words import chrome_words
 from ui.language import _, lang, language_switch, link_query, page_link
 from ui.loading import load_edition
 from ui.widgets import share_link
@@ -91,6 +92,7 @@ def page_frame(
         )
     _menu()
     language_switch()
+    chrome_words()
     st.title(title)
     try:
         ds = load_edition()

@@ -15,7 +15,6 @@ from ui.blocks import chart_block, quote, table_download
 from ui.frame import page_label
 from ui.language import _, _n, lang, page_link
 from ui.loading import _data_key, _derived, derived
-from ui.uploader import upload_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -308,7 +307,6 @@ def start_or_resume(store: RoomStore, room_key: str) -> None:
     with st.expander(_("Resume a room you started in another browser"), expanded=bool(named) and not mine):
         upload = st.file_uploader(_("Open the key file you saved"), type=["txt"], key="resume_file",
                                   max_upload_size=1)  # fmt: skip
-        upload_words("resume_file", 1)
         code = st.text_input(_("Or type the room code"), key="resume_code", max_chars=20)
         typed = st.text_input(_("and the facilitator key"), key="resume_key", type="password", max_chars=100)
         pair = resume.read_key_file(upload.getvalue()[:2000].decode("utf-8", "replace")) if upload else None

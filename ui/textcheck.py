@@ -8,7 +8,6 @@ import streamlit as st
 from core import i18n
 from core.text import md_escape
 from ui.language import _, lang, page_link
-from ui.uploader import upload_words
 
 
 # NOTE: a small cache keyed by the text: a rerun (a click on a download, a widget on the page) must not analyse the
@@ -53,7 +52,6 @@ def inputs() -> tuple[bool, bool, object]:
             "and paste it into the box instead."
         ),
     )
-    upload_words("upload", st.get_option("server.maxUploadSize"))
     if (st.session_state.get("text") or "") == view.EXAMPLE_ES:
         st.caption(_("Invented example: not the page of any real clinic."))
     return checked, guess, upload
