@@ -21,10 +21,12 @@ from core.analysis.sources import (
 from core.charts import theme
 from core.charts.sources import EDGE as _EDGE
 from core.charts.sources import column_axis as _column_axis
+from core.charts.sources import fitted as _fitted
 from core.charts.sources import lines as _lines
 from core.charts.sources import rubric_grid_chart  # noqa: F401 (the source-quality grid, where it was first)
 from core.charts.sources import step as _step
 from core.charts.sources import text_colour as _text_colour
+from core.charts.sources import wrapped_legend as _wrapped_legend
 
 KNEE_BACK = ("knee osteoarthritis", "discogenic low back pain")
 _title = theme.wrapped_title
@@ -86,8 +88,10 @@ def mechanism_matrix_chart(matrix: pd.DataFrame, lang: str = "en") -> alt.LayerC
     claim_cells = base.mark_rect(stroke=_EDGE, strokeWidth=0.5).encode(
         color=alt.Color(
             "stated_as:N",
-            title=_("How firmly the page says it"),
+            # Vega cuts a legend title at 180 px: a longer one (Spanish) goes on two lines, as do long labels.
+            title=_fitted(_("How firmly the page says it"), 28),
             scale=theme.colour_scale(colours, [stated[v] for v in values]),
+            legend=_wrapped_legend([stated[v] for v in values], 26),
         )
     )
     text = base.mark_text(fontSize=theme.MARK_TEXT_SIZE).encode(

@@ -11,6 +11,7 @@ from core import i18n
 from core.analysis.dose_frames import course_title, dose_title, per_kg_title, route_spread_title
 from core.analysis.routes import chart_words
 from core.charts import theme
+from core.charts.sources import fitted
 
 TRIAL_GREY = theme.TRIAL_GREY  # trial marks are grey so that colour always means "which page"
 STRENGTH_ORDER = tuple(theme.STRENGTH_COLOURS)
@@ -344,7 +345,8 @@ def evidence_strength(sections: pd.DataFrame, lang: str = "en") -> alt.LayerChar
         "y": alt.Y("row:N", title=None, sort=order, axis=Y_LABELS),
         "x": alt.X(
             "rank:Q",
-            title=_("Strongest evidence of benefit: none to high"),
+            # Centred under the bars: longer than the English (43 characters), it goes on two lines.
+            title=fitted(_("Strongest evidence of benefit: none to high"), 44),
             # Room on the right for the word at the end of the longest bar.
             scale=alt.Scale(domain=[0, len(STRENGTH_ORDER) + 1]),
             axis=alt.Axis(labels=False, ticks=False, grid=False),

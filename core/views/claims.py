@@ -23,6 +23,7 @@ from core.analysis.sources import (
 )
 from core.charts import theme
 from core.charts.export import Spec, to_spec
+from core.charts.sources import wrapped_legend
 from core.data import Dataset
 from core.text import md_escape
 from core.views.cite import harm_line, regulator_line, study_line
@@ -336,7 +337,9 @@ def verdict_summary_chart(
         "verdict_label:N",
         title=_("Our verdict"),
         scale=theme.colour_scale(colours, label_order),
-        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),  # two columns ran off a 390-px phone
+        # One column: two ran off a 390-px phone. Labels longer than the longest English one (30 characters) go
+        # on two lines: the legend starts where the bars do, right of the page names.
+        legend=wrapped_legend(label_order, 30, orient="bottom"),
     )
     tooltip = [alt.Tooltip("group:N", title=_("Group")), alt.Tooltip("verdict_label:N", title=_("Verdict")),
                alt.Tooltip("claims:Q", title=_("Claims"))]  # fmt: skip

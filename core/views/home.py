@@ -189,6 +189,8 @@ def _colour_scale(ladder: pd.DataFrame) -> alt.Scale:
 
 
 ROW_PX = 46
+# Words longer than this (the longest English has 55) overrun a 390-px phone: two lines, rows with room for them.
+LABEL_CHARS, TWO_LINE_ROW_PX = 56, 56
 _COUNT_WORDS = {2: N_("two"), 3: N_("three"), 4: N_("four"), 5: N_("five")}  # one page has its own sentence
 
 
@@ -212,11 +214,14 @@ def dose_ladder_chart(ladder: pd.DataFrame, lang: str = i18n.DEFAULT) -> alt.Lay
         scale=alt.Scale(type="log", domain=domain, nice=False),
         axis=alt.Axis(values=ticks, labelExpr=doses_axis_label(lang)),
     )
+    # The label reads '{what}: {cells}': a long one is broken before its cells.
+    words_lines = [":|".join(w.rsplit(": ", 1)) if len(w) > LABEL_CHARS else w for w in ladder["label"]]
+    row_px = TWO_LINE_ROW_PX if any("|" in w for w in words_lines) else ROW_PX
     y = alt.Y("rung:N", sort=rungs, title=None, axis=None, scale=alt.Scale(paddingInner=0.55, paddingOuter=0.3))
     color = alt.Color("colour_key:N", scale=_colour_scale(ladder), legend=None)
     tooltip = [alt.Tooltip("rung:N", title=_("What")), alt.Tooltip("cells:N", title=_("Cells")),
                alt.Tooltip("note:N", title=_("Note"))]  # fmt: skip
-    base = alt.Chart(ladder)
+    base = alt.Chart(ladder.assign(words=words_lines))
     rule = base.mark_rule(strokeWidth=5).encode(x=x, x2="high:Q", y=y, color=color, tooltip=tooltip)
     ends = [
         base.mark_point(filled=True, size=140, opacity=1, shape="diamond" if end == "approved" else "circle").encode(
@@ -224,8 +229,8 @@ def dose_ladder_chart(ladder: pd.DataFrame, lang: str = i18n.DEFAULT) -> alt.Lay
         )
         for end in ("low", "high")
     ]
-    words = base.mark_text(align="left", baseline="bottom", dy=-9, fontSize=14, limit=0).encode(
-        x=alt.datum(domain[0]), y=y, text="label:N", color=alt.value("#1a1a1a")
+    words = base.mark_text(align="left", baseline="bottom", dy=-9, fontSize=14, limit=0, lineBreak="|").encode(
+        x=alt.datum(domain[0]), y=y, text="words:N", color=alt.value("#1a1a1a")
     )
     heading = theme.wrapped_title(
         title,
@@ -236,7 +241,7 @@ def dose_ladder_chart(ladder: pd.DataFrame, lang: str = i18n.DEFAULT) -> alt.Lay
     )
     return alt.layer(rule, *ends, words).properties(
         title=heading,
-        height=len(rungs) * ROW_PX + 22 * theme.title_lines(heading) + 60,
+        height=len(rungs) * row_px + 22 * theme.title_lines(heading) + 60,
         description=" ".join(
             [_("Dose ladder. {title}.").format(title=title)] + [f"{r.label}." for r in ladder.itertuples()]
         ),
