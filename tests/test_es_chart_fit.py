@@ -10,6 +10,7 @@ import pytest
 from core.analysis import claims, sources
 from core.charts import claims as claim_charts
 from core.charts import sources as source_charts
+from core.charts import theme
 from core.data.translate import localised
 from core.views import claims as claims_view
 from core.views import home
@@ -47,11 +48,11 @@ def color_of(spec: dict) -> dict:
     ],
 )  # fmt: skip
 def test_fitted_keeps_short_text_and_breaks_long_text_into_even_lines(text, width, expected):
-    assert source_charts.fitted(text, width) == expected
+    assert theme.fitted(text, width) == expected
 
 
 def test_wrapped_legend_names_only_the_labels_too_long_for_one_line():
-    legend = source_charts.wrapped_legend(["como un hecho", "con una cita que no se puede comprobar"], 26).to_dict()
+    legend = theme.wrapped_legend(["como un hecho", "con una cita que no se puede comprobar"], 26).to_dict()
     assert legend["columns"] == 1
     assert legend["labelLimit"] == 0
     assert legend["labelExpr"] == (
@@ -61,7 +62,7 @@ def test_wrapped_legend_names_only_the_labels_too_long_for_one_line():
 
 
 def test_wrapped_legend_of_short_labels_draws_them_as_they_are():
-    assert "labelExpr" not in source_charts.wrapped_legend(["as fact", "hedged"], 26).to_dict()
+    assert "labelExpr" not in theme.wrapped_legend(["as fact", "hedged"], 26).to_dict()
 
 
 # --- each chart ----------------------------------------------------------------------------------

@@ -21,12 +21,12 @@ from core.analysis.sources import (
 from core.charts import theme
 from core.charts.sources import EDGE as _EDGE
 from core.charts.sources import column_axis as _column_axis
-from core.charts.sources import fitted as _fitted
 from core.charts.sources import lines as _lines
 from core.charts.sources import rubric_grid_chart  # noqa: F401 (the source-quality grid, where it was first)
 from core.charts.sources import step as _step
 from core.charts.sources import text_colour as _text_colour
-from core.charts.sources import wrapped_legend as _wrapped_legend
+from core.charts.theme import fitted as _fitted
+from core.charts.theme import wrapped_legend as _wrapped_legend
 
 KNEE_BACK = ("knee osteoarthritis", "discogenic low back pain")
 _title = theme.wrapped_title

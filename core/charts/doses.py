@@ -11,7 +11,7 @@ from core import i18n
 from core.analysis.dose_frames import course_title, dose_title, per_kg_title, route_spread_title
 from core.analysis.routes import chart_words
 from core.charts import theme
-from core.charts.sources import fitted
+from core.charts.theme import fitted
 
 TRIAL_GREY = theme.TRIAL_GREY  # trial marks are grey so that colour always means "which page"
 STRENGTH_ORDER = tuple(theme.STRENGTH_COLOURS)

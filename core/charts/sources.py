@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-
 import altair as alt
 import pandas as pd
 
@@ -26,33 +23,6 @@ def column_axis() -> alt.Axis:
     # Upright text would need ~100 px per page on a phone; turned a quarter, every name is whole in ~20 px.
     return alt.Axis(orient="top", labelAngle=-90, labelAlign="left", labelBaseline="middle", labelLimit=0,
                     labelOverlap=False, labelPadding=6)  # fmt: skip
-
-
-def fitted(text: str, width: int) -> str | list[str]:
-    """The text as it is if it has at most `width` characters, else as lines of about equal length (broken after a
-    colon where it has one): a legend or axis title Vega would otherwise cut with "…" or draw past the chart's edge."""
-    if len(text) <= width:
-        return text
-    head, colon, tail = text.partition(": ")
-    if colon and len(head) < width and len(tail) <= width:
-        return [head + ":", tail]
-    count = len(theme.wrap(text, width))
-    # The narrowest width that still needs no more lines: the lines come out about equally long.
-    narrowest = next(w for w in range(1, width + 1) if len(theme.wrap(text, w)) <= count)
-    return theme.wrap(text, narrowest)
-
-
-def wrapped_legend(values: Iterable[str], width: int, **kwargs) -> alt.Legend:
-    """A one-column legend whose labels longer than `width` characters are drawn on two or more lines, never cut
-    off; shorter labels (all the English ones, by the widths callers choose) are drawn as before."""
-    long = {v: fitted(v, width) for v in values if len(v) > width}
-    expression = "datum.label"
-    for value, label_lines in long.items():
-        value_text, lines_text = json.dumps(value, ensure_ascii=False), json.dumps(label_lines, ensure_ascii=False)
-        expression = f"datum.label === {value_text} ? {lines_text} : {expression}"
-    if long:
-        kwargs["labelExpr"] = expression
-    return alt.Legend(columns=1, labelLimit=0, **kwargs)
 
 
 def step(rows: list[str]) -> int:
@@ -111,7 +81,7 @@ def claims_by_stated_as(profile: pd.DataFrame, lang: str = "en") -> alt.Chart:
                 title=_("Stated"),
                 sort=order,
                 scale=theme.colour_scale(colours, order),
-                legend=wrapped_legend(order, 26),
+                legend=theme.wrapped_legend(order, 26),
             ),
             order=alt.Order("stated_as_order:Q"),
             tooltip=[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -267,3 +268,30 @@ def localized(chart: alt.TopLevelMixin | Mapping, lang: str) -> alt.TopLevelMixi
     else:
         chart.config.locale = alt.Locale(**locale)
     return chart
+
+
+def fitted(text: str, width: int) -> str | list[str]:
+    """The text as it is if it has at most `width` characters, else as lines of about equal length (broken after a
+    colon where it has one): a legend or axis title Vega would otherwise cut with "…" or draw past the chart's edge."""
+    if len(text) <= width:
+        return text
+    head, colon, tail = text.partition(": ")
+    if colon and len(head) < width and len(tail) <= width:
+        return [head + ":", tail]
+    count = len(wrap(text, width))
+    # The narrowest width that still needs no more lines: the lines come out about equally long.
+    narrowest = next(w for w in range(1, width + 1) if len(wrap(text, w)) <= count)
+    return wrap(text, narrowest)
+
+
+def wrapped_legend(values: Iterable[str], width: int, **kwargs) -> alt.Legend:
+    """A one-column legend whose labels longer than `width` characters are drawn on two or more lines, never cut
+    off; shorter labels (all the English ones, by the widths callers choose) are drawn as before."""
+    long = {v: fitted(v, width) for v in values if len(v) > width}
+    expression = "datum.label"
+    for value, label_lines in long.items():
+        value_text, lines_text = json.dumps(value, ensure_ascii=False), json.dumps(label_lines, ensure_ascii=False)
+        expression = f"datum.label === {value_text} ? {lines_text} : {expression}"
+    if long:
+        kwargs["labelExpr"] = expression
+    return alt.Legend(columns=1, labelLimit=0, **kwargs)

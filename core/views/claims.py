@@ -23,7 +23,7 @@ from core.analysis.sources import (
 )
 from core.charts import theme
 from core.charts.export import Spec, to_spec
-from core.charts.sources import wrapped_legend
+from core.charts.theme import wrapped_legend
 from core.data import Dataset
 from core.text import md_escape
 from core.views.cite import harm_line, regulator_line, study_line
