@@ -24,11 +24,11 @@ NO_VERDICT = ("unverifiable", "not assessed")
 # How firmly a page states a claim, firmest first; "not claimed" is the empty cell of the mechanism matrix.
 STATED_AS = ("as fact", "unverifiable citation", "hedged", "anecdote or testimonial")
 NOT_CLAIMED = "not claimed"
-STATED_AS_SHORT = {
-    "as fact": N_("fact"),
-    "unverifiable citation": N_("cites ?"),
-    "hedged": N_("hedged"),
-    "anecdote or testimonial": N_("anecdote"),
+STATED_AS_SHORT = {  # in English; stated_as_short gives them in a language
+    "as fact": "fact",
+    "unverifiable citation": "cites ?",
+    "hedged": "hedged",
+    "anecdote or testimonial": "anecdote",
     NOT_CLAIMED: "–",
 }
 
@@ -115,7 +115,14 @@ def certainty_word(level: str, lang: str = i18n.DEFAULT) -> str:
 
 def stated_as_short(stated_as: str, lang: str = i18n.DEFAULT) -> str:
     """How firmly a claim is stated, in one short word for a chart cell, in the reader's language."""
-    return i18n.gettext(lang, STATED_AS_SHORT[stated_as])
+    # Its own context: a chart cell holds about eight letters, so "hedged" is "matizado" there, not "con reservas".
+    words = {
+        "as fact": i18n.pgettext(lang, "stated, one word", "fact"),
+        "unverifiable citation": i18n.pgettext(lang, "stated, one word", "cites ?"),
+        "hedged": i18n.pgettext(lang, "stated, one word", "hedged"),
+        "anecdote or testimonial": i18n.pgettext(lang, "stated, one word", "anecdote"),
+    }
+    return words.get(stated_as, STATED_AS_SHORT.get(stated_as, stated_as))
 
 
 @dataclass(frozen=True)
