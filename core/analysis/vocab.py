@@ -115,7 +115,7 @@ def certainty_word(level: str, lang: str = i18n.DEFAULT) -> str:
 
 def stated_as_short(stated_as: str, lang: str = i18n.DEFAULT) -> str:
     """How firmly a claim is stated, in one short word for a chart cell, in the reader's language."""
-    # Its own context: a chart cell holds about eight letters, so "hedged" is "matizado" there, not "con reservas".
+    # Its own context: a chart cell holds about eight letters, so "hedged" is "cauto" there, not "con reservas".
     words = {
         "as fact": i18n.pgettext(lang, "stated, one word", "fact"),
         "unverifiable citation": i18n.pgettext(lang, "stated, one word", "cites ?"),
