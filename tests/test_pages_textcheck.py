@@ -52,7 +52,7 @@ def test_red_flags_come_first_then_page_kind_then_doses():
     text = all_text(at).replace("\\", "")
     assert "Regulator's name used as a selling point" in text
     assert "FDA-registered" in text
-    assert _counts_line(at).startswith("4 red flags · ")
+    assert _counts_line(at).startswith("5 red flags · ")
 
 
 def _counts_line(at) -> str:
