@@ -1,4 +1,6 @@
-"""Train the learned reader on the tuning corpus and write core/textcheck/reader.npz (deterministic).
+"""Train the learned reader on the tuning corpus (train.json and round 3); write core/textcheck/reader.npz.
+
+Deterministic: the same corpus gives the same file.
 
 Run: python scripts/train_reader.py   (about a minute; tests/test_textcheck_learned.py checks the committed file
 equals a fresh run)

@@ -177,7 +177,7 @@ def test_spanish_example_gives_red_flags_doses_and_a_seller_in_spanish():
 def test_counts_and_dose_table_in_spanish():
     at = _check(ENGLISH)
     counts = next(m.value for m in at.markdown if " · " in m.value and "señal" in m.value)
-    assert counts.startswith("4 señales de alarma · 2 dosis · ")
+    assert counts.startswith("5 señales de alarma · 2 dosis · ")
     table = at.dataframe[0].value
     assert set(table.columns) <= set(textcheck.column_headers("es").values())
     assert {"encontrado en el texto", "vía", "comparado con los ensayos"} <= set(table.columns)
@@ -319,7 +319,7 @@ def test_a_shortened_sentence_says_so_outside_the_quotation_marks(lang, sentence
 
 def test_english_words_are_unchanged():
     report = textcheck.analyze(ENGLISH)
-    assert view.counts_line(report.red_flags, report).startswith("4 red flags · 2 doses · ")
+    assert view.counts_line(report.red_flags, report).startswith("5 red flags · 2 doses · ")
     assert view.read_as_sentence(report) == "The checker read this text as English."
     assert view.kind_label("seller") == "A seller's page (clinic, broker or advert)"
     assert view.flag_groups(report.red_flags)[0].label == "Regulator's name used as a selling point"

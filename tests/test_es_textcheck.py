@@ -247,7 +247,7 @@ def test_english_reports_are_unchanged_by_the_language_parameter(dataset):
     assert plain == english
     assert textcheck.summary(plain) == (
         "advert",
-        "Read it as an advert: it reads like a seller's page (clinic, broker or advert), with 4 red flags.",
+        "Read it as an advert: it reads like a seller's page (clinic, broker or advert), with 5 red flags.",
     )
     spanish_visitor = analyze(textcheck.EXAMPLE, lang="es")
     assert [(f.kind, f.start) for f in spanish_visitor.red_flags] == [(f.kind, f.start) for f in plain.red_flags]

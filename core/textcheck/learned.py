@@ -49,6 +49,11 @@ _NOT_A_PROMISE = re.compile(
 )
 _WORKING_ALTERNATIVE = re.compile(phrases.WORKING_ALTERNATIVE)
 _PAST_GIVING = re.compile(phrases.PAST_GIVING)
+# A study's own approval, reported ("the trial was approved by the ethics committee"), is no selling stamp.
+_STUDY_APPROVAL = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|protocols?|research)\b[^.;]{0,80}?\b(?:was|were|had\s{1,3}been|has\s{1,3}been)"
+    r"\s{1,3}approved\b"
+)
 _HEDGEABLE = re.compile(r"regenerat|restor|regrow|repair")  # as in language.py: "may regrow" is a hedge
 
 
@@ -344,6 +349,8 @@ def _allowed(kind: str, sentences: Sentences, start: int, end: int) -> bool:
         return not _NOT_A_PROMISE.search(lower) or bool(_WORKING_ALTERNATIVE.search(lower))
     if kind == "regulated product":
         return not _PAST_GIVING.search(lower)
+    if kind == "approval":
+        return not _STUDY_APPROVAL.search(lower)
     return True
 
 

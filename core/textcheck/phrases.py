@@ -123,6 +123,13 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"(?:operates?|licensed|approved)\s{1,3}under\s{1,3}(?:the\s{1,3})?"
         r"(?:act\s{1,3}on\s{1,3}the\s{1,3}safety\s{1,3}of\s{1,3}regenerative\s{1,3}medicine|asrm)",
     ),
+    # A government's stamp in general words ("government approved stem cell therapy", "registered with the
+    # Philippines Department of Health").
+    (
+        "approval",
+        r"government[\s-]{1,2}approved|registered\s{1,3}with\s{1,3}the\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,2}"
+        r"(?:ministry|department)\s{1,3}of\s{1,3}health",
+    ),
     ("success", r"success\s{1,3}rates?[^.\n%]{0,40}%|\d{1,3}\s?%\s{1,3}success"),
     # A share of patients said to do well, with or without the word "success": "relief ... for 70-85% of suitable
     # candidates", "improvement was seen in 60%".
@@ -136,12 +143,15 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3})?side[\s-]{1,2}effects"),
     ("no risk", r"(?:100%|completely|totally|perfectly)\s{1,3}safe|safety\s{1,3}guarantee[sd]?|guaranteed\s{1,3}safe"),
     ("no risk", r"\d{2,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:purity\s{1,3}and\s{1,3})?safe(?:ty)?"),
+    # Safety listed first among a treatment's selling points ("a safe, minimally-invasive procedure", "Safe, effective
+    # and natural"); "safe and effective" alone is left out: regulators use it for what must be shown first.
+    ("no risk", r"safe\s{0,2},\s{1,3}(?:effective|natural|non[\s-]?surgical|minimally[\s-]invasive|painless|proven)"),
     ("testimonial", r"(?:most|many|our|some)\s{1,3}patients\s{1,3}(?:report|say|tell)|patients\s{1,3}report"),
     ("testimonial", r"according\s{1,3}to\s{1,3}patient\s{1,3}feedback|success\s{1,3}stories"),
     ("testimonial", r"(?:read|see|watch)\s{1,3}(?:our\s{1,3})?(?:patient\s{1,3})?(?:testimonials|reviews|stories)"),
     ("cure", r"cures?|cured"),
     ("regenerate", r"regeneration\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:articular\s{1,3})?(?:cartilage|discs?|joints?)"),
-    ("regenerate", r"(?:cartilage|disc|joint)\s{1,3}(?:regeneration|restoration|regrowth)"),
+    ("regenerate", r"(?:cartilage|disc|joint|meniscus|meniscal)\s{1,3}(?:regeneration|restoration|regrowth)"),
     (
         "regenerate",
         r"(?:regenerat(?:e|es|ed|ing)|regrow(?:s|ing)?|rebuild(?:s|ing)?|restor(?:e|es|ed|ing|ation))[”\"’']?\s{1,3}"
@@ -165,6 +175,12 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"|more\s{1,3}(?:[\w-]{1,15}\s{1,3}and\s{1,3})?affordable",
     ),
     ("price lure", r"fraction\s{1,3}of\s{1,3}the\s{1,3}(?:cost|price)|cheaper\s{1,3}than"),
+    # Something given away to bring patients in: "a free medical evaluation", "performed by the doctor for free".
+    (
+        "price lure",
+        r"free\s{1,3}(?:(?:medical|initial|online|phone|video)\s{1,3})?"
+        r"(?:consultations?|evaluations?|assessments?|screenings?)|for\s{1,3}free",
+    ),
     (
         "price lure",
         r"without\s{1,3}the\s{1,3}(?:exorbitant|high|hefty|steep|huge|sky-high)\s{1,3}(?:price|cost)s?(?:\s{1,3}tags?)?",
@@ -218,6 +234,11 @@ NOT_AN_OFFER = (
 INSTEAD_OF_SURGERY = (
     r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|avoid(?:s|ing)?)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,5}?"
     r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|spinal\s{1,3}fusions?|operations?)"
+    # The same promise in other words: "without the need for surgery", "prevents the need for knee replacement".
+    r"|without\s{1,3}(?:the\s{1,3}need\s{1,3}for\s{1,3}|any\s{1,3})(?:surgery|surgical|operations?)"
+    r"|(?:reduces?|eliminates?|prevents?)\s{1,3}(?:[\w’'-]{1,15}\s{1,3}){0,2}need\s{1,3}for\s{1,3}"
+    r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:surger(?:y|ies)|replacements?|operations?)"
+    r"|non[\s-]?surgical\s{1,3}solutions?"
     # "A non-surgical alternative" with nothing after it is an alternative to surgery; "a non-surgical alternative to
     # traditional treatments" is not.
     r"|(?:non[\s-]?surgical|less[\s-]{1,2}invasive|minimally[\s-]{1,2}invasive)\s{1,3}alternatives?(?!\s{1,3}to\b)"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from core.textcheck.model import MIN_CELLS
@@ -26,6 +27,12 @@ from core.textcheck.spans import Sentences
 
 if TYPE_CHECKING:
     from core.textcheck.numbers import _Candidate
+
+# Just before a bare number, words that make it an identifier ("patent no: US 8,377,432"), not a count of cells.
+# A currency code glued to the number ("RM30,000", "P500,000"): a price. Other glued words stay (a table's "Intra
+# discal50,000,000" is a dose whose cells ran together).
+_CURRENCY_BEFORE = re.compile(r"(?<![a-z])(?:rm|rs\.?|inr|php|p|mxn|cop|thb|krw|aed|sgd|usd|eur|gbp|idr|myr|aud|cad)$")
+_IDENTIFIER_BEFORE = re.compile(r"(?:\b(?:patent|no\.?|number|ref\.?|id)|#)\s{0,3}:?\s{0,3}(?:[a-z]{1,3}\s{0,2})?$")
 
 
 def _has_dose_context(segment: str, text: str, bounds: tuple[int, int]) -> bool:
@@ -70,6 +77,9 @@ def _unitless_product(
         first_value = candidate.items[0].value * (candidate.items[0].mult or last.mult or 1)
         if not grouped or first_value < MIN_CELLS:
             return None  # a bare number (a year, a PMID, a phone number) is never read as a dose
+        before = sentences.lower[max(0, start - 25) : start]
+        if _CURRENCY_BEFORE.search(before) or _IDENTIFIER_BEFORE.search(before):
+            return None
         # A bare grouped number counts when its paragraph (a table under a "Dose" header) is about doses.
         paragraph_start = max(text.rfind("\n\n", max(0, start - 400), start), start - 400, 0)
         if not _has_dose_context(sentences.lower[paragraph_start : bounds[1]], text, (paragraph_start, bounds[1])):
