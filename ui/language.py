@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from html import escape
 from urllib.parse import urlencode
@@ -12,6 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from core import i18n
 
 _STATE_KEY = "_language"  # the language this session last asked for, for links that arrive without ?lang=
+_PLAIN = re.compile(r"[A-Za-z0-9_.,\-]{1,200}")  # the app's own query values: codes, ids, numbers, lists
 
 
 def lang() -> str:
@@ -72,10 +74,12 @@ def language_switch() -> None:
     A real link (a full page load), not a widget: the server writes the document's lang attribute into the page
     it sends (hosting.DocumentLanguage), and Streamlit's own page changes never send a new document. The link keeps
     the page's other query parameters (a phone's room code and place, a chosen weight): only the language changes.
-    Those values come from the address, so they are URL-encoded and the whole link is escaped.
+    Only plain values are kept (the app's own choices are codes and numbers): anything else in the address is not
+    echoed back into a link, and what is kept is URL-encoded and escaped all the same.
     """
     current = lang()
-    kept = {key: value for key, value in st.query_params.to_dict().items() if key != i18n.QUERY_KEY}
+    kept = {key: value for key, value in st.query_params.to_dict().items()
+            if key != i18n.QUERY_KEY and _PLAIN.fullmatch(key) and _PLAIN.fullmatch(value)}  # fmt: skip
     parts = []
     for code in i18n.LANGUAGES:
         name = escape(i18n.NAMES[code])

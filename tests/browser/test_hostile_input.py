@@ -271,8 +271,9 @@ def _free_text_fields(resource: dict) -> list[tuple[str, str]]:
     schema = resource["schema"]
     keys = {fk["fields"] for fk in schema.get("foreignKeys", [])} | {schema.get("primaryKey")}
     if "x-language" in resource:
-        # A translation names its table, row and column like a foreign key; only its text is free.
-        keys |= {"table", "row_id", "column"}
+        # A translation names its table, row and column like a foreign key, and its from_hash is a fingerprint of
+        # the English it was made from (hostile_data_copy writes it again); only its text is free.
+        keys |= {"table", "row_id", "column", "from_hash"}
     out = []
     for field in schema["fields"]:
         rules = field.get("constraints", {})
@@ -309,7 +310,37 @@ def hostile_data_copy(folder: Path) -> Path:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    _fingerprint_translations(folder, package)
     return folder
+
+
+def _fingerprint_translations(folder: Path, package: dict) -> None:
+    """Each translation made from the hostile English it now stands beside, as a maintainer would translate it."""
+    from core.data.translations import english_hash
+
+    def read(path: Path) -> list[dict]:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    resources = {r["name"]: r for r in package["resources"]}
+    english = {}
+    for name, resource in resources.items():
+        if "x-language" not in resource and resource["schema"].get("primaryKey"):
+            key = resource["schema"]["primaryKey"]
+            english[name] = {row[key]: row for row in read(folder / resource["path"])}
+    for resource in resources.values():
+        if "x-language" not in resource:
+            continue
+        path = folder / resource["path"]
+        rows = read(path)
+        for row in rows:
+            cell = english.get(row["table"], {}).get(row["row_id"], {}).get(row["column"])
+            if cell is not None:
+                row["from_hash"] = english_hash(cell)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
 
 
 @pytest.fixture(scope="module")
