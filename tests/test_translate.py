@@ -216,3 +216,20 @@ def test_an_edited_english_cell_makes_its_translation_stale(data_copy):
 
 def test_english_cells_carry_no_translation_note(both):
     assert translation_note(both[0], "en", "verdicts", "misleading", "label") == ("", "")
+
+
+def test_a_cell_with_an_official_version_carries_its_address_in_the_edition(dataset):
+    spanish = localised(dataset, "es")
+    row = spanish.regulatory.set_index("id").loc["eu_atmp_2007"]
+    assert row["title_official"].startswith("https://eur-lex.europa.eu/legal-content/ES/")
+    assert "title_official" not in dataset.regulatory.columns  # English is the source, not a version
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("es", True), ("en", False)])
+def test_a_regulator_line_cites_the_official_spanish_version(dataset, lang, shown):
+    from core.views.cite import regulator_line
+
+    edition = localised(dataset, lang)
+    statement = edition.regulatory.set_index("id").loc["eu_atmp_2007"].to_dict()
+    line = regulator_line(statement, summary=False, lang=lang)
+    assert ("[Versión oficial en español](https://eur-lex.europa.eu/" in line) is shown

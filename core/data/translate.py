@@ -11,6 +11,8 @@ from core.data.translations import BESIDE_SUFFIX, beside_columns, english_hash, 
 TRANSLATION_LABEL = {"es": "Traducción nuestra"}
 # Shown beside a text taken from a source's own published translation (its address goes with it).
 OFFICIAL_LABEL = {"es": "Versión oficial en español"}
+# A column `<name>_official` in an edition holds, row by row, the address of that cell's official version ('' if ours).
+OFFICIAL_SUFFIX = "_official"
 
 
 # Editions already built, by the identity of their source Dataset and the language. The loaded Dataset is shared
@@ -65,6 +67,11 @@ def _build(ds: Dataset, lang: str) -> Dataset:
                 continue
             # Cells with no translation (empty in the source) keep their value.
             frame[column] = [texts.get(k, v) for k, v in zip(keys, frame[column], strict=True)]
+            rows = group[(group["column"] == column) & (group["source"] != "")]
+            if not rows.empty:
+                # The source's own published version in this language: its address, for the page to cite.
+                official = dict(zip(rows["row_id"], rows["source"], strict=True))
+                frame[column + OFFICIAL_SUFFIX] = [official.get(k, "") for k in keys]
         replaced[table] = frame
     return dataclasses.replace(ds, **replaced, lang=lang)
 

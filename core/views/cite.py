@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from core import i18n
 from core.analysis import vocab
+from core.data.translate import OFFICIAL_LABEL, OFFICIAL_SUFFIX
 from core.links import study_links
 from core.text import md_escape, verification_flag
 
@@ -53,7 +55,16 @@ def regulator_line(statement: Mapping[str, Any], *, summary: bool = True, lang: 
         f"({md_escape(statement['body'])})"
     )
     said = f": {md_escape(statement['summary'])}" if summary else f": {md_escape(statement['title'])}"
-    return head + said + verification_flag(statement["verification"], lang)
+    return head + said + verification_flag(statement["verification"], lang) + official_version(statement, lang)
+
+
+def official_version(statement: Mapping[str, Any], lang: str = i18n.DEFAULT) -> str:
+    """' · [Versión oficial en español](address)' when the body publishes the statement in the reader's language."""
+    address = statement.get("title" + OFFICIAL_SUFFIX) or ""
+    if not isinstance(address, str) or not address.startswith(("https://", "http://")):
+        return ""
+    # Quoted, so that a bracket or space in the address cannot end the Markdown link early.
+    return f" · [{md_escape(OFFICIAL_LABEL.get(lang, ''))}]({quote(address, safe=':/?&=%#+~.,-_')})"
 
 
 def harm_line(harm: Mapping[str, Any], lang: str = i18n.DEFAULT) -> str:
