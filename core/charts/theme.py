@@ -250,24 +250,87 @@ CHART_LOCALES: dict[str, dict] = {
 }
 
 
+# Vega writes its own ARIA labels in English on axes, legends and titles ("X-axis titled ... for a log scale with
+# values from ...", "Title text '...'") and on every mark, from field names ("row: ...; low: ..."), with English role
+# descriptions ("rule mark"). In another language these are hidden from screen readers (aria-hidden): the chart's
+# `description`, in the page's language, is its text alternative, and its data table is one switch away.
+# `aria: false` alone is not enough: it hides the guides and drops the marks' descriptions, but Vega then draws each
+# mark's group as a nameless role="graphics-symbol" (axe-core: svg-img-alt). `mark.aria: false` hides those groups,
+# and `title.aria: false` the title and subtitle, which `aria: false` leaves labelled "Title text '...'".
+ARIA_HIDDEN: dict[str, dict] = {"mark": {"aria": False}, "title": {"aria": False}}
+
+
 def localized(chart: alt.TopLevelMixin | Mapping, lang: str) -> alt.TopLevelMixin | dict:
-    """The chart (an Altair chart or a Vega-Lite dict) with the language's number and date formats in its config.
+    """The chart (an Altair chart or a Vega-Lite dict) with the language's number and date formats in its config,
+    and, in a language other than English, Vega's own (English) ARIA labels hidden (see ARIA_HIDDEN).
 
     Per chart, not in the registered theme: the theme is one for the whole process, which serves visitors in
     different languages at once. The chart passed in is left unchanged (and returned as it is for English).
     """
-    locale = CHART_LOCALES.get(lang)
-    if not locale:
+    if lang == "en":
         return chart
+    locale = CHART_LOCALES.get(lang)
     if isinstance(chart, Mapping):
-        # A shallow copy: the datasets inside can be large, and nothing below the top level changes.
-        return {**chart, "config": {**chart.get("config", {}), "locale": copy.deepcopy(locale)}}
+        # A shallow copy: the datasets inside can be large, and nothing else below the top level changes.
+        config = dict(chart.get("config", {}))
+        config["aria"] = False
+        for key, value in ARIA_HIDDEN.items():
+            config[key] = {**config.get(key, {}), **value}
+        if locale:
+            config["locale"] = copy.deepcopy(locale)
+        return _titles_hidden({**chart, "config": config})
     chart = chart.copy(deep=True)
     if chart.config is alt.Undefined:
-        chart.config = alt.Config(locale=locale)
-    else:
+        chart.config = alt.Config()
+    chart.config.aria = False
+    if chart.config.mark is alt.Undefined:
+        chart.config.mark = alt.MarkConfig()
+    chart.config.mark.aria = False
+    if chart.config.title is alt.Undefined:
+        chart.config.title = alt.TitleConfig()
+    chart.config.title.aria = False
+    if locale:
         chart.config.locale = alt.Locale(**locale)
+    _hide_titles(chart)
     return chart
+
+
+# Vega-Lite gives config.title.aria to the title's text only; Vega labels the title's group "Title text '...'"
+# unless the title itself says aria: false.
+_COMPOSED = ("layer", "vconcat", "hconcat", "concat")
+
+
+def _title_hidden(title):
+    if title is None or title is alt.Undefined:
+        return title
+    if isinstance(title, Mapping):
+        return {**title, "aria": False}
+    if isinstance(title, alt.TitleParams):
+        title = title.copy(deep=True)
+        title.aria = False
+        return title
+    return {"text": title, "aria": False}
+
+
+def _titles_hidden(spec: Mapping) -> dict:
+    """A Vega-Lite dict whose titles, at every level, carry aria: false (copied where changed)."""
+    out = dict(spec)
+    if "title" in out:
+        out["title"] = _title_hidden(out["title"])
+    for key in _COMPOSED:
+        if isinstance(out.get(key), list):
+            out[key] = [_titles_hidden(part) if isinstance(part, Mapping) else part for part in out[key]]
+    return out
+
+
+def _hide_titles(chart) -> None:
+    """The same for an Altair chart, in place (it is already a deep copy)."""
+    if getattr(chart, "title", alt.Undefined) is not alt.Undefined:
+        chart.title = _title_hidden(chart.title)
+    for key in _COMPOSED:
+        for part in getattr(chart, key, None) or []:
+            if isinstance(part, alt.SchemaBase):
+                _hide_titles(part)
 
 
 def fitted(text: str, width: int) -> str | list[str]:
