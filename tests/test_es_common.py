@@ -379,6 +379,7 @@ def test_streamlits_words_are_given_ours_only_in_another_language(lang):
     assert words["texts"]["5MB per file"] == "Hasta 5 MB por archivo"
     assert words["texts"]["Press Enter to submit form"] == "Pulse Intro para enviar"
     assert words["prefixes"]["Help for "] == "Ayuda: "
+    assert words["roles"]["visualization"] == "gráfico"
 
 
 def test_chrome_words_script_is_allowed_by_the_security_policy():

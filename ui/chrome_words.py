@@ -38,6 +38,10 @@ SCRIPT = """(() => {
       }
       if (said !== undefined && said !== label) element.setAttribute("aria-label", said);
     });
+    document.querySelectorAll("[aria-roledescription]").forEach((element) => {
+      const said = words.roles[element.getAttribute("aria-roledescription")];
+      if (said !== undefined) element.setAttribute("aria-roledescription", said);
+    });
   };
   put();
   if (!window.__chromeWords) {
@@ -84,7 +88,9 @@ def chrome_words() -> None:
         "Close fullscreen": _("Leave full screen"),
     }
     prefixes = {"Help for ": _("Help: "), "Remove ": _("Remove: ")}
-    words = {"where": WHERE, "texts": texts, "labels": labels, "prefixes": prefixes}
+    # Vega calls every chart a "visualization" and its root a "group mark container", whatever the page's language.
+    roles = {"visualization": _("chart"), "group mark container": _("chart area")}
+    words = {"where": WHERE, "texts": texts, "labels": labels, "prefixes": prefixes, "roles": roles}
     st.html(
         f'<span data-chrome-words="{escape(json.dumps(words, ensure_ascii=False))}"></span><script>{SCRIPT}</script>',
         unsafe_allow_javascript=True,

@@ -14,6 +14,7 @@ import streamlit as st
 
 from core import links, report, site
 from core.analysis import claimreview, vocab
+from core.charts.theme import localized
 from core.text import md_escape
 from core.views import embed
 from ui.blocks import download_name
@@ -156,7 +157,8 @@ def embed_page(chart_id: str) -> None:
     except KeyError:
         st.info(_("This chart has nothing to show with the current data."))
         return
-    st.vega_lite_chart(spec=view.spec, width="stretch", theme=None)
+    # In the visitor's language's number formats, and with Vega's English screen-reader words hidden (theme).
+    st.vega_lite_chart(spec=localized(view.spec, lang()), width="stretch", theme=None)
     st.caption(view.caption)
     # A link button opens the full site in a new tab, out of the frame; its address is never parsed as Markdown.
     st.link_button(
