@@ -80,9 +80,9 @@ def page_frame(
         st.stop()
     st.set_page_config(page_title=f"{title} · {_(SITE_NAME)}", page_icon="🔬", layout="wide")
     with st.sidebar:
+        # No list of pages here: the labelled menu at the top is the one list, on a phone and on a projector (a
+        # second copy was 14 more links for every rerun of every page).
         st.markdown(f"**{_(SITE_NAME)}**")
-        _page_links()
-        st.divider()
         # Plain text, not a caption: the faded caption grey falls just under 4.5:1 contrast on the sidebar.
         st.markdown(
             _(

@@ -19,8 +19,19 @@ def url_path(page_file: str) -> str:
     return "/" + page_file.removeprefix("pages/").removesuffix(".py").split("_", 1)[1]
 
 
+MENU_LINKS = '[data-testid="stPopoverBody"] a[data-testid="stPageLink-NavLink"]'
+
+
+def open_menu(page, name: str = "Menu: all pages"):
+    """Open the page menu at the top; return its links."""
+    page.get_by_role("button", name=name).click()
+    links = page.locator(MENU_LINKS)
+    links.first.wait_for()
+    return links
+
+
 def nav_labels(page) -> list[str]:
-    links = page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').all()
+    links = open_menu(page).all()
     # The icon is a font ligature, so its name is part of the link text: keep the last line, the label.
     return [a.inner_text().strip().splitlines()[-1] for a in links]
 
@@ -44,7 +55,7 @@ def test_navigation_links_open_their_pages(server, page_at):
     page = page_at(server + "/")
     wait_rendered(page)
     for target in ui.PAGES[1:4]:
-        page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', has_text=target.label).click()
+        open_menu(page).filter(has_text=target.label).first.click()
         page.wait_for_url(f"**{url_path(target.path)}*")
         wait_rendered(page)
         assert page.locator("h1").first.inner_text() == page.title().split(" · ")[0]

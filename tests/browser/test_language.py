@@ -7,6 +7,7 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_rendered
 from tests.browser.every_page import AXE
+from tests.browser.test_browser import open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def test_switch_reloads_the_page_in_spanish_in_the_same_tab(server, page_at):
 def test_menu_keeps_the_language_from_page_to_page(server, page_at):
     page = page_at(server + "/?lang=es")
     wait_rendered(page)
-    page.locator('[data-testid="stSidebar"] a', has_text="Discrepancias de dosis").first.click()
+    open_menu(page, "Menú: todas las páginas").filter(has_text="Discrepancias de dosis").first.click()
     page.wait_for_url("**/Doses?lang=es")
     wait_rendered(page)
     assert page.locator("h1").count() >= 1
