@@ -59,20 +59,20 @@ with st.expander(_("Filter by topic, page or verdict"), icon=":material/filter_l
         )
 
 # 2. Compute
-chosen = claims_view.filter_ordered(view.ordered, topics, sources, verdicts)
+part = ui.derived(claims_view.filtered_summary, tuple(topics), tuple(sources), tuple(verdicts))
+chosen = part.chosen
 # The chart counts what the list shows: every claim (the shared view) or the filtered ones.
 if len(chosen) == len(view.ordered):
-    counts, chart = view.counts, view.summary_chart
+    counts_shown, chart = view.counts_shown, view.summary_chart
 else:
-    part = ui.derived(claims_view.filtered_summary, tuple(topics), tuple(sources), tuple(verdicts))
-    counts, chart = part.counts, part.chart
+    counts_shown, chart = part.counts_shown, part.chart
 
 # 3. Render
 if guess:
     st.caption(_("Guess-first mode: the summary chart and every verdict stay hidden until you reveal them."))
 elif chart is not None:
     ui.chart_block(chart, caption=embed.caption("claims_by_verdict", ds.lang),
-                   data=claims_view.counts_table(counts, ds.lang), file_stem="claims_by_verdict")  # fmt: skip
+                   data=counts_shown, file_stem="claims_by_verdict")  # fmt: skip
 if not guess and ui.reveal(_("What the verdicts and certainty labels mean"), key="labels"):
     st.markdown(_("**Our verdicts** (ours, each resting on the studies and regulator statements on its card):"))
     st.dataframe(claims_view.verdict_table(view.verdicts, ds.lang), hide_index=True, width="stretch")

@@ -158,6 +158,7 @@ class ClaimsView:
     summary_chart: Spec
     summary_title: str
     topics: dict[str, str]  # topic id -> its name in the edition's language, for the filter
+    counts_shown: pd.DataFrame  # counts as the chart's data table shows them (headers in the edition's language)
 
 
 def claims_page(ds: Dataset) -> ClaimsView:
@@ -174,25 +175,27 @@ def claims_page(ds: Dataset) -> ClaimsView:
         summary_chart=to_spec(chart),
         summary_title=verdict_summary_title(counts, ds.lang),
         topics=topic_names(ds.lang),
+        counts_shown=counts_table(counts, ds.lang),
     )
 
 
 @dataclass(frozen=True)
 class FilteredSummary:
-    counts: pd.DataFrame
+    chosen: pd.DataFrame  # the claims the filters keep, worst first
+    counts_shown: pd.DataFrame
     chart: Spec | None  # None when no claim matches the filters
 
 
 def filtered_summary(
     ds: Dataset, topics: tuple[str, ...], sources: tuple[str, ...], verdicts: tuple[str, ...]
 ) -> FilteredSummary:
-    """The verdict summary of the claims the filters keep, so the chart counts what the list under it shows."""
+    """The claims the filters keep and their verdict summary, so the chart counts what the list under it shows
+    (cached per choice: a rerun that keeps the filters filters nothing again)."""
     chosen = filter_ordered(patient_order(ds), topics, sources, verdicts)
     levels = vocab.verdicts(ds)
     counts = verdict_counts(chosen, levels.labels, ds.lang)
-    if chosen.empty:
-        return FilteredSummary(counts, None)
-    return FilteredSummary(counts, to_spec(verdict_summary_chart(counts, list(levels.order), levels.labels, ds.lang)))
+    chart = None if chosen.empty else to_spec(verdict_summary_chart(counts, list(levels.order), levels.labels, ds.lang))
+    return FilteredSummary(chosen, counts_table(counts, ds.lang), chart)
 
 
 def pinned_claim(ordered: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
