@@ -23,9 +23,10 @@ MENU_LINKS = '[data-testid="stPopoverBody"] a[data-testid="stPageLink-NavLink"]'
 
 
 def open_menu(page, name: str = "Menu: all pages"):
-    """Open the page menu at the top; return its links."""
-    page.get_by_role("button", name=name).click()
+    """Open the page menu at the top (unless it is still open from the page before); return its links."""
     links = page.locator(MENU_LINKS)
+    if not links.first.is_visible():
+        page.get_by_role("button", name=name).click()
     links.first.wait_for()
     return links
 
