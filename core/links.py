@@ -42,6 +42,10 @@ def study_links(row: Mapping[str, Any], lang: str = i18n.DEFAULT) -> list[Link]:
     if _NCT.fullmatch(nct):
         label = i18n.gettext(lang, "trial record {nct}").format(nct=nct)
         links.append(Link(label, f"https://clinicaltrials.gov/study/{nct}"))
+    summary_es = str(row.get("summary_es_url") or "").strip()
+    if lang == "es" and summary_es.startswith("https://"):
+        # The publisher's own summary in Spanish (a Cochrane "resumen"): cited, not translated by us.
+        links.append(Link(i18n.gettext(lang, "Official summary in Spanish"), quote(summary_es, safe=":/?&=%#+~.,-_")))
     return links
 
 

@@ -102,3 +102,14 @@ def test_a_hostile_doi_stays_inside_its_own_link():
     text = study_links_markdown({"pmid": "", "doi": "10.1234/x)](javascript:alert(1)", "nct": ""})
     assert text.count("](") == 1
     assert "](https://doi.org/10.1234/x%29%5D%28javascript:alert%281%29)" in text
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("es", True), ("en", False)])
+def test_a_study_links_its_publishers_own_spanish_summary_on_the_spanish_edition(dataset, lang, shown):
+    from core.links import study_links
+
+    row = dataset.evidence.set_index("id").loc["cochrane2025"].to_dict()
+    labels = {link.label: link.url for link in study_links(row, lang)}
+    assert ("Resumen oficial en español" in labels) is shown
+    if shown:
+        assert labels["Resumen oficial en español"].startswith("https://cochrane.org/es/CD013342/")
