@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core.textcheck import spanish_patterns as sp
+from core.textcheck.amounts import collect_amounts
 from core.textcheck.model import MAX_FINDINGS, MIN_CELLS, Amount, DoseMention
 from core.textcheck.spans import Sentences
 
@@ -235,29 +237,15 @@ def _bound(text: str, start: int) -> str | None:
 
 def find_amounts(text: str, sentences: Sentences, doses: list[DoseMention]) -> tuple[list[Amount], bool]:
     """Harvest volumes ("50-100 cm3 de grasa") and prices ("3.000 €", "USD 5,000", "80.000 pesos"), never doses."""
-    found: list[Amount] = []
+    prices = (m for m in _PRICE.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
+    return collect_amounts(text, sentences, doses, _harvests(text, sentences), prices)
+
+
+def _harvests(text: str, sentences: Sentences) -> Iterator[re.Match[str]]:
     for match in _HARVEST.finditer(text):
         if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,"):
             continue
         bounds = sentences.span(match.start())
         names_tissue = " de " in match.group(0)
         if names_tissue or _HARVEST_CONTEXT.search(sentences.lower, max(bounds[0], match.start() - 80), match.start()):
-            found.append(_amount("harvest", text, match, sentences))
-        if len(found) >= MAX_FINDINGS:
-            return found, True
-    for match in _PRICE.finditer(text):
-        if match.start() and text[match.start() - 1].isalnum():
-            continue
-        found.append(_amount("price", text, match, sentences))
-        if len(found) >= 2 * MAX_FINDINGS:
-            return sorted(found, key=lambda a: a.start), True
-    taken = [(d.start, d.end) for d in doses]
-    kept = [a for a in found if not any(s < a.end and a.start < e for s, e in taken)]
-    return sorted(kept, key=lambda a: a.start), False
-
-
-def _amount(kind: str, text: str, match: re.Match[str], sentences: Sentences) -> Amount:
-    start, end = match.start(), match.end()
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Amount(kind, text[start:end], start, end, sentences.sentence(start, end))
+            yield match
