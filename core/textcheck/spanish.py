@@ -14,6 +14,7 @@ from core.textcheck import spanish_phrases as words
 from core.textcheck.flags import _merge_touching as merge_touching
 from core.textcheck.flags import make_flag
 from core.textcheck.kind import score_cues
+from core.textcheck.language import scan_language
 from core.textcheck.model import (
     MAX_FINDINGS,
     Amount,
@@ -78,15 +79,7 @@ def amounts(text: str, sentences: Sentences, found: list[DoseMention]) -> tuple[
 
 def language(text: str, sentences: Sentences) -> tuple[list[LanguageHit], bool]:
     """Sure-sounding claims, hype, patient stories and hedges, each with whose voice it is in."""
-    hits: list[LanguageHit] = []
-    for index, start, end in _LANGUAGE.finditer(sentences.lower):
-        kind = words.LANGUAGE[index][0]
-        hedgeable = bool(_HEDGEABLE.match(sentences.lower, start))
-        voice = "own" if kind == "hedge" else sentences.voice(start, end, hedgeable=hedgeable)
-        hits.append(LanguageHit(text[start:end], start, end, kind, sentences.sentence(start, end), voice))
-        if len(hits) >= MAX_FINDINGS:
-            return hits, True
-    return hits, False
+    return scan_language(text, sentences, _LANGUAGE, words.LANGUAGE, _HEDGEABLE)
 
 
 def red_flags(text: str, sentences: Sentences, found: list[DoseMention]) -> tuple[list[RedFlag], bool]:
