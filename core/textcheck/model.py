@@ -164,3 +164,9 @@ class TextReport:
     @property
     def prices(self) -> list[Amount]:
         return [a for a in self.amounts if a.kind == "price"]
+
+
+def cut_lists(doses: bool, amounts: bool, language: bool, red_flags: bool) -> tuple[str, ...]:
+    """The names of the finding lists a reader cut at MAX_FINDINGS (TextReport.truncated), in report order."""
+    lists = (("doses", doses), ("amounts", amounts), ("language", language), ("red flags", red_flags))
+    return tuple(name for name, cut in lists if cut)

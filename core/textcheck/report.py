@@ -18,7 +18,7 @@ from core.textcheck.kind import page_kind
 from core.textcheck.language import find_language
 from core.textcheck.learned import RuleFindings, Weights, read
 from core.textcheck.localise import localised
-from core.textcheck.model import MAX_CHARS, MAX_FINDINGS, TextReport, TextTooLongError
+from core.textcheck.model import MAX_CHARS, MAX_FINDINGS, TextReport, TextTooLongError, cut_lists
 from core.textcheck.numbers import find_doses
 from core.textcheck.outputs import (
     KIND_OF_WORDS,
@@ -85,12 +85,7 @@ def _english(text: str, learned: bool, model: Weights | None, lang: str) -> Text
         used = sorted(taken + [(h.start, h.end) for h in language])
         language = sorted(language + [h for h in reading.hype if not _overlaps(h.start, h.end, used)],
                           key=lambda h: h.start)[:MAX_FINDINGS]  # fmt: skip
-    truncated = tuple(
-        name
-        for name, cut in (("doses", cut_doses), ("amounts", cut_amounts), ("language", cut_language),
-                          ("red flags", cut_flags))
-        if cut
-    )  # fmt: skip
+    truncated = cut_lists(cut_doses, cut_amounts, cut_language, cut_flags)
     return TextReport(
         length=len(text),
         doses=doses,

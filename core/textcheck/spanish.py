@@ -24,6 +24,7 @@ from core.textcheck.model import (
     PageKind,
     RedFlag,
     TextReport,
+    cut_lists,
 )
 from core.textcheck.routes import RouteWords, route_for
 from core.textcheck.spanish_numbers import find_amounts, find_doses
@@ -205,12 +206,7 @@ def analyze(text: str, lang: str = "en") -> TextReport:
     hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in taken)]
     flags, cut_flags = red_flags(text, sentences, found)
     kind = page_kind(text, prices, sentences.lower, len(flags), lang)
-    truncated = tuple(
-        name
-        for name, cut in (("doses", cut_doses), ("amounts", cut_amounts), ("language", cut_language),
-                          ("red flags", cut_flags))
-        if cut
-    )  # fmt: skip
+    truncated = cut_lists(cut_doses, cut_amounts, cut_language, cut_flags)
     return TextReport(
         length=len(text),
         doses=found,
