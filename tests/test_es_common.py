@@ -344,19 +344,13 @@ def test_spanish_data_error_is_worded_in_spanish(data_copy, monkeypatch):
     assert not any(reads_as_english(part) for part in ours)
 
 
-# Text the "doses" area's code writes into two Doses captions (doses_page().left_out and doses.COURSE_CONVENTION):
-# English until that area gives them a language, then these lines go.
-DOSES_AREA_OWES = ("Left out because they are not cell counts", "A course of N doses")
-
-
 @pytest.mark.parametrize("chart_id", list(embed.CHARTS))
 def test_every_embedded_chart_has_a_spanish_caption_and_credit(chart_id):
     at = open_page(ENTRYPOINT, {embed.EMBED_QUERY_KEY: chart_id, "lang": "es"})
     assert not at.exception
     assert at.caption[0].value.startswith("Lo que esto no puede decirle:")
     assert at.get("link_button")[0].proto.label.endswith("la página completa, con sus datos y fuentes")
-    left = [t for t in spanish_english(at) if not any(owed in t for owed in DOSES_AREA_OWES)]
-    assert left == []
+    assert spanish_english(at) == []
 
 
 # --- Streamlit's own words -----------------------------------------------------------------------

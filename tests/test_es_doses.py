@@ -20,9 +20,9 @@ DOSES, ROUTES, MECHANISMS = "pages/2_Doses.py", "pages/3_Routes.py", "pages/4_Me
 
 # Text the checker reads as English that this area does not write, or that is data rather than interface:
 NOT_THIS_AREA = (
-    # core.views.cite.study_line: the Mechanisms page cites each study by its published reference, whose title is
-    # in the journal's language (and, until the claims area's words are merged, "(randomised trial, ...").
-    r"; (certainty|certeza): ",
+    # A study line on Mechanisms cites the study by its published reference, whose title is in the journal's
+    # language: a citation, like a quote, stays as published.
+    r"; certeza: ",
     # Data: the Spanish edition's reading of a regimen row keeps the page table's English headers in brackets.
     r"Vía \\\(Route\\\)",
 )

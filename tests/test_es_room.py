@@ -3,46 +3,18 @@ its language, and the join link names a language only when the facilitator picks
 
 from __future__ import annotations
 
-import functools
 import json
-import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.data import load
-from core.data.translate import localised
 from core.room import rules as room_rules
-from core.room.questions import all_questions
-from core.text import md_escape
 from core.views import room as view
-from tests.spanish_check import english_on_page, reads_as_english
+from tests.spanish_check import english_on_page
 from tests.test_pages import open_page
 
 RUN, JOIN = "pages/12_Run_a_session.py", "pages/13_Join.py"
 PLAN = ["dose_knee", "card_c000-01"]  # a dose question and a claim card: every word of both is the room's own
-# English still drawn by other areas' code on these pages (the page frame, chart blocks, the scroll helper): each
-# line names text this area does not own; once its area translates it, its line matches nothing and can go.
-NOT_OURS = (
-    "Knee and back pain: what five web pages claim, next to what trials and regulators found. Every quote names "
-    "its source page; every study carries a checked citation.",  # ui/frame.py, sidebar
-    "Words on this page, explained",  # ui/frame.py, glossary_note
-    "Data behind this chart, and downloads",  # ui/blocks.py, chart_block
-    "Embed, share or report an error",  # ui/blocks.py, chart_block
-    "Download CSV",  # ui/blocks.py, table_download
-    "Download PNG",  # ui/blocks.py, image_downloads
-    "Download SVG",  # ui/blocks.py, image_downloads
-)
-SCROLL_SCRIPT = re.compile(r"^<span data-scroll-key=")  # ui/scroll.py: a script, read by the checker as text
-
-
-@functools.cache
-def exercise_texts() -> tuple[str, ...]:
-    """The Exercises page's questions, options and explanations (core.workshop, another area), longest first, raw
-    and as the room's Markdown escapes them: the default plans list some of them."""
-    questions = [*all_questions(load()), *all_questions(localised(load(), "es"))]
-    texts = {t for q in questions if q.kind == "exercise" for t in (q.prompt, *q.options, q.explanation)}
-    return tuple(sorted(texts | {md_escape(t) for t in texts}, key=len, reverse=True))
 
 
 @pytest.fixture(autouse=True)
@@ -54,15 +26,8 @@ def room_db(tmp_path, monkeypatch) -> str:
 
 
 def english_left(at: AppTest) -> list[str]:
-    """english_on_page, less the English that other areas' code still draws on the room's pages."""
-    left = []
-    for text in english_on_page(at):
-        rest = text
-        for foreign in (*NOT_OURS, *exercise_texts()):
-            rest = rest.replace(foreign, " ")
-        if not SCROLL_SCRIPT.match(text) and reads_as_english(rest):
-            left.append(text)
-    return left
+    """english_on_page: every area is translated now, so nothing is excused."""
+    return english_on_page(at)
 
 
 def started_room(lang: str, plan_label: str = "Elegir preguntas") -> tuple[AppTest, str]:
