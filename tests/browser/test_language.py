@@ -18,7 +18,8 @@ def test_spanish_link_declares_the_page_spanish(server, page_at):
     page = page_at(server + "/?lang=es")
     wait_rendered(page)
     assert page.evaluate(DOCUMENT_LANG) == "es"
-    assert page.get_by_text("No es un consejo médico.").count() >= 1
+    # Home draws its lead before the notice: under load the notice can follow a moment after the page settles.
+    page.get_by_text("No es un consejo médico.").first.wait_for(timeout=30_000)
 
 
 def test_page_without_a_language_is_english_for_an_english_browser(server, page_at):
