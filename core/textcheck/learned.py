@@ -111,6 +111,19 @@ def sentence_extras(text: str, start: int, end: int, found: RuleFindings, page: 
     sentence = text[start:end]
     kinds = {f.kind for f in _inside(found.flags, start, end, found.flag_starts)}
     hits = _inside(found.language, start, end, found.language_starts)
+    if not kinds and not hits:
+        # Without findings inside, the extras depend on the words alone: a text of one short line repeated
+        # thousands of times (pasted or hostile) costs one look per distinct line.
+        return _plain_extras(sentence, tuple(page.items()))
+    return _extras(sentence, kinds, hits, page)
+
+
+@lru_cache(maxsize=4096)
+def _plain_extras(sentence: str, page: tuple[tuple[str, float], ...]) -> list[float]:
+    return _extras(sentence, set(), [], dict(page))
+
+
+def _extras(sentence: str, kinds: set[str], hits: list, page: dict[str, float]) -> list[float]:
     own = {h.kind for h in hits if h.voice == "own"}
     words = len(sentence.split())
     values = {f"rule:{k}": float(k in kinds) for k in _RULE_KINDS}
@@ -275,15 +288,19 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
     # model's hype word must not overrule that. (Added after the held-out round was scored; it only removes hits.)
     held_off = [h for h in found.language if h.voice != "own" and h.kind != "hedge"]
     held_off_starts = [h.start for h in held_off]
+    # Plain floats: reading a numpy cell one at a time costs more than the comparison made with it.
+    rows_p = probabilities.tolist()
     for n, (a, b) in enumerate(spans):
+        row_p = rows_p[n]
         inside = found.flags[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         # A rule's flag stands unless the model strongly disagrees (its probability below the veto).
-        kept = [f for f in inside if f.kind not in FLAG_KINDS or probabilities[n, _HEAD[f.kind]] >= model.veto[f.kind]]
+        kept = [f for f in inside if f.kind not in FLAG_KINDS or row_p[_HEAD[f.kind]] >= model.veto[f.kind]]
+        by_rules, kept_kinds = {f.kind for f in inside}, {f.kind for f in kept}
         model_only = []
         for h, kind in enumerate(FLAG_KINDS):
-            p = float(probabilities[n, h])
-            by_rule = any(f.kind == kind for f in inside)
-            flagged = any(f.kind == kind for f in kept) or p >= model.threshold[kind]
+            p = row_p[h]
+            by_rule = kind in by_rules
+            flagged = kind in kept_kinds or p >= model.threshold[kind]
             if (
                 flagged
                 and not by_rule
@@ -295,7 +312,7 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
             if (p >= model.ask[kind] or by_rule) and len(suspects) < MAX_SUSPECTS_PER_KIND * len(FLAG_KINDS) * 4:
                 suspects.append(Suspect(kind, a, b, " ".join(text[a:b].split()), p, flagged, by_rule))
         flags += kept
-        p_any = float(probabilities[n, _HEAD["any flag"]])
+        p_any = row_p[_HEAD["any flag"]]
         if not kept and not model_only and p_any >= model.threshold["any flag"]:
             head = int(np.argmax(probabilities[n, : len(FLAG_KINDS)]))
             if _said_own(model, sentences, _HEAD["any flag"], a, b) and _allowed(FLAG_KINDS[head], sentences, a, b):
@@ -307,7 +324,7 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
             flags.append(make_flag(kind, text[a:b], a, b, " ".join(text[a:b].split())))
         if (
             len(hype) < MAX_FINDINGS
-            and probabilities[n, -1] >= model.threshold["hype"]
+            and row_p[-1] >= model.threshold["hype"]
             and not _inside(own_sure, a, b, own_sure_starts)
             and not _inside(held_off, a, b, held_off_starts)
             and (hit := _hype_hit(model, text, sentences, a, b))
