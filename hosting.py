@@ -38,6 +38,9 @@ def _base_path() -> str:
 
 # Answered 404 on every address: Prometheus metrics name the app's caches and count its sessions, and the agent API
 # (off in this app) would still describe itself. Nothing in the app's pages asks for either.
+# What a refused request reads, in its language (the link's ?lang=, else the browser's).
+WRONG_HOST = i18n.N_("This server does not answer to that host name.")
+NOT_FOUND = i18n.N_("Not found.")
 CLOSED_PATH = re.compile(r"(^|/)_stcore/(metrics|agent)(/|$)")
 
 # What a Host header may look like before it is even compared: a name or IP literal and an optional port.
@@ -176,10 +179,10 @@ class Hardening:
         name = host_name(raw_host)
         if not host_allowed(name, self._allowed_extra()):
             self._log_refusal(raw_host)
-            await self._refuse(scope, send, 400, "This server does not answer to that host name.")
+            await self._refuse(scope, send, 400, WRONG_HOST)
             return
         if CLOSED_PATH.search(scope.get("path", "")):
-            await self._refuse(scope, send, 404, "Not found.")
+            await self._refuse(scope, send, 404, NOT_FOUND)
             return
         if scope["type"] == "websocket":
             await self.app(scope, receive, send)
@@ -215,13 +218,16 @@ class Hardening:
             # Closing before accepting makes the server answer the handshake with 403.
             await send({"type": "websocket.close", "code": 1008})
             return
-        body = text.encode()
+        # In the visitor's language, as the page would have been: a Spanish link says it in Spanish.
+        language = document_language(scope.get("query_string") or b"", _header(scope, b"accept-language"))
+        body = i18n.gettext(language, text).encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": status,
                 "headers": [
                     (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-language", language.encode()),
                     (b"content-length", str(len(body)).encode()),
                     (b"x-content-type-options", b"nosniff"),
                     (b"x-frame-options", b"SAMEORIGIN"),
@@ -230,6 +236,11 @@ class Hardening:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _header(scope, name: bytes) -> str | None:
+    """A request header's value (the first, if sent twice), or None."""
+    return next((v.decode("latin-1") for k, v in scope.get("headers") or [] if k.lower() == name), None)
 
 
 # --- the document's language --------------------------------------------------------------------------------------
@@ -263,8 +274,7 @@ class DocumentLanguage:
             await self.app(scope, receive, send)
             return
         headers = scope.get("headers") or []
-        accept = next((v.decode("latin-1") for k, v in headers if k.lower() == b"accept-language"), None)
-        lang = document_language(scope.get("query_string", b""), accept)
+        lang = document_language(scope.get("query_string", b""), _header(scope, b"accept-language"))
         kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_REQUEST_HEADERS]
         held: dict | None = None  # the response start of an HTML page, sent once its body is rewritten
         chunks: list[bytes] = []

@@ -161,6 +161,25 @@ def test_methods_tables_have_spanish_headers(spanish, view, header):
     assert header in view(spanish).columns
 
 
+def test_methods_counts_what_a_native_speaker_has_checked_from_the_data(spanish):
+    rows = spanish.translations[spanish.translations["lang"] == "es"]
+    ours = rows[rows["source"] == ""]
+    note = methods.translation_note(spanish)
+    assert f"Textos que tradujimos: {len(ours):,}".replace(",", ".") in note
+    assert f"revisados por un hablante nativo: {(ours['reviewed'] == 'yes').sum()}." in note
+    assert f"citadas como tales: {(rows['source'] != '').sum()}." in note
+
+
+def test_methods_page_in_spanish_says_who_translated_it():
+    at = open_page(METHODS, {"lang": "es"})
+    assert any(m.value.startswith("**Sobre esta edición.**") for m in at.markdown)
+
+
+def test_english_methods_has_no_translation_note(dataset):
+    assert methods.translation_note(dataset) == ""
+    assert not any("About this edition" in m.value for m in open_page(METHODS).markdown)
+
+
 def test_methods_english_is_unchanged(dataset):
     assert list(methods.verification_counts(dataset).columns)[:2] == ["table", "verified"]
     assert methods.method_levels(dataset)[0][0].startswith("contradicted by evidence: ")

@@ -126,6 +126,27 @@ def test_foreign_host_is_refused_in_plain_words(port, host):
     assert (response.status, response.body) == (400, b"This server does not answer to that host name.")
 
 
+@pytest.mark.parametrize(
+    ("path", "accept", "said"),
+    [
+        ("/?lang=es", None, "Este servidor no responde a ese nombre de host."),
+        ("/", "es-MX,es;q=0.9", "Este servidor no responde a ese nombre de host."),
+        ("/?lang=en", "es", "This server does not answer to that host name."),
+    ],
+)
+def test_foreign_host_is_refused_in_the_visitors_language(port, path, accept, said):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    connection.putheader("Host", "evil.example")
+    if accept:
+        connection.putheader("Accept-Language", accept)
+    connection.endheaders()
+    response = connection.getresponse()
+    assert (response.status, response.read().decode()) == (400, said)
+    assert response.getheader("Content-Language") == ("en" if said.startswith("This") else "es")
+    connection.close()
+
+
 def test_request_without_a_host_is_refused(port):
     assert get(port, "/", None).status == 400
 

@@ -1,7 +1,8 @@
 """Streamlit's own words in the visitor's language: the upload box, input hints, help buttons, the sidebar button.
 
 Streamlit draws these in English whatever the page's language. A Spanish page would meet "Upload", "Press Enter to
-apply" or a screen reader's "Help for …", so a small script puts our words in their place."""
+apply" or a screen reader's "Help for …", so a small script puts our words in their place; it also declares the
+document's language where the server did not (`<html lang>`, under plain `streamlit run streamlit_app.py`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ SCRIPT = """(() => {
   const mark = document.querySelector("[data-chrome-words]");
   if (!mark) return;
   const words = JSON.parse(mark.dataset.chromeWords);
+  // Served by serve.py the page already says its language; under plain `streamlit run` it says "en" until now.
+  if (document.documentElement.lang !== words.lang) document.documentElement.lang = words.lang;
   const put = () => {
     document.querySelectorAll(words.where).forEach((part) => {
       const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
@@ -90,7 +93,7 @@ def chrome_words() -> None:
     prefixes = {"Help for ": _("Help: "), "Remove ": _("Remove: ")}
     # Vega calls every chart a "visualization" and its root a "group mark container", whatever the page's language.
     roles = {"visualization": _("chart"), "group mark container": _("chart area")}
-    words = {"where": WHERE, "texts": texts, "labels": labels, "prefixes": prefixes, "roles": roles}
+    words = {"lang": language, "where": WHERE, "texts": texts, "labels": labels, "prefixes": prefixes, "roles": roles}
     st.html(
         f'<span data-chrome-words="{escape(json.dumps(words, ensure_ascii=False))}"></span><script>{SCRIPT}</script>',
         unsafe_allow_javascript=True,

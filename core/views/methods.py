@@ -172,3 +172,23 @@ def links_markdown(ds: Dataset, links: list[str]) -> str:
     if ds.lang == i18n.DEFAULT:
         return "; ".join(md_escape(link) for link in links)
     return "; ".join(f"`{link}`" for link in links if "`" not in link)
+
+
+def translation_note(ds: Dataset) -> str:
+    """In a translated edition, who translated it and how much a native speaker has checked, counted from the
+    translations table ('' in English, which is the original)."""
+    if ds.lang == i18n.DEFAULT:
+        return ""
+    rows = ds.translations[ds.translations["lang"] == ds.lang]
+    official = rows["source"] != ""
+    return i18n.gettext(
+        ds.lang,
+        "**About this edition.** Its interface and content were translated by our team. Texts we translated: "
+        "{ours}; of these, checked by a native speaker: {reviewed}. Official versions published by their source "
+        "in this language, cited as such: {official}. Quotes from the five pages stay as published, with our "
+        "translation under them. If a translation reads wrongly, use “Report an error”.",
+    ).format(
+        ours=i18n.format_number(int((~official).sum()), ds.lang),
+        reviewed=i18n.format_number(int((~official & (rows["reviewed"] == "yes")).sum()), ds.lang),
+        official=i18n.format_number(int(official.sum()), ds.lang),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_rendered
+from tests.browser.conftest import DESKTOP, PHONE, screenshot, start_server, stop_server, wait_rendered
 from tests.browser.every_page import AXE
 from tests.browser.test_browser import open_menu
 
@@ -20,6 +20,21 @@ def test_spanish_link_declares_the_page_spanish(server, page_at):
     assert page.evaluate(DOCUMENT_LANG) == "es"
     # Home draws its lead before the notice: under load the notice can follow a moment after the page settles.
     page.get_by_text("No es un consejo médico.").first.wait_for(timeout=30_000)
+
+
+@pytest.fixture(scope="module")
+def plain_server():
+    """`streamlit run streamlit_app.py`, without serve.py's middleware that writes the language into the page."""
+    process, url = start_server(entry="streamlit_app.py")
+    yield url
+    stop_server(process)
+
+
+@pytest.mark.parametrize(("query", "declared"), [("?lang=es", "es"), ("", "en")], ids=["spanish", "english"])
+def test_plain_streamlit_run_declares_the_pages_language_too(plain_server, page_at, query, declared):
+    page = page_at(plain_server + "/Doses" + query)
+    wait_rendered(page)
+    page.wait_for_function(f"() => document.documentElement.lang === '{declared}'", timeout=15_000)
 
 
 def test_page_without_a_language_is_english_for_an_english_browser(server, page_at):
