@@ -41,24 +41,24 @@ view = ui.derived(doses_view.doses_page, weight, tuple(routes), tuple(sources))
 
 # 3. Render
 st.subheader(_("What we found"))
-if view.top.empty:
+if not view.top_lines:
     st.markdown(_("No problems involve the routes and pages chosen above."))
 else:
-    st.markdown("\n".join(f"- {doses_view.item_line(item, lang)}" for item in view.top.itertuples()))
+    st.markdown("\n".join(f"- {line}" for line in view.top_lines))
 st.caption(_("For the routes and pages chosen above. The full list, with every quote and number, is further down."))
 
 st.subheader(_("Cells per dose"))
 ui.chart_block(view.dots_chart, caption=embed.doses_caption(view.left_out, weight, lang),
-               data=doses_view.on_screen(view.points, lang), file_stem="doses_per_administration")  # fmt: skip
+               data=view.points_shown, file_stem="doses_per_administration")  # fmt: skip
 
 if view.per_kg_chart is not None:
     st.subheader(_("Doses into a vein, per kg of body weight"))
     ui.chart_block(view.per_kg_chart, caption=embed.vein_caption(weight, lang),
-                   data=doses_view.on_screen(view.per_kg, lang), file_stem="vein_doses_per_kg")  # fmt: skip
+                   data=view.per_kg_shown, file_stem="vein_doses_per_kg")  # fmt: skip
 
 st.subheader(_("Cells over a whole course"))
 ui.chart_block(view.courses_chart, caption=doses_view.courses_caption(lang),
-               data=doses_view.on_screen(view.courses, lang), file_stem="course_totals")  # fmt: skip
+               data=view.courses_shown, file_stem="course_totals")  # fmt: skip
 for table, raw in view.protocols:
     st.subheader(_("The protocol table, as the page meant it"))
     st.markdown(
@@ -75,18 +75,18 @@ st.subheader(_("Every discrepancy, with its quotes"))
 kinds = ui.bound_multiselect(
     _("Kinds"), list(doses_view.KINDS), "kind", format_func=lambda k: doses_view.kind_label(k, lang)
 )
-listed = doses_view.select_items(view.found, kinds, sources)
-st.caption(doses_view.list_caption(listed, lang))
+listed = view.item_list(tuple(kinds))
+st.caption(listed.caption)
 # One line per item, opening to its explanation: the full cards made this page a wall of text on a phone.
-for item in ui.paginate(listed, "at", per_page=PER_PAGE, noun=_("items")).itertuples():
-    with st.expander(doses_view.item_line(item, lang)):
-        st.markdown(doses_view.item_markdown(item, lang))
-        if ui.reveal(_("Show the quotes and rows behind this"), key=f"rows_{item.Index}"):
-            behind = view.rows_behind[item.Index]
+for item in ui.paginate(listed.ids, "at", per_page=PER_PAGE, noun=_("items")):
+    with st.expander(view.lines[item]):
+        st.markdown(view.details[item])
+        if ui.reveal(_("Show the quotes and rows behind this"), key=f"rows_{item}"):
+            behind = view.rows_behind[item]
             ui.quotes(behind.regimens, lambda r: md_escape(r.reading))
             ui.quotes(behind.claims, lambda c: doses_view.claim_note(ds, c))
             if behind.citations(lang):
                 st.caption("  \n".join(behind.citations(lang)))
             st.dataframe(behind.ids_table(lang), hide_index=True)
-ui.page_buttons(len(listed), "at", per_page=PER_PAGE)
-ui.page_end(ds, *listed["explanation"], *view.top["headline"])
+ui.page_buttons(len(listed.ids), "at", per_page=PER_PAGE)
+ui.page_end(ds, *listed.texts)

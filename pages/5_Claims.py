@@ -28,8 +28,8 @@ guess = ui.bound_toggle(
 )
 # A permalink (?claim=<id>) opens that one claim first, expanded.
 asked = st.query_params.get(claims_view.CLAIM_QUERY_KEY, "")
-pinned = claims_view.pinned_claim(view.ordered, asked)
-if asked and pinned.empty:
+pinned = claims_view.pinned_claim(view.rows, asked)
+if asked and pinned is None:
     st.warning(
         _("The link asked for claim “{claim}”, which this page does not have; ignored.").format(
             claim=md_escape(asked[:60])
@@ -38,10 +38,11 @@ if asked and pinned.empty:
 # Drawn before the filters, so the linked claim is the first thing under the title.
 cards = ui.derived(claims_view.card_texts)
 records = ui.derived(claims_view.claimreview_records)
-for claim in pinned.itertuples():
+if pinned is not None:
     st.subheader(_("The claim you were linked to"))
-    with st.expander(claims_view.line_label(claim, view.labels, guess=guess, lang=ds.lang), expanded=True):
-        ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=f"pinned_{claim.id}", linked=True)
+    with st.expander(view.lines[pinned, guess], expanded=True):
+        ui.claim_card(view.rows[pinned], cards[pinned], records[pinned], guess=guess, key=f"pinned_{pinned}",
+                      extras=True)  # fmt: skip
 # Folded away: three lists of chips filled a phone's screen before the first claim.
 filtered = any(key in st.query_params for key in ("topic", "source", "verdict"))
 with st.expander(_("Filter by topic, page or verdict"), icon=":material/filter_list:", expanded=filtered):
@@ -89,13 +90,16 @@ st.markdown(
         n=len(chosen), total=len(ds.claims)
     )
 )
-listed = chosen[~chosen["id"].isin(pinned["id"])]  # the linked claim is already open above
-for claim in ui.paginate(listed, "page", per_page=PER_PAGE, noun=_("claims")).itertuples():
-    with st.expander(claims_view.line_label(claim, view.labels, guess=guess, lang=ds.lang)):
-        ui.claim_card(claim, cards[claim.id], records[claim.id], guess=guess, key=claim.id)
+listed = [claim_id for claim_id in part.ids if claim_id != pinned]  # the linked claim is already open above
+# One switch for the whole list, not one per card: a page redraws every switch on every rerun.
+extras = ui.reveal(_("Show each claim's link, fact-check record and error report"), key="extras")
+for claim_id in ui.paginate(listed, "page", per_page=PER_PAGE, noun=_("claims")):
+    with st.expander(view.lines[claim_id, guess]):
+        ui.claim_card(view.rows[claim_id], cards[claim_id], records[claim_id], guess=guess, key=claim_id,
+                      extras=extras)  # fmt: skip
 ui.page_buttons(len(listed), "page", per_page=PER_PAGE)
 if ui.reveal(_("These claims as a table, with their ids and archived files"), key="claims_table"):
     table = claims_view.claims_table(chosen, ds.lang, view.labels)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_download(table, "claims")
-ui.page_end(ds, *chosen["verdict_note"].head(PER_PAGE * 2))
+ui.page_end(ds, *part.notes)

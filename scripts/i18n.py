@@ -32,8 +32,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     ),
     "claims": (
         "pages/1_Sources.py", "pages/5_Claims.py", "pages/6_Evidence.py", "core/views/sources.py",
-        "core/views/claims.py", "core/views/evidence.py", "core/charts/claims.py", "core/charts/sources.py",
-        "core/analysis/claims.py", "core/analysis/sources.py", "core/analysis/rubric.py",
+        "core/views/claims.py", "core/views/evidence.py", "core/charts/claims.py", "core/charts/verdicts.py",
+        "core/charts/sources.py", "core/analysis/claims.py", "core/analysis/sources.py", "core/analysis/rubric.py",
         "core/analysis/verification.py", "core/analysis/claimreview.py",
     ),
     "workshop": (

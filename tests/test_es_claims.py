@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 
 import pytest
 
-import ui
-from core import i18n
 from core.analysis import claimreview, rubric, vocab
 from core.analysis import claims as claims_analysis
 from core.analysis.claims import evidence_overview, key_results, regulatory_timeline
@@ -16,40 +13,13 @@ from core.charts import claims as claim_charts
 from core.data.translate import localised
 from core.views import claims as claims_view
 from core.views import sources as sources_view
-from tests.spanish_check import english_on_page, reads_as_english
+from tests.spanish_check import english_on_page
 from tests.test_pages import open_page
 
 SOURCES, CLAIMS, EVIDENCE = "pages/1_Sources.py", "pages/5_Claims.py", "pages/6_Evidence.py"
 
-# Text drawn by the page frame and the shared blocks (the "common" area, ui/ and core/views/embed.py), which that
-# area translates; the test below without this list runs once their Spanish is in.
-OTHER_AREAS = re.compile(
-    r"^(What this cannot tell|Data behind this chart|Embed, share or report|Archived copy of the page|Results page"
-    r"|Previous page|Next page|Page \d+ of \d+|Share this view|Knee and back pain: what five|Report an error"
-    r"|Download CSV|Download (PNG|SVG)|Words on this page|Link, fact-check record|Reveal our verdict|Permalink"
-    r"|Copy|Fact-check record|Link to this|This verdict as a schema\.org|\*\*Embed it in your page"
-    r"|\d+ afirmaciones, \d+ per page)"
-)
 # Not interface text: a protocol row's reading (data) quotes the page's own English column headers, "Vía (Route)".
 DATA_QUOTING_ENGLISH = re.compile(r"Vía \\\(Route\\\)")
-COMMON_IN_SPANISH = (
-    i18n.gettext("es", "Data behind this chart, and downloads") != "Data behind this chart, and downloads"
-)
-QUOTE_TRANSLATION_SHOWN = "translation" in inspect.signature(ui.quote).parameters
-
-
-# Inside our claim cards, the lines citing a study come from core/views/cite.py and core/links.py (common area).
-OTHER_FRAGMENTS = re.compile(r"\[trial record [^\]]*\]|; certainty: ")
-
-
-def ours(at) -> list[str]:
-    return [
-        text
-        for text in english_on_page(at)
-        if not OTHER_AREAS.match(text)
-        and not DATA_QUOTING_ENGLISH.search(text)
-        and reads_as_english(OTHER_FRAGMENTS.sub(" ", text))
-    ]
 
 
 def open_everything(at):
@@ -71,6 +41,7 @@ VIEWS = [
     (SOURCES, {}),
     (SOURCES, {"source": "stemcellu"}),
     (SOURCES, {"source": "shadesofgreen"}),
+    (SOURCES, {"source": "vega"}),
     (CLAIMS, {}),
     (CLAIMS, {"guess": "1"}),
     (CLAIMS, {"topic": "regulation,cost", "source": "nbscience", "verdict": "misleading"}),
@@ -80,22 +51,6 @@ VIEWS = [
 ]
 
 
-@pytest.mark.parametrize(("path", "query"), VIEWS)
-def test_page_in_spanish_has_no_english_of_ours(path, query):
-    at = open_page(path, {"lang": "es", **query})
-    assert not at.exception
-    assert ours(at) == []
-
-
-@pytest.mark.parametrize(("path", "query"), [(SOURCES, {"source": "vega"}), (CLAIMS, {}), (CLAIMS, {"guess": "1"}),
-                                             (EVIDENCE, {"studies": "all"})])  # fmt: skip
-def test_page_with_every_switch_on_has_no_english_of_ours(path, query):
-    at = open_everything(open_page(path, {"lang": "es", **query}))
-    assert not at.exception
-    assert ours(at) == []
-
-
-@pytest.mark.skipif(not COMMON_IN_SPANISH, reason="the page frame's and shared blocks' Spanish is not merged yet")
 @pytest.mark.parametrize(("path", "query"), VIEWS)
 def test_page_in_spanish_has_no_english_at_all(path, query):
     at = open_everything(open_page(path, {"lang": "es", **query}))
@@ -109,7 +64,7 @@ def test_guess_first_mode_reveals_a_verdict_in_spanish():
     at = first.set_value(True).run()
     assert not at.exception
     assert any(m.value.startswith("**Nuestro veredicto:") for m in at.markdown)
-    assert ours(at) == []
+    assert [text for text in english_on_page(at) if not DATA_QUOTING_ENGLISH.search(text)] == []
 
 
 def test_filters_show_spanish_and_keep_codes_in_the_link():
@@ -145,7 +100,6 @@ def test_claim_quote_is_verbatim_on_the_card_and_the_line_gives_our_translation(
     assert quote not in line.label
 
 
-@pytest.mark.skipif(not QUOTE_TRANSLATION_SHOWN, reason="ui.quote(translation=) of the common area is not merged yet")
 def test_the_sources_page_shows_our_translation_under_each_quote(both):
     _, es = both
     at = open_page(SOURCES, {"lang": "es", "source": "stemcellu"})

@@ -56,7 +56,7 @@ def test_spanish_home_has_no_english_interface_text(spanish_home):
 
 def test_spanish_home_with_every_switch_on_has_no_english_interface_text(spanish_home_opened):
     assert not spanish_home_opened.exception
-    assert len(spanish_home_opened.toggle) == 3
+    assert len(spanish_home_opened.toggle) == 2  # the chart's one switch, and where each finding comes from
     assert all(t.value for t in spanish_home_opened.toggle)
     assert spanish_english(spanish_home_opened) == []
 
@@ -65,7 +65,7 @@ def test_spanish_home_names_its_sections_and_switches_in_spanish(spanish_home_op
     headers = [h.value for h in spanish_home_opened.header]
     assert headers == ["Lo que muestran los estudios", "Más de lo que encontramos", "Cómo usar este sitio"]
     switches = [t.label for t in spanish_home_opened.toggle]
-    assert switches[:2] == ["Datos de este gráfico y descargas", "Insertar, compartir o informar de un error"]
+    assert switches[0] == "Datos de este gráfico, descargas y formas de compartirlo"
     labels = {b.proto.label for b in spanish_home_opened.get("download_button")}
     assert labels == {"Descargar CSV", "Descargar PNG", "Descargar SVG"}
 

@@ -113,13 +113,13 @@ def test_evidence_table_lists_identifiers_first_and_says_not_stated():
 
 def test_a_chart_offers_its_embed_snippet_and_downloads():
     at = open_page(CLAIMS)
-    at.toggle(key="share_claims_by_verdict").set_value(True).run()
+    at.toggle(key="data_claims_by_verdict").set_value(True).run()
     assert not at.exception
     code = next(c.value for c in at.code)
     assert "<iframe" in code
     assert "embed_chart=claims_by_verdict" in code
     keys = [b.proto.id for b in at.get("download_button")]
-    for kind in ("share_csv", "share_png", "share_svg"):
+    for kind in ("csv", "png", "svg"):
         assert any(f"{kind}_claims_by_verdict" in key for key in keys)
 
 

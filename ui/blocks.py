@@ -77,14 +77,14 @@ def chart_block(
         raise ValueError(f"chart '{file_stem}' has no description (text alternative)")
     st.vega_lite_chart(spec=shown, width="stretch", theme=None)
     st.caption(caption)
-    if reveal(_("Data behind this chart, and downloads"), key=f"data_{file_stem}"):
+    # One switch for everything behind a chart: a page redraws every switch on every rerun, whether on or off.
+    if reveal(_("Data behind this chart, downloads and sharing"), key=f"data_{file_stem}"):
+        from ui.share import embed_or_share
+
         st.dataframe(data, hide_index=True, width="stretch")
         table_download(data, file_stem)
         image_downloads(spec, caption, file_stem)
-    if reveal(_("Embed, share or report an error"), key=f"share_{file_stem}"):
-        from ui.share import embed_or_share
-
-        embed_or_share(spec, caption, data, file_stem)
+        embed_or_share(spec, file_stem)
 
 
 _PREPARED: dict[tuple[int, str], tuple[Any, Mapping[str, Any], Mapping[str, Any]]] = {}
@@ -118,7 +118,7 @@ def _prepared(
     return spec, shown
 
 
-def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str, key_prefix: str = "") -> None:
+def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
     """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
     from core.charts import export
 
@@ -128,7 +128,7 @@ def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str, key_p
             data=lambda fmt=fmt: export.render(export.with_caveat(spec, caption), fmt),
             file_name=download_name(file_stem, fmt),
             mime=mime,
-            key=f"{key_prefix}{fmt}_{file_stem}",
+            key=f"{fmt}_{file_stem}",
             icon=":material/image:",
         )
 

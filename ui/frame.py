@@ -14,10 +14,10 @@ from core import i18n, site
 from core.i18n import N_
 from core.text import md_escape
 from core.views.embed import EMBED_QUERY_KEY
-from core.workshop.glossary import glossary_entries, shown_term
+from core.workshop import glossary
 from ui.chrome_words import chrome_words
 from ui.language import _, lang, language_switch, link_query, page_link
-from ui.loading import load_edition
+from ui.loading import derived, load_edition
 from ui.widgets import share_link
 
 ROOT = Path(__file__).resolve().parents[1]  # the app's folder: page paths below are relative to it
@@ -161,8 +161,9 @@ def neighbours(page: site.Page | None) -> tuple[site.Page | None, site.Page | No
 
 def _glossary_lookup(ds: core_data.Dataset) -> None:
     with st.sidebar:
-        term = st.selectbox(_("Look up a word"), ds.glossary["term"], index=None, key="glossary_term",
-                            placeholder=_("e.g. intrathecal"), format_func=lambda t: shown_term(ds, t))  # fmt: skip
+        terms, shown = derived(glossary.lookup_choices)
+        term = st.selectbox(_("Look up a word"), terms, index=None, key="glossary_term",
+                            placeholder=_("e.g. intrathecal"), format_func=shown.get)  # fmt: skip
         if term:
             row = ds.glossary.set_index("term").loc[term]
             st.markdown(f"**{md_escape(term)}**: {md_escape(row['plain_definition'])}")
@@ -207,11 +208,10 @@ def stop_page() -> None:
 
 
 def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
-    """An expander explaining the glossary words that appear in the given texts."""
-    found = glossary_entries(ds, *texts)
-    if found.empty:
+    """An expander explaining the glossary words that appear in the given texts (of the visitor's edition, `ds`)."""
+    # Through the shared cache: the page asks with the same texts on every rerun.
+    found = derived(glossary.explained, texts)
+    if not found:
         return
     with st.expander(_("Words on this page, explained ({n})").format(n=len(found)), icon=":material/menu_book:"):
-        st.markdown(
-            "\n".join(f"- **{md_escape(r.shown_term)}**: {md_escape(r.plain_definition)}" for r in found.itertuples())
-        )
+        st.markdown("\n".join(f"- **{md_escape(term)}**: {md_escape(meaning)}" for term, meaning in found))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -80,6 +82,15 @@ def _derived_by_args(name: str, data_key: tuple, language: str, args: tuple, _fn
     return _fn(localised(load_dataset(), language), *args)
 
 
+# In front of the shared caches, the views asked for in the last minute, found by a plain dict lookup: Streamlit
+# hashes a cache key (md5 over every argument) on every call, about 0.3 ms each, and a page asks for four or five
+# views per rerun. This memo only holds what the caches above already hold, for a minute at most, so their caps,
+# their time limits and their clearing still decide what is kept.
+RECENT_ENTRIES, RECENT_SECONDS = 32, 60.0
+_recent: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
 def derived(fn: Callable[..., Any], *args: Hashable) -> Any:
     """fn(dataset, *args) on the visitor's edition of the data, computed once per data version, language and
     argument values, shared by all sessions.
@@ -87,5 +98,17 @@ def derived(fn: Callable[..., Any], *args: Hashable) -> Any:
     Arguments must be small and hashable (a weight, a tuple of ids), never DataFrames: they form the cache key.
     Pass values from a fixed set (bound_number snaps numbers to its step) so that the keys stay few.
     """
+    key = (f"{fn.__module__}.{fn.__qualname__}", _data_key(), lang(), args)
+    now = time.monotonic()
+    with _recent_lock:
+        hit = _recent.get(key)
+        if hit is not None and now - hit[0] < RECENT_SECONDS:
+            _recent.move_to_end(key)
+            return hit[1]
     cached = _derived_by_args if args else _derived
-    return cached(f"{fn.__module__}.{fn.__qualname__}", _data_key(), lang(), args, fn)
+    value = cached(*key, fn)
+    with _recent_lock:
+        _recent[key] = (now, value)
+        while len(_recent) > RECENT_ENTRIES:
+            _recent.popitem(last=False)
+    return value

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from core import links, report, site
@@ -21,7 +20,6 @@ from ui.blocks import download_name
 from ui.frame import PAGES, SITE_NAME
 from ui.language import _, lang, page_link
 from ui.loading import derived
-from ui.widgets import reveal
 
 PAGE_NAMES = tuple(re.sub(r"^[0-9]+_", "", Path(page.path).stem) for page in PAGES if page.path.startswith("pages/"))
 
@@ -116,10 +114,8 @@ def claimreview_download(records: Mapping[str, dict[str, Any]]) -> None:
 # --- charts --------------------------------------------------------------------------------------
 
 
-def embed_or_share(spec: Mapping[str, Any], caption: str, data: pd.DataFrame, file_stem: str) -> None:
-    """Under a chart: its address, an iframe snippet for other sites, its PNG, SVG and CSV, and 'Report an error'."""
-    from ui.blocks import image_downloads, table_download
-
+def embed_or_share(spec: Mapping[str, Any], file_stem: str) -> None:
+    """Under a chart's data and downloads: its address, an iframe snippet for other sites, and 'Report an error'."""
     root = app_root()
     title = embed.chart_title(spec) or file_stem
     if embed.is_embeddable(file_stem):
@@ -134,8 +130,6 @@ def embed_or_share(spec: Mapping[str, Any], caption: str, data: pd.DataFrame, fi
     else:
         address = st.context.url or root
         st.text_input(_("Link to this view (select it all and copy)"), value=address, key=f"link_{file_stem}")
-    table_download(data, file_stem, key=f"share_csv_{file_stem}")
-    image_downloads(spec, caption, file_stem, key_prefix="share_")
     made = report.chart_report(report_config(), file_stem, title, address, lang())
     report_button(made, key=f"report_{file_stem}")
 
@@ -170,11 +164,11 @@ def embed_page(chart_id: str) -> None:
 
 
 def claim_card(
-    claim: Any, card_markdown: str, record: Mapping[str, Any], *, guess: bool, key: str, linked: bool = False
+    claim: Any, card_markdown: str, record: Mapping[str, Any], *, guess: bool, key: str, extras: bool
 ) -> None:
     """One claim's card: where it was said, the verbatim quote, then (unless the room guesses first) our verdict
-    with its evidence, and the claim's permalink, ClaimReview record and 'Report an error': at once on the card a
-    link opened (`linked`), one switch away on the fifteen cards of a list, where they were most of a rerun."""
+    with its evidence, and with `extras` the claim's permalink, ClaimReview record and 'Report an error' (always on
+    the card a link opened; behind one switch for a whole list, where one switch per card was most of a rerun)."""
     from ui.blocks import quote
 
     language = lang()
@@ -191,5 +185,5 @@ def claim_card(
         if not st.toggle(_("Reveal our verdict"), key=f"reveal_{key}"):
             return
         st.markdown(card_markdown)
-    if linked or reveal(_("Link, fact-check record and error report"), key=f"extras_{key}"):
+    if extras:
         claim_extras(claim.id, claim.quote, record, key=key)

@@ -140,8 +140,8 @@ def snap_to_step(value: float, min_value: float, max_value: float, step: float) 
     return min(max_value, round(min_value + steps * step, 10))
 
 
-def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str | None = None) -> pd.DataFrame:
-    """Show a long list a page at a time; the page number lives in the URL as ?key=2.
+def paginate(frame: Sequence[Any] | pd.DataFrame, key: str, *, per_page: int, noun: str | None = None) -> Any:
+    """Show a long list (a table's rows, or a sequence) a page at a time; the page number lives in the URL as ?key=2.
 
     `noun` names what is listed, in the reader's language and plural ("claims", "afirmaciones"); rows by default.
     """
@@ -155,7 +155,7 @@ def paginate(frame: pd.DataFrame, key: str, *, per_page: int, noun: str | None =
         count = _("{total} {noun}, {per_page} per page").format(total=len(frame), noun=noun, per_page=per_page)
         page = int(bound_selectbox(_("Results page"), options, key=key, help=count))
     first = (page - 1) * per_page
-    shown = frame.iloc[first : first + per_page]
+    shown = frame.iloc[first : first + per_page] if isinstance(frame, pd.DataFrame) else frame[first : first + per_page]
     st.caption(
         _("Showing {first}–{last} of {total} {noun}.").format(
             first=first + 1 if len(shown) else 0, last=first + len(shown), total=len(frame), noun=noun

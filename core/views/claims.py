@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
 from core import i18n, links
@@ -21,18 +20,14 @@ from core.analysis.sources import (
     topic_kind_words,
     topic_names,
 )
-from core.charts import theme
 from core.charts.export import Spec, to_spec
-from core.charts.theme import wrapped_legend
+from core.charts.verdicts import FACETS, facet_words, verdict_summary_chart, verdict_summary_title
 from core.data import Dataset
 from core.text import md_escape
 from core.views.cite import harm_line, regulator_line, study_line
 
 # Which kinds of topic a patient most needs to get right first: harm, then approval, then promised benefit.
 TOPIC_KIND_WEIGHT = {"safety": 0, "regulation": 1, "benefit": 2, "evidence": 3, "mechanism": 4, "cost": 5, "product": 6}
-
-
-FACETS = ("By page", "By topic")  # codes of the two halves of the summary (its table shows them in words)
 
 
 @dataclass(frozen=True)
@@ -117,13 +112,9 @@ def counts_table(counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     table = counts[["facet", "group", "verdict", "claims"]]
     if lang == "en":
         return table
-    facets = dict(zip(FACETS, _facet_words(lang), strict=True))
+    facets = dict(zip(FACETS, facet_words(lang), strict=True))
     table = table.assign(facet=table["facet"].map(facets), verdict=counts["verdict_label"])
     return headed(table, lang)
-
-
-def _facet_words(lang: str) -> tuple[str, str]:
-    return i18n.pgettext(lang, "summary chart", "By page"), i18n.pgettext(lang, "summary chart", "By topic")
 
 
 def claims_table(chosen: pd.DataFrame, lang: str = "en", labels: dict[str, str] | None = None) -> pd.DataFrame:
@@ -159,6 +150,10 @@ class ClaimsView:
     summary_title: str
     topics: dict[str, str]  # topic id -> its name in the edition's language, for the filter
     counts_shown: pd.DataFrame  # counts as the chart's data table shows them (headers in the edition's language)
+    # Each claim as one record, and its list line with and without the verdict (guess-first), by claim id: made
+    # once, so a rerun reads them instead of walking a table's rows and escaping their words again.
+    rows: dict[str, Any]
+    lines: dict[tuple[str, bool], str]
 
 
 def claims_page(ds: Dataset) -> ClaimsView:
@@ -176,6 +171,12 @@ def claims_page(ds: Dataset) -> ClaimsView:
         summary_title=verdict_summary_title(counts, ds.lang),
         topics=topic_names(ds.lang),
         counts_shown=counts_table(counts, ds.lang),
+        rows=(rows := {claim.id: claim for claim in ordered.itertuples()}),
+        lines={
+            (claim_id, guess): line_label(claim, labels, guess=guess, lang=ds.lang)
+            for claim_id, claim in rows.items()
+            for guess in (False, True)
+        },
     )
 
 
@@ -184,6 +185,12 @@ class FilteredSummary:
     chosen: pd.DataFrame  # the claims the filters keep, worst first
     counts_shown: pd.DataFrame
     chart: Spec | None  # None when no claim matches the filters
+    ids: tuple[str, ...]  # chosen's ids, in its order
+    notes: tuple[str, ...]  # the verdict notes of the first claims listed, whose glossary words the page explains
+
+
+# How many of the listed claims' notes the page's glossary note looks through (two pages' worth of the list).
+NOTES_EXPLAINED = 30
 
 
 def filtered_summary(
@@ -195,12 +202,18 @@ def filtered_summary(
     levels = vocab.verdicts(ds)
     counts = verdict_counts(chosen, levels.labels, ds.lang)
     chart = None if chosen.empty else to_spec(verdict_summary_chart(counts, list(levels.order), levels.labels, ds.lang))
-    return FilteredSummary(chosen, counts_table(counts, ds.lang), chart)
+    return FilteredSummary(
+        chosen,
+        counts_table(counts, ds.lang),
+        chart,
+        ids=tuple(chosen["id"]),
+        notes=tuple(chosen["verdict_note"].head(NOTES_EXPLAINED)),
+    )
 
 
-def pinned_claim(ordered: pd.DataFrame, claim_id: str | None) -> pd.DataFrame:
-    """The claim a permalink asks for (one row), or no rows for no or an unknown id."""
-    return ordered[ordered["id"] == claim_id] if claim_id else ordered.iloc[0:0]
+def pinned_claim(rows: Mapping[str, Any], claim_id: str | None) -> str | None:
+    """The id of the claim a permalink asks for, or None for no or an unknown id."""
+    return claim_id if claim_id in rows else None
 
 
 def line_label(claim: Any, labels: dict[str, str], *, guess: bool, lang: str = "en") -> str:
@@ -312,64 +325,6 @@ def _section(heading: str, items: list[str], empty: str = "") -> str:
 def card_texts(ds: Dataset) -> dict[str, str]:
     """Every claim card's verdict half, by claim id, built once per data version (a page shows fifteen)."""
     return {claim_id: card_markdown(card, ds.lang) for claim_id, card in claim_cards(ds).items()}
-
-
-# --- summary chart -------------------------------------------------------------------------------
-
-
-def verdict_summary_title(counts: pd.DataFrame, lang: str = "en") -> str:
-    by_page = counts[counts["facet"] == FACETS[0]]
-    total = int(by_page["claims"].sum())
-    if not total:
-        return i18n.gettext(lang, "No claims to summarise")
-    unsupported = int(by_page.loc[by_page["verdict"].isin(vocab.UNSUPPORTED), "claims"].sum())
-    return i18n.gettext(
-        lang, "{unsupported} of {total} claims are misleading, contradicted or not shown in trials"
-    ).format(unsupported=unsupported, total=total)
-
-
-def verdict_summary_chart(
-    counts: pd.DataFrame, order: list[str], labels: dict[str, str], lang: str = "en"
-) -> alt.VConcatChart:
-    """Claims per verdict as stacked bars, by page and by kind of topic, worst verdict first on the left."""
-    _ = i18n.bound(lang)
-    label_order = [labels.get(v, v) for v in order]
-    colours = {labels.get(v, v): theme.VERDICT_COLOURS[v] for v in order if v in theme.VERDICT_COLOURS}
-    data = counts.assign(_rank=counts["verdict"].map({v: i for i, v in enumerate(order)}))
-    color = alt.Color(
-        "verdict_label:N",
-        title=_("Our verdict"),
-        scale=theme.colour_scale(colours, label_order),
-        # One column: two ran off a 390-px phone. Labels longer than the longest English one (30 characters) go
-        # on two lines: the legend starts where the bars do, right of the page names.
-        legend=wrapped_legend(label_order, 30, orient="bottom"),
-    )
-    tooltip = [alt.Tooltip("group:N", title=_("Group")), alt.Tooltip("verdict_label:N", title=_("Verdict")),
-               alt.Tooltip("claims:Q", title=_("Claims"))]  # fmt: skip
-
-    def bars(facet: str, heading: str) -> alt.Chart:
-        part = data[data["facet"] == facet]
-        groups = list(dict.fromkeys(part.sort_values("group")["group"]))
-        return (
-            alt.Chart(part)
-            .mark_bar(stroke="#ffffff", strokeWidth=1)
-            .encode(
-                x=alt.X("sum(claims):Q", title=_("Claims"), axis=alt.Axis(tickMinStep=1)),
-                y=alt.Y("group:N", title=None, sort=groups, axis=alt.Axis(labelLimit=0)),
-                color=color,
-                order=alt.Order("_rank:Q"),
-                tooltip=tooltip,
-            )
-            .properties(title=alt.Title(heading, fontSize=theme.LABEL_SIZE), height=30 * len(groups))
-        )
-
-    title = verdict_summary_title(counts, lang)
-    heading = theme.wrapped_title(title, _("Each bar is one page, or one kind of topic; worst verdict on the left."))
-    by_page, by_topic = (bars(f, h) for f, h in zip(FACETS, _facet_words(lang), strict=True))
-    return alt.vconcat(by_page, by_topic, spacing=16).properties(
-        title=heading,
-        description=_("Stacked bar chart of our verdicts on the pages' claims. {title}.").format(title=title),
-    )
 
 
 def verdict_table(levels: vocab.Verdicts, lang: str = "en") -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -33,6 +34,42 @@ class DosesView:
     per_kg_chart: Spec | None
     courses_chart: Spec
     rows_behind: dict[Any, RowsBehind]
+    lang: str = "en"
+    source_ids: tuple[str, ...] = ()
+    # The chart tables as shown and downloaded, and each item's line and what it opens to, made once per view: a
+    # rerun that changes nothing reads them instead of rebuilding them.
+    points_shown: pd.DataFrame | None = None
+    per_kg_shown: pd.DataFrame | None = None
+    courses_shown: pd.DataFrame | None = None
+    top_lines: tuple[str, ...] = ()
+    lines: dict[Any, str] = field(default_factory=dict)
+    details: dict[Any, str] = field(default_factory=dict)
+    _lists: dict[tuple[str, ...], ItemList] = field(default_factory=dict, repr=False, compare=False)
+    _lists_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def item_list(self, kinds: tuple[str, ...]) -> ItemList:
+        """The full list's items of these kinds on the chosen pages, remembered per choice of kinds (the view is
+        shared by every reader, and a rerun that keeps the kinds asks again)."""
+        with self._lists_lock:
+            known = self._lists.get(kinds)
+        if known is not None:
+            return known
+        listed = select_items(self.found, list(kinds), list(self.source_ids))
+        made = ItemList(
+            ids=tuple(listed.index),
+            caption=list_caption(listed, self.lang),
+            texts=(*listed["explanation"], *self.top["headline"]),
+        )
+        with self._lists_lock:
+            self._lists[kinds] = made
+        return made
+
+
+@dataclass(frozen=True)
+class ItemList:
+    ids: tuple[Any, ...]  # index labels of view.found, most severe first
+    caption: str
+    texts: tuple[str, ...]  # the explanations and headlines whose glossary words the page explains
 
 
 def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: tuple[str, ...]) -> DosesView:
@@ -45,14 +82,14 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
     courses = dose_frames.course_totals(norm[norm["source_id"].isin(source_ids)], lang)
     per_kg = dose_frames.per_kg_points(shown, trials, lang)
     found = discrepancies.find_in(ds, norm, trials, weight)
-    chosen = discrepancies.within(found, norm, routes, source_ids)
+    top = discrepancies.top_problems(discrepancies.within(found, norm, routes, source_ids))
     return DosesView(
         norm=norm,
         points=points,
         courses=courses,
         per_kg=per_kg,
         found=found,
-        top=discrepancies.top_problems(chosen),
+        top=top,
         left_out=doses.left_out_words(shown, lang),
         protocols=[
             (table, raw) for sid in source_ids for _, table, raw in sources.protocol_tables(ds.regimens, sid, ds.lang)
@@ -61,6 +98,14 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
         per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight, lang)),
         courses_chart=to_spec(dose_charts.course_totals(courses, lang)),
         rows_behind=rows_behind(ds, norm, found),
+        lang=lang,
+        source_ids=tuple(source_ids),
+        points_shown=on_screen(points, lang),
+        per_kg_shown=on_screen(per_kg, lang),
+        courses_shown=on_screen(courses, lang),
+        top_lines=tuple(item_line(item, lang) for item in top.itertuples()),
+        lines={item.Index: item_line(item, lang) for item in found.itertuples()},
+        details={item.Index: item_markdown(item, lang) for item in found.itertuples()},
     )
 
 

@@ -113,3 +113,15 @@ def glossary_entries(ds: Dataset, *texts: str) -> pd.DataFrame:
     both = _both_languages(_Same(ds.glossary), tuple(sorted(english.items())))
     found = terms_in(both, *texts)
     return found.assign(shown_term=[shown_term(ds, t) for t in found["term"]])
+
+
+def lookup_choices(ds: Dataset) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The sidebar lookup's options (the edition's terms, in glossary order) and how each is shown."""
+    terms = tuple(ds.glossary["term"])
+    return terms, {term: shown_term(ds, term) for term in terms}
+
+
+def explained(ds: Dataset, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(term as shown, plain definition) for every glossary word in the texts, in glossary order."""
+    found = glossary_entries(ds, *texts)
+    return tuple(zip(found["shown_term"], found["plain_definition"], strict=True))

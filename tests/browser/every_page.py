@@ -28,7 +28,7 @@ CHART_PAGES = {
     "Evidence-all-studies": "/Evidence?studies=all",
 }
 OUR_CONTENT = '[data-testid="stMainBlockContainer"], [data-testid="stSidebarUserContent"]'
-DATA_SWITCH = "Data behind this chart, and downloads"
+DATA_SWITCH = "Data behind this chart, downloads and sharing"
 # Height budgets at 390 px before anything is opened; a page over budget is a wall of text on a phone.
 DEFAULT_BUDGET_PX = 7000
 BUDGETS_PX = {"streamlit_app.py": 4500, "pages/5_Claims.py": 6000, "pages/11_Handout.py": 4500}
