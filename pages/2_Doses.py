@@ -67,7 +67,7 @@ for table, raw in view.protocols:
             "Here it is rebuilt, row by row, from the numbers in each line."
         )
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    ui.data_table(table, hide_index=True, width="stretch")
     if ui.reveal(_("Show the lines as printed in the copy"), key="protocol_raw"):
         st.text("\n".join(raw))
 

@@ -40,12 +40,10 @@ show_all = ui.bound_toggle(
     _("Show all studies: other diseases, animal and lab studies, surveys and commentaries"), key="studies",
     on_value="all",
 )  # fmt: skip
-overview = view.overview if show_all else view.knee_back
-
 ui.chart_block(
     view.overview_chart if show_all else view.knee_back_chart,
     caption=embed.evidence_caption(show_all, lang=ds.lang),
-    data=overview.drop(columns=["pubmed_link", "doi_link", "nct_link"]),
+    data=view.overview_data if show_all else view.knee_back_data,
     file_stem="evidence_studies",
 )
 # The table lists every study (a journalist looks for them all); its own filter narrows it.
@@ -55,10 +53,11 @@ shown_as = {"all": _("All conditions")} | {c: words.get(c, c) for c in condition
 condition = ui.bound_selectbox(_("Condition (for the table)"), conditions, key="condition", format_func=shown_as.get)
 
 reported_to = tuple(sorted(ui.report_config().items()))
-studies = ui.derived(evidence_view.studies_table, condition, reported_to, ui.app_root() + evidence_view.PAGE_PATH)
-reporting = studies["report"].notna().any()
-st.dataframe(
-    studies if reporting else studies.drop(columns=["report"]),
+studies, reporting = ui.derived(
+    evidence_view.shown_studies, condition, reported_to, ui.app_root() + evidence_view.PAGE_PATH
+)
+ui.data_table(
+    studies,
     hide_index=True,
     width="stretch",
     column_config={
@@ -86,7 +85,7 @@ with st.expander(_("What the certainty labels mean")):
 
 st.header(_("Documented harms"))
 st.markdown(md_escape(view.harms_summary))
-st.dataframe(
+ui.data_table(
     view.harms,
     hide_index=True,
     width="stretch",
@@ -107,7 +106,7 @@ st.header(_("What regulators and courts say"))
 ui.chart_block(
     view.timeline_chart,
     caption=embed.caption("regulatory_timeline", ds.lang),
-    data=view.timeline.drop(columns=["date_start"]),
+    data=view.timeline_data,
     file_stem="regulatory_timeline",
 )
 ui.page_end(ds, *studies["main_finding"], view.harms_summary)

@@ -36,7 +36,7 @@ st.markdown(ui._(
 if es:  # who translated this edition, and how much of it a native speaker has checked
     st.markdown(ui.derived(methods_view.translation_note))
 counts = ui.derived(methods_view.verification_counts)
-st.dataframe(counts, hide_index=True, width="stretch")
+ui.data_table(counts, hide_index=True, width="stretch")
 ui.table_download(counts, stem("verification_counts"), ui._("Download CSV"))
 
 st.header(ui._("How we judge a claim"))
@@ -111,7 +111,7 @@ st.markdown(methods_view.file_about(ds, chosen))
 links = methods_view.foreign_keys(resource)
 if links:
     st.caption(ui._("Links: {links}").format(links=methods_view.links_markdown(ds, links)))
-st.dataframe(ui.derived(methods_view.field_table_of, chosen), hide_index=True, width="stretch")
+ui.data_table(ui.derived(methods_view.field_table_of, chosen), hide_index=True, width="stretch")
 ui.table_download(ds.table(chosen), chosen, ui._("Download {file}").format(file=md_escape(resource["path"])))
 # The format fact-checkers publish and Google's Fact Check Explorer reads; each claim card offers its own record.
 ui.claimreview_download(ui.derived(methods_view.claimreview_records))

@@ -2,7 +2,7 @@
 
 # The package is split by concern (loading, frame, widgets, blocks, room, textcheck); pages keep calling
 # ui.<name>. Some private names are re-exported too, because tests clear the shared caches through them.
-from ui.blocks import chart_block, image_downloads, quote, quotes, table_download
+from ui.blocks import chart_block, data_table, image_downloads, quote, quotes, table_download
 from ui.frame import (
     DISCLAIMER,
     PAGES,
@@ -71,6 +71,7 @@ __all__ = [
     "claim_card",
     "claimreview_download",
     "current_page",
+    "data_table",
     "derived",
     "disclaimer",
     "embed_page",

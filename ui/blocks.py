@@ -118,6 +118,22 @@ def _prepared(
     return spec, shown
 
 
+_ARROW: dict[int, tuple[pd.DataFrame, Any]] = {}
+
+
+def data_table(frame: pd.DataFrame, **options: Any) -> None:
+    """st.dataframe for a table from a cached view: put in Arrow once per table, not on every rerun (Streamlit
+    converts a pandas table each time it is drawn). Remembered by identity, like charts in _prepared."""
+    from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
+
+    hit = _ARROW.get(id(frame))
+    if hit is None or hit[0] is not frame:
+        if len(_ARROW) >= _PREPARED_MAX:
+            _ARROW.clear()
+        hit = _ARROW[id(frame)] = (frame, convert_pandas_df_to_arrow_table(frame))
+    st.dataframe(hit[1], **options)
+
+
 def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:
     """PNG and SVG downloads of a chart with its caveat drawn in; rendered only when clicked."""
     from core.charts import export

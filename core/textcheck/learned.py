@@ -96,15 +96,11 @@ class RuleFindings:
 
     @cached_property
     def flag_starts(self) -> list[int]:
-        return _starts(self.flags)
+        return [f.start for f in self.flags]
 
     @cached_property
     def language_starts(self) -> list[int]:
-        return _starts(self.language)
-
-
-def _starts(items: list) -> list[int]:
-    return [i.start for i in items]
+        return [h.start for h in self.language]
 
 
 def sentence_extras(text: str, start: int, end: int, found: RuleFindings, page: dict[str, float]) -> list[float]:
@@ -112,8 +108,7 @@ def sentence_extras(text: str, start: int, end: int, found: RuleFindings, page: 
     kinds = {f.kind for f in _inside(found.flags, start, end, found.flag_starts)}
     hits = _inside(found.language, start, end, found.language_starts)
     if not kinds and not hits:
-        # Without findings inside, the extras depend on the words alone: a text of one short line repeated
-        # thousands of times (pasted or hostile) costs one look per distinct line.
+        # Then they depend on the words alone: a line repeated thousands of times costs one look.
         return _plain_extras(sentence, tuple(page.items()))
     return _extras(sentence, kinds, hits, page)
 
@@ -157,7 +152,8 @@ def _inside(items: list, start: int, end: int, starts: list[int] | None = None) 
 
 
 def segments(text: str, sentences: Sentences) -> list[tuple[int, int]]:
-    """The sentences the models read, as (start, end) without surrounding spaces; long runs cut into pieces."""
+    """The sentences the models read, as (start, end) without surrounding spaces; long runs cut into pieces, and
+    pieces without a letter or digit left out (a run of '. . .' would be thousands of empty sentences)."""
     out = []
     bounds = [*sentences.starts, len(text)]
     for left, right in itertools.pairwise(bounds):
@@ -167,7 +163,9 @@ def segments(text: str, sentences: Sentences) -> list[tuple[int, int]]:
         while stop > left and text[stop - 1].isspace():
             stop -= 1
         for piece in range(left, stop, MAX_SEGMENT):
-            out.append((piece, min(piece + MAX_SEGMENT, stop)))
+            end = min(piece + MAX_SEGMENT, stop)
+            if any(c.isalnum() for c in text[piece:end]):
+                out.append((piece, end))
     return out
 
 
@@ -270,7 +268,7 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
     position = {s: i for i, s in enumerate(unique)}
     # Repeated sentences are read once: a pasted list of the same line costs no more than the line.
     extras = np.array([sentence_extras(text, a, b, found, page) for a, b in spans]) if spans else np.zeros((0, 0))
-    probabilities = np.zeros((len(spans), len(HEADS)))
+    probabilities = np.zeros((len(spans), len(HEADS)))  # read as plain floats below (tolist): numpy cells are slow
     if spans:
         first_of = {}
         for n, (a, b) in enumerate(spans):
@@ -288,10 +286,7 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
     # model's hype word must not overrule that. (Added after the held-out round was scored; it only removes hits.)
     held_off = [h for h in found.language if h.voice != "own" and h.kind != "hedge"]
     held_off_starts = [h.start for h in held_off]
-    # Plain floats: reading a numpy cell one at a time costs more than the comparison made with it.
-    rows_p = probabilities.tolist()
-    for n, (a, b) in enumerate(spans):
-        row_p = rows_p[n]
+    for (a, b), row_p in zip(spans, probabilities.tolist(), strict=True):
         inside = found.flags[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         # A rule's flag stands unless the model strongly disagrees (its probability below the veto).
         kept = [f for f in inside if f.kind not in FLAG_KINDS or row_p[_HEAD[f.kind]] >= model.veto[f.kind]]
@@ -314,7 +309,7 @@ def read(text: str, sentences: Sentences, found: RuleFindings, model: Weights | 
         flags += kept
         p_any = row_p[_HEAD["any flag"]]
         if not kept and not model_only and p_any >= model.threshold["any flag"]:
-            head = int(np.argmax(probabilities[n, : len(FLAG_KINDS)]))
+            head = max(range(len(FLAG_KINDS)), key=row_p.__getitem__)  # the first of equals, as np.argmax
             if _said_own(model, sentences, _HEAD["any flag"], a, b) and _allowed(FLAG_KINDS[head], sentences, a, b):
                 model_only.append((p_any, FLAG_KINDS[head]))
                 suspects.append(Suspect(FLAG_KINDS[head], a, b, " ".join(text[a:b].split()), p_any, True, False))

@@ -36,6 +36,13 @@ class EvidenceView:
     harms: pd.DataFrame
     timeline: pd.DataFrame
     timeline_chart: Spec
+    # The data behind each chart as its table and CSV give it (without the link columns and the sort key), made once.
+    overview_data: pd.DataFrame
+    knee_back_data: pd.DataFrame
+    timeline_data: pd.DataFrame
+
+
+LINK_COLUMNS = ["pubmed_link", "doi_link", "nct_link"]  # the study table's own link column replaces these
 
 
 def harms_table(ds: Dataset) -> pd.DataFrame:
@@ -66,6 +73,9 @@ def evidence_page(ds: Dataset) -> EvidenceView:
         harms=harms_table(ds),
         timeline=timeline,
         timeline_chart=to_spec(claim_charts.regulatory_timeline_chart(timeline, ds.lang)),
+        overview_data=overview.drop(columns=LINK_COLUMNS),
+        knee_back_data=knee_back.drop(columns=LINK_COLUMNS),
+        timeline_data=timeline.drop(columns=["date_start"]),
     )
 
 
@@ -115,6 +125,16 @@ def studies_table(ds: Dataset, condition: str, config: tuple[tuple[str, str], ..
     overview = evidence_overview(ds)
     chosen = overview if condition == "all" else overview[overview["condition"] == condition]
     return study_table(chosen, dict(config), page, ds.lang)
+
+
+def shown_studies(
+    ds: Dataset, condition: str, config: tuple[tuple[str, str], ...], page: str
+) -> tuple[pd.DataFrame, bool]:
+    """The study table as the page shows it, and whether it has a report link per row: without a report address
+    the empty column is left out (the page offers one report button instead)."""
+    table = studies_table(ds, condition, config, page)
+    reporting = bool(table["report"].notna().any())
+    return (table if reporting else table.drop(columns=["report"])), reporting
 
 
 def condition_words(ds: Dataset) -> dict[str, str]:
