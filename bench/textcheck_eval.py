@@ -422,10 +422,10 @@ def _corpus_table(columns: list[tuple[str, dict]]) -> None:
 
 
 def corpus_main() -> None:
-    pages = train.load_pages()  # the whole tuning corpus: train.json and round 3
+    pages = train.load_pages()  # the whole tuning corpus: train.json and rounds 3 and 4
     rules, reader = rules_and_reader(pages)
     cv = cross_validated(pages)
-    print(f"\nSentence corpus, tuning set (train.json and round 3): {len(pages)} English pages, "
+    print(f"\nSentence corpus, tuning set (train.json and rounds 3 and 4): {len(pages)} English pages, "
           f"{rules['red-flag sentences marked']} red-flag sentences, {rules['hype sentences marked']} hype sentences, "
           f"{rules['doses marked']} doses. "
           f"Cross-validation: {FOLDS} folds grouped by site.\n")  # fmt: skip

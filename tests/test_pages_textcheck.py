@@ -184,7 +184,7 @@ def test_fda_warning_about_exosomes_gets_no_product_flag():
 def test_no_red_flags_is_not_shown_as_an_all_clear():
     at = _check("FDA has not approved these products. FDA has received reports of blindness and infections.")
     assert not at.success, "a page without red flags gets no green all-clear"
-    assert "found only about 4 in 10 of the red flags" in all_text(at)
+    assert "found only about 5 in 10 of the red flags" in all_text(at)
 
 
 # Guided reading (issue 19): the reader confirms or dismisses what the checker suspects; guess first in a workshop.
