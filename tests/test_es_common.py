@@ -337,11 +337,12 @@ def test_spanish_data_error_is_worded_in_spanish(data_copy, monkeypatch):
     message = at.error[0].value
     assert message.startswith("**No se pudieron cargar los datos, así que esta página no se puede mostrar.**")
     assert message.endswith("Corrija esa celda (las reglas están en data/README.md) y vuelva a cargar la página.")
-    # The middle paragraph is the DataError's own text, for whoever maintains the data: English until core.data
-    # (the lead's) words its errors in a language; every word around it is Spanish.
+    # The middle paragraph is the DataError's own text, for whoever maintains the data: in English, and labelled so;
+    # every word around it is Spanish.
     ours = [part for part in message.split("\n\n") if "harms" not in part]
     assert len(ours) == 2
     assert not any(reads_as_english(part) for part in ours)
+    assert message.split("\n\n")[1].startswith("Detalle técnico para quien mantiene los datos (en inglés): ")
 
 
 @pytest.mark.parametrize("chart_id", list(embed.CHARTS))

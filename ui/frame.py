@@ -98,11 +98,15 @@ def page_frame(
         ds = load_edition()
     except core_data.DataError as error:
         st.info(disclaimer(), icon=":material/medical_information:")
-        # The error names a file and a cell, for whoever maintains the data; the words around it are the reader's.
+        # The error names a file and a cell, for whoever maintains the data; the words around it are the reader's,
+        # and in another language the detail is labelled as English, not left as an unexplained foreign sentence.
+        detail = md_escape(str(error))
+        if lang() != i18n.DEFAULT:
+            detail = _("Technical detail for whoever maintains the data (in English): {detail}").format(detail=detail)
         st.error(
             "**{}**\n\n{}\n\n{}".format(
                 _("The data could not be loaded, so this page cannot be shown."),
-                md_escape(str(error)),
+                detail,
                 _("Fix that cell (see data/README.md for the rules) and reload the page."),
             ),
             icon=":material/error:",
