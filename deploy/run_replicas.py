@@ -150,6 +150,9 @@ def replicas(database_url: str, count: int = 2, entry: str = "serve.py") -> Iter
         # One secret for every replica, so a form or upload started on one replica still passes Streamlit's XSRF
         # check after its browser fails over to another.
         "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32),
+        # Two malloc arenas instead of glibc's default of eight per core: every session's script thread otherwise
+        # gets an arena of its own, which holds freed memory (measured in bench/capacity.py: see the README).
+        "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2"),
     }
     started = Replicas(url="", folder=folder, nginx=None)  # type: ignore[arg-type]
     try:

@@ -82,11 +82,12 @@ def _derived_by_args(name: str, data_key: tuple, language: str, args: tuple, _fn
     return _fn(localised(load_dataset(), language), *args)
 
 
-# In front of the shared caches, the views asked for in the last minute, found by a plain dict lookup: Streamlit
+# In front of the shared caches, the views asked for in the last seconds, found by a plain dict lookup: Streamlit
 # hashes a cache key (md5 over every argument) on every call, about 0.3 ms each, and a page asks for four or five
-# views per rerun. This memo only holds what the caches above already hold, for a minute at most, so their caps,
-# their time limits and their clearing still decide what is kept.
-RECENT_ENTRIES, RECENT_SECONDS = 32, 60.0
+# views per rerun. This memo only holds what the caches above already hold, for ten seconds at most, so their caps,
+# their time limits and their clearing still decide what is kept (and a crowd trying many weights cannot make it
+# keep many views alive past their eviction).
+RECENT_ENTRIES, RECENT_SECONDS = 16, 10.0
 _recent: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
 _recent_lock = threading.Lock()
 
