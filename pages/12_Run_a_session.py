@@ -9,7 +9,7 @@ from core.views import room as view
 from ui import room as room_ui
 from ui.scroll import scroll_to
 
-LIVE_SECONDS = 1.0  # the chart refreshes this often: an answer shows within about two seconds
+LIVE_SECONDS = 0.5  # the chart refreshes this often: an answer shows within about a second
 LOBBY_SECONDS = 2.0  # the count of phones in the room refreshes this often before the first question
 KEEP_OPEN_SECONDS = 60.0  # how often an open lobby tells the store the room is still wanted
 ROOM_KEY = "room_facilitator"  # (code, facilitator key): kept in this browser session only, never in the URL
