@@ -65,10 +65,11 @@ def load_edition() -> core_data.Dataset:
 
 # NOTE: shared, not copied (cache_resource): unpickling a view of a hundred small tables on every rerun cost
 # more than computing it. Views are read-only; pages only read them.
-# Sizes measured with tracemalloc (README, "Hardening"): one view holds 0.1 to 1.8 MB. Views without arguments
-# are about twenty per data version; views with arguments multiply with every weight, route and page choice, so
-# they live in their own cache, where a burst of new choices cannot push the shared page views out.
-DERIVED_ENTRIES, DERIVED_BY_ARGS_ENTRIES, DERIVED_BY_ARGS_TTL = 64, 64, "30m"  # caps: ~60 MB and ~115 MB
+# Sizes measured with tracemalloc (8 December 2026): one view holds up to about 0.7 MB (a Dose page view 0.5 MB
+# since the rows behind its items are gathered when opened). Views without arguments are about twenty per data
+# version; views with arguments multiply with every weight, route and page choice, so they live in their own
+# cache, where a burst of new choices cannot push the shared page views out.
+DERIVED_ENTRIES, DERIVED_BY_ARGS_ENTRIES, DERIVED_BY_ARGS_TTL = 64, 64, "30m"  # caps: ~45 MB and ~40 MB
 
 
 @st.cache_resource(show_spinner=False, max_entries=DERIVED_ENTRIES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,7 @@ class DosesView:
     dots_chart: Spec
     per_kg_chart: Spec | None
     courses_chart: Spec
-    rows_behind: dict[Any, RowsBehind]
+    rows_behind: Mapping[Any, RowsBehind]
     lang: str = "en"
     source_ids: tuple[str, ...] = ()
     # The chart tables as shown and downloaded, and each item's line and what it opens to, made once per view: a
@@ -97,7 +98,7 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
         dots_chart=to_spec(dose_charts.dose_dots(points, lang)),
         per_kg_chart=None if per_kg.empty else to_spec(dose_charts.per_kg(per_kg, weight, lang)),
         courses_chart=to_spec(dose_charts.course_totals(courses, lang)),
-        rows_behind=rows_behind(ds, norm, found),
+        rows_behind=RowsBehindItems(ds, norm, found),
         lang=lang,
         source_ids=tuple(source_ids),
         points_shown=on_screen(points, lang),
@@ -109,23 +110,40 @@ def doses_page(ds: Dataset, weight: float, routes: tuple[str, ...], source_ids: 
     )
 
 
-def rows_behind(ds: Dataset, norm: pd.DataFrame, found: pd.DataFrame) -> dict[Any, RowsBehind]:
-    """The rows behind each discrepancy in found, keyed by its index label."""
-    labels = ds.sources.set_index("id")
-    out = {}
-    for item in found.itertuples():
-        claims = doses.pick(ds.claims, item.claim_ids)
+class RowsBehindItems(Mapping[Any, RowsBehind]):
+    """The rows behind each discrepancy in found, keyed by its index label, each gathered the first time a reader
+    opens it: gathering all of them was a third of a new weight's cost and most of a view's memory, for lists
+    that are rarely opened."""
+
+    def __init__(self, ds: Dataset, norm: pd.DataFrame, found: pd.DataFrame) -> None:
+        self._ds, self._norm, self._found = ds, norm, found
+        self._made: dict[Any, RowsBehind] = {}
+
+    def __getitem__(self, key: Any) -> RowsBehind:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._gather(self._found.loc[key])
+        return made
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._found.index)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def _gather(self, item: pd.Series) -> RowsBehind:
+        ds, labels = self._ds, self._ds.sources.set_index("id")
+        claims = doses.pick(ds.claims, item["claim_ids"])
         claims = claims.assign(
             short_label=claims["source_id"].map(labels["short_label"]),
             seed_file=claims["source_id"].map(labels["seed_file"]),
         )
-        out[item.Index] = RowsBehind(
-            regimens=doses.pick(norm, item.regimen_ids, "regimen_id"),
+        return RowsBehind(
+            regimens=doses.pick(self._norm, item["regimen_ids"], "regimen_id"),
             claims=claims,
-            evidence=doses.pick(ds.evidence, item.evidence_ids),
-            regulatory=doses.pick(ds.regulatory, item.regulatory_ids),
+            evidence=doses.pick(ds.evidence, item["evidence_ids"]),
+            regulatory=doses.pick(ds.regulatory, item["regulatory_ids"]),
         )
-    return out
 
 
 # --- words for the page: captions, counts, verdicts and the tables' column headers -----------------------------
