@@ -114,7 +114,7 @@ def sentence_extras(text: str, start: int, end: int, found: RuleFindings, page: 
     return _extras(sentence, kinds, hits, page)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _plain_extras(sentence: str, page: tuple[tuple[str, float], ...]) -> list[float]:
     return _extras(sentence, set(), [], dict(page))
 
