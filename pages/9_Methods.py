@@ -33,11 +33,11 @@ st.markdown(ui._(
     "*Verified*: we saw the fact and its numbers on the cited page. *Partial*: we saw the main fact but "
     "not every detail. *Unverified*: we could not confirm it; the app flags these rows wherever they appear."
 ))  # fmt: skip
-if es:  # who translated this edition, and how much of it a native speaker has checked
-    st.markdown(ui.derived(methods_view.translation_note))
 counts = ui.derived(methods_view.verification_counts)
 ui.data_table(counts, hide_index=True, width="stretch")
 ui.table_download(counts, stem("verification_counts"), ui._("Download CSV"))
+if es:  # who translated this edition, and how much of it a native speaker has checked
+    st.markdown(ui.derived(methods_view.translation_note))
 
 st.header(ui._("How we judge a claim"))
 st.markdown(ui._(
