@@ -197,13 +197,17 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
 # own voice, in the present (a trial reporting what "was injected" is not an offer), outside a warning or a study.
 REGULATED_PRODUCTS = (
     r"exosom(?:e|es|al)|extracellular\s{1,3}vesicles?|stromal\s{1,3}vascular\s{1,3}fractions?|svf"
-    r"|wharton['’]?s\s{1,3}jelly|amniotic|(?:umbilical\s{1,3})?cord[\s-]{1,2}blood"
+    r"|wharton['’]?s?[\s-]{1,3}jelly|amniotic|(?:umbilical\s{1,3})?cord[\s-]{1,2}blood"
 )
 GIVING = (
     r"\b(?:administer(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|deliver(?:s|ed|ing)?"
     r"|implant(?:s|ed|ing)?|through\s{1,3}(?:an\s{1,3})?iv|iv\s{1,3}drips?"
     r"|into\s{1,3}the\s{1,3}(?:affected\s{1,3})?(?:knees?|joints?|discs?|spine)"
-    r"|we\s{1,3}(?:use|offer|provide|utili[sz]e)|our\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:therapy|therapies|treatments?))\b"
+    r"|we\s{1,3}(?:use|offer|provide|utili[sz]e)|our\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:therapy|therapies|treatments?)"
+    # A clinic's own choice of product ("we prefer to add", "our preference is", "augment the injections with"),
+    # someone who uses it, or a product said to be on hand now.
+    r"|we\s{1,3}(?:choose|prefer)\s{1,3}to|our\s{1,3}preference|augment(?:s|ed|ing)?|uses?|using"
+    r"|(?:is|are)\s{1,3}now\s{1,3}available)\b"
 )
 # What the product does for the patient, said in the present as the page's own claim: "PRP and exosome material
 # support local soft-tissue repair" offers the product as treatment as plainly as a verb of giving.
@@ -234,11 +238,16 @@ NOT_AN_OFFER = (
 INSTEAD_OF_SURGERY = (
     r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|avoid(?:s|ing)?)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,5}?"
     r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|spinal\s{1,3}fusions?|operations?)"
-    # The same promise in other words: "without the need for surgery", "prevents the need for knee replacement".
-    r"|without\s{1,3}(?:the\s{1,3}need\s{1,3}for\s{1,3}|any\s{1,3})(?:surgery|surgical|operations?)"
+    # The same promise in other words: "relief without surgery", "prevents the need for knee replacement".
+    r"|without\s{1,3}(?:the\s{1,3}need\s{1,3}for\s{1,3}|any\s{1,3})?(?:surgery|surgical|operations?)"
     r"|(?:reduces?|eliminates?|prevents?)\s{1,3}(?:[\w’'-]{1,15}\s{1,3}){0,2}need\s{1,3}for\s{1,3}"
     r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:surger(?:y|ies)|replacements?|operations?)"
     r"|non[\s-]?surgical\s{1,3}solutions?"
+    # Put off or beaten: "can delay or prevent the need for a knee replacement", "better than surgery".
+    r"|(?:delay|postpone|defer)(?:s|ed|ing)?\s{1,3}(?:[\w’'-]{1,15}\s{1,3}){0,8}?"
+    r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|operations?)"
+    r"|(?:better|simpler|safer|easier)\s{1,3}than\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,3}?"
+    r"(?:surger(?:y|ies)|replacements?|operations?)"
     # "A non-surgical alternative" with nothing after it is an alternative to surgery; "a non-surgical alternative to
     # traditional treatments" is not.
     r"|(?:non[\s-]?surgical|less[\s-]{1,2}invasive|minimally[\s-]{1,2}invasive)\s{1,3}alternatives?(?!\s{1,3}to\b)"
