@@ -34,6 +34,9 @@ HELD_OUT_ROUND3 = EVAL_DIR / "corpus" / "held_out_round3.json"
 HELD_OUT_ROUND4 = EVAL_DIR / "corpus" / "held_out_round4.json"  # scored once on 7 December 2026; tuning data since
 HELD_OUT_ROUND5 = EVAL_DIR / "corpus" / "held_out_round5.json"  # scored once on 8 December 2026; tuning data since
 HELD_OUT_ROUND6 = EVAL_DIR / "corpus" / "held_out_round6.json"  # the held-out set now: scored once, frozen reader
+# Held-out rounds scored once and tuning data since: (since when, the commit of the reader that scored them).
+SPENT_ROUNDS = {5: ("8 December 2026", "f102842"), 4: ("8 December 2026", "fcb4d97"), 3: ("7 December 2026", "746e76d")}
+SPENT = {3: HELD_OUT_ROUND3, 4: HELD_OUT_ROUND4, 5: HELD_OUT_ROUND5}
 SPANISH = EVAL_DIR / "corpus" / "spanish.json"  # 35 Spanish pages, annotated before any Spanish rule
 SPANISH_SPLIT = EVAL_DIR / "corpus" / "spanish_split.json"  # its tuning part and its held-out part (scored once)
 FOLDS = 5
@@ -556,12 +559,9 @@ def spanish_main(with_held_out: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-round6", action="store_true", help="score the frozen reader on round 6 once")
-    parser.add_argument("--held-out-round5", action="store_true",
-                        help="round 5 (tuning data since 8 December 2026: resubstitution now)")  # fmt: skip
-    parser.add_argument("--held-out-round4", action="store_true",
-                        help="round 4 (tuning data since 8 December 2026: resubstitution now)")  # fmt: skip
-    parser.add_argument("--held-out-round3", action="store_true",
-                        help="round 3 (tuning data since 7 December 2026: resubstitution now)")  # fmt: skip
+    for number, (since, _commit) in SPENT_ROUNDS.items():
+        parser.add_argument(f"--held-out-round{number}", action="store_true",
+                            help=f"round {number} (tuning data since {since}: resubstitution now)")  # fmt: skip
     parser.add_argument("--spanish", action="store_true", help="score the Spanish rules on the Spanish corpus")
     parser.add_argument("--with-held-out", action="store_true", help="with --spanish: the held-out part too (once)")
     args = parser.parse_args()
@@ -571,21 +571,12 @@ def main() -> None:
     if args.held_out_round6:
         held_out_main(HELD_OUT_ROUND6, "Held-out round 6")
         return
-    if args.held_out_round5:
-        print("Round 5 is part of the tuning corpus since 8 December 2026: with today's weights these figures are "
-              "resubstitution. Its held-out figures are those of the reader at commit f102842.\n")  # fmt: skip
-        held_out_main(HELD_OUT_ROUND5, "Round 5 (now tuning data)", "round 5 (resubstitution)")
-        return
-    if args.held_out_round4:
-        print("Round 4 is part of the tuning corpus since 8 December 2026: with today's weights these figures are "
-              "resubstitution. Its held-out figures are those of the reader at commit fcb4d97.\n")  # fmt: skip
-        held_out_main(HELD_OUT_ROUND4, "Round 4 (now tuning data)", "round 4 (resubstitution)")
-        return
-    if args.held_out_round3:
-        print("Round 3 is part of the tuning corpus since 7 December 2026: with today's weights these figures are "
-              "resubstitution. Its held-out figures are those of the reader at commit 746e76d.\n")  # fmt: skip
-        held_out_main(HELD_OUT_ROUND3, "Round 3 (now tuning data)", "round 3 (resubstitution)")
-        return
+    for number, (since, commit) in SPENT_ROUNDS.items():
+        if getattr(args, f"held_out_round{number}"):
+            print(f"Round {number} is part of the tuning corpus since {since}: with today's weights these figures are "
+                  f"resubstitution. Its held-out figures are those of the reader at commit {commit}.\n")  # fmt: skip
+            held_out_main(SPENT[number], f"Round {number} (now tuning data)", f"round {number} (resubstitution)")
+            return
     tuning, held_out = evaluate(load_cases()), evaluate(load_cases(HELD_OUT))
     print(f"Text checker on real pages. Tuning set (rules written on it, an upper bound): {_describe(tuning)}. "
           f"Held-out set (round 2, never used to tune the rules): {_describe(held_out)}. Both are now part of the "
