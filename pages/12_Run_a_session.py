@@ -115,4 +115,4 @@ else:
     projector = ui.bound_toggle(_("Projector view: large text, question beside its chart"), key="view",
                                 on_value="projector")  # fmt: skip
     live(code, token, projector)
-ui.glossary_note(ds, *(q.prompt for q in questions.values()))
+ui.glossary_note(*(q.prompt for q in questions.values()))

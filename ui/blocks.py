@@ -87,51 +87,53 @@ def chart_block(
         embed_or_share(spec, file_stem)
 
 
-_PREPARED: dict[tuple[int, str], tuple[Any, Mapping[str, Any], Mapping[str, Any]]] = {}
-_PREPARED_MAX = 256
+_MADE: dict[tuple[int, str, str], tuple[Any, Any]] = {}
+_MADE_MAX = 512
+
+
+def _made_once(kind: str, source: Any, language: str, make: Callable[[], Any]) -> Any:
+    """make(), remembered per source object (by identity), kind and language.
+
+    Charts and tables from cached views are the same objects rerun after rerun, and Streamlit would otherwise
+    convert their data to Arrow on every rerun. The entry holds the source, so its id cannot be reused while it is
+    remembered; the whole memo is dropped when full (views are few; a crowd's choices refill it).
+    """
+    key = (id(source), kind, language)
+    hit = _MADE.get(key)
+    if hit is not None and hit[0] is source:
+        return hit[1]
+    made = make()
+    if len(_MADE) >= _MADE_MAX:
+        _MADE.clear()
+    _MADE[key] = (source, made)
+    return made
 
 
 def _prepared(
     chart: alt.TopLevelMixin | Mapping[str, Any], language: str
 ) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
     """(spec, shown): the chart as a spec in the language's number and date formats (for images and embeds too),
-    and the same with its datasets already in Arrow, the form Streamlit sends them in.
-
-    Made once per chart object and language: charts from cached views are the same objects rerun after rerun, and
-    Streamlit would otherwise convert every dataset to Arrow on every rerun. Remembered by identity; the entry holds
-    the chart, so its id cannot be reused while remembered.
-    """
+    and the same with its datasets already in Arrow, the form Streamlit sends them in; made once per chart object
+    and language."""
     from core.charts import export
     from core.charts.theme import localized
 
-    hit = _PREPARED.get((id(chart), language))
-    if hit is not None and hit[0] is chart:
-        return hit[1], hit[2]
-    spec = localized(export.to_spec(chart), language)
-    datasets = spec.get("datasets") or {}
-    shown = {**spec, "datasets": {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}}
-    if not datasets:
-        shown.pop("datasets")
-    if len(_PREPARED) >= _PREPARED_MAX:
-        _PREPARED.clear()
-    _PREPARED[(id(chart), language)] = (chart, spec, shown)
-    return spec, shown
+    def make() -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+        spec = localized(export.to_spec(chart), language)
+        datasets = spec.get("datasets") or {}
+        shown = {**spec, "datasets": {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}}
+        if not datasets:
+            shown.pop("datasets")
+        return spec, shown
 
-
-_ARROW: dict[int, tuple[pd.DataFrame, Any]] = {}
+    return _made_once("chart", chart, language, make)
 
 
 def data_table(frame: pd.DataFrame, **options: Any) -> None:
-    """st.dataframe for a table from a cached view: put in Arrow once per table, not on every rerun (Streamlit
-    converts a pandas table each time it is drawn). Remembered by identity, like charts in _prepared."""
+    """st.dataframe for a table from a cached view, put in Arrow once per table rather than on every rerun."""
     from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
-    hit = _ARROW.get(id(frame))
-    if hit is None or hit[0] is not frame:
-        if len(_ARROW) >= _PREPARED_MAX:
-            _ARROW.clear()
-        hit = _ARROW[id(frame)] = (frame, convert_pandas_df_to_arrow_table(frame))
-    st.dataframe(hit[1], **options)
+    st.dataframe(_made_once("table", frame, "", lambda: convert_pandas_df_to_arrow_table(frame)), **options)
 
 
 def image_downloads(spec: Mapping[str, Any], caption: str, file_stem: str) -> None:

@@ -177,7 +177,7 @@ def _glossary_lookup(ds: core_data.Dataset) -> None:
 
 def page_end(ds: core_data.Dataset, *texts: str) -> None:
     """Close a page: explain the glossary words in its text, offer a link to this view, and back/next links."""
-    glossary_note(ds, *texts)
+    glossary_note(*texts)
     # A plain text field, not st.code: the code block's copy button shows on hover only and Tab never reaches it.
     st.text_input(
         _("Share this view: this link keeps your choices on this page (select it all and copy)"),
@@ -211,8 +211,8 @@ def stop_page() -> None:
     st.stop()
 
 
-def glossary_note(ds: core_data.Dataset, *texts: str) -> None:
-    """An expander explaining the glossary words that appear in the given texts (of the visitor's edition, `ds`)."""
+def glossary_note(*texts: str) -> None:
+    """An expander explaining the glossary words that appear in the given texts, in the visitor's edition."""
     # Through the shared cache: the page asks with the same texts on every rerun.
     found = derived(glossary.explained, texts)
     if not found:
