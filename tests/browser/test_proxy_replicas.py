@@ -8,6 +8,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -59,6 +60,20 @@ def test_the_config_is_one_nginx_accepts(tmp_path):
     config = tmp_path / "nginx.conf"
     config.write_text(run_replicas.render_config(tmp_path, "127.0.0.1:20001", [20002, 20003, 20004]))
     run_replicas.check_config(config, tmp_path)  # raises with nginx's own words
+
+
+@pytest.mark.parametrize(("name", "value"), [("MALLOC_ARENA_MAX", "2"), ("ARROW_DEFAULT_MEMORY_POOL", "system")])
+def test_each_replica_starts_with_the_memory_settings_the_capacity_figures_assume(recipe, name, value):
+    for process in recipe.servers:
+        environment = Path(f"/proc/{process.pid}/environ").read_bytes().split(b"\0")
+        assert f"{name}={value}".encode() in environment
+
+
+def test_the_recipes_postgresql_keeps_small_shared_buffers(cluster):
+    import sqlalchemy as sa
+
+    with sa.create_engine(cluster).connect() as connection:
+        assert connection.execute(sa.text("show shared_buffers")).scalar() == "16MB"
 
 
 def test_a_first_visit_gets_a_sticky_cookie_and_a_returning_one_does_not(recipe):
