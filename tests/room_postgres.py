@@ -73,10 +73,12 @@ def postgres_cluster() -> Iterator[str]:
                        "--no-sync", "--no-instructions"]),
             **run,
         )  # fmt: skip
+        # A room's tables hold a few megabytes: small shared buffers keep about 10 MB of the host's memory
+        # (bench/capacity.py).
         options = (
             f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off -c max_connections=100 -c shared_buffers=16MB"
-        )  # a room's tables hold a few megabytes: small buffers keep about 10 MB of the host's memory (bench/capacity.py)
+        )
         subprocess.run(
             _as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
                        "-w", "-t", "60", "start"]),
