@@ -77,6 +77,50 @@ def test_denied_hoped_for_hedged_studied_or_reported_alternatives_are_not_flagge
     assert "instead of surgery" not in [k for k, _ in _kinds(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You have choices that don't involve going under the knife.",
+        "An operation is not the only option for a worn knee.",
+        "Walk again without major surgery.",
+        "Our shots eliminate the need for painkillers, braces, physiotherapy and in the end surgery.",
+        "Its gentle approach and lack of need for surgery appeal to many.",
+        "One visit saved her from a long and risky operation.",
+        "Cellular shots offer new hope for relief without surgery.",  # "new hope" sells; it is not a wish
+    ],
+)
+def test_surgery_avoided_in_everyday_words_is_flagged(text):
+    assert "instead of surgery" in [k for k, _ in _kinds(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("96.5% Patient Satisfaction", "success"),
+        ("Patient Reviews", "testimonial"),
+        ("Testimonials:", "testimonial"),
+        ("The chance to act closes soon: your window of opportunity is closing.", "price lure"),
+        ("Cells are grown in our FDA cGMP-compliant laboratory.", "approval"),
+        ("We use placental tissue to calm an arthritic knee.", "regulated product"),
+        ("Our umbilical cord cell product is for the treatment of worn knee cartilage.", "regulated product"),
+    ],
+)
+def test_seals_shares_reviews_urgency_and_birth_tissue_products_are_flagged(text, kind):
+    assert kind in [k for k, _ in _kinds(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviews of the trials found no lasting benefit.",  # "reviews" inside a sentence, not a heading
+        "The placenta was studied in mice.",  # research, no offer
+        "Surgery is the only option once the joint has collapsed.",  # no promise to avoid it
+    ],
+)
+def test_the_new_words_alone_do_not_flag(text):
+    assert not [k for k, _ in _kinds(text) if k in {"testimonial", "regulated product", "instead of surgery"}]
+
+
 @pytest.mark.parametrize("kind", ["regulated product", "instead of surgery"])
 def test_new_flags_have_a_plain_label_reason_and_the_evidence_page(kind):
     label, reason, page = FLAG_KINDS[kind]

@@ -106,6 +106,9 @@ HEDGE_BEFORE = r"\b(?:potential|could|may|might|possibly|hope)\b"
 RED_FLAGS: tuple[tuple[str, str], ...] = (
     ("approval", r"FDA[\s-]{0,2}(?:registered|approved|cleared|certified|compliant)"),
     ("approval", r"approved\s{1,3}by\s{1,3}(?:the\s{1,3})?FDA|IRB[\s-]{0,2}approved"),
+    # A manufacturing standard worn as a seal ("an FDA cGMP-compliant laboratory"): it says how cells are handled,
+    # not that the shot works.
+    ("approval", r"c?gmp\)?[\s-]{0,2}(?:compliant|certified|approved)"),
     (
         "approval",
         r"meets?\s{1,3}all\s{1,3}(?:of\s{1,3})?(?:those|the|these|FDA)\s{1,3}(?:guidelines|regulations|requirements)",
@@ -139,6 +142,8 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,3}?(?:in|for)\s{1,3}(?:up\s{1,3}to\s{1,3}|about\s{1,3}|over\s{1,3})?"
         r"\d{1,3}(?:\s?[-–]\s?\d{1,3})?\s?%",
     ),
+    # A satisfaction share shown as a badge, with no group to compare it with ("97% patient satisfaction").
+    ("success", r"\d{1,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:patient\s{1,3}|client\s{1,3})?satisfaction"),
     ("no risk", r"all\s{1,3}but\s{1,3}non[\s-]?existent|little\s{1,3}to\s{1,3}no\s{1,3}risk|(?:no|zero)\s{1,3}risks?"),
     ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3})?side[\s-]{1,2}effects"),
     ("no risk", r"(?:100%|completely|totally|perfectly)\s{1,3}safe|safety\s{1,3}guarantee[sd]?|guaranteed\s{1,3}safe"),
@@ -149,6 +154,12 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     ("testimonial", r"(?:most|many|our|some)\s{1,3}patients\s{1,3}(?:report|say|tell)|patients\s{1,3}report"),
     ("testimonial", r"according\s{1,3}to\s{1,3}patient\s{1,3}feedback|success\s{1,3}stories"),
     ("testimonial", r"(?:read|see|watch)\s{1,3}(?:our\s{1,3})?(?:patient\s{1,3})?(?:testimonials|reviews|stories)"),
+    # A heading that brings in reviews as proof ("Patient Reviews", "Google Reviews", "Testimonials").
+    (
+        "testimonial",
+        r"(?m:^[ \t]{0,3}(?:(?:google|patient|our|client|real)\s{1,3})?(?:reviews|testimonials)"
+        r"[ \t]{0,3}:?[ \t]{0,3}$)",
+    ),
     ("cure", r"cures?|cured"),
     ("regenerate", r"regeneration\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:articular\s{1,3})?(?:cartilage|discs?|joints?)"),
     ("regenerate", r"(?:cartilage|disc|joint|meniscus|meniscal)\s{1,3}(?:regeneration|restoration|regrowth)"),
@@ -163,6 +174,7 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         r"(?:form|grow|build|create|produce|generate|make)s?\s{1,3}new\s{1,3}(?:healthy\s{1,3})?"
         r"(?:cells|cartilage|tissues?|discs?|bone)",
     ),
+    ("price lure", r"window\s{1,3}of\s{1,3}opportunity\s{1,3}(?:closes|is\s{1,3}closing|is\s{1,3}shrinking)"),
     ("price lure", r"limited[\s-]{1,2}time|act\s{1,3}now|(?:special|exclusive)\s{1,3}(?:offer|price|discount)"),
     ("price lure", r"only\s{1,3}\d{1,3}\s{1,3}(?:spots|places|slots)|\d{1,3}\s?%\s{1,3}off\b|discount(?:s|ed)?"),
     (
@@ -197,7 +209,8 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
 # own voice, in the present (a trial reporting what "was injected" is not an offer), outside a warning or a study.
 REGULATED_PRODUCTS = (
     r"exosom(?:e|es|al)|extracellular\s{1,3}vesicles?|stromal\s{1,3}vascular\s{1,3}fractions?|svf"
-    r"|wharton['’]?s?[\s-]{1,3}jelly|amniotic|(?:umbilical\s{1,3})?cord[\s-]{1,2}blood"
+    r"|wharton['’]?s?[\s-]{1,3}jelly|amniotic|(?:umbilical\s{1,3})?cord[\s-]{1,2}blood|umbilical\s{1,3}cord"
+    r"|placenta(?:l)?|birth\s{1,3}tissues?"
 )
 GIVING = (
     r"\b(?:administer(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|deliver(?:s|ed|ing)?"
@@ -207,7 +220,9 @@ GIVING = (
     # A clinic's own choice of product ("we prefer to add", "our preference is", "augment the injections with"),
     # someone who uses it, or a product said to be on hand now.
     r"|we\s{1,3}(?:choose|prefer)\s{1,3}to|our\s{1,3}preference|augment(?:s|ed|ing)?|uses?|using"
-    r"|(?:is|are)\s{1,3}now\s{1,3}available)\b"
+    r"|(?:is|are)\s{1,3}now\s{1,3}available"
+    # A product presented as a treatment in its own right ("the cord-blood cell drug is for the treatment of").
+    r"|(?:is|are)\s{1,3}(?:indicated\s{1,3})?for\s{1,3}the\s{1,3}treatment\s{1,3}of)\b"
 )
 # What the product does for the patient, said in the present as the page's own claim: "PRP and exosome material
 # support local soft-tissue repair" offers the product as treatment as plainly as a verb of giving.
@@ -239,9 +254,18 @@ INSTEAD_OF_SURGERY = (
     r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|avoid(?:s|ing)?)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,5}?"
     r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|spinal\s{1,3}fusions?|operations?)"
     # The same promise in other words: "relief without surgery", "prevents the need for knee replacement".
-    r"|without\s{1,3}(?:the\s{1,3}need\s{1,3}for\s{1,3}|any\s{1,3})?(?:surgery|surgical|operations?)"
+    r"|without\s{1,3}(?:the\s{1,3}need\s{1,3}(?:for|to)\s{1,3}(?:resort\s{1,3}to\s{1,3}|have\s{1,3})?|any\s{1,3})?"
+    r"(?:(?:major|invasive|open|risky)\s{1,3})?(?:surgery|surgical|operations?)"
+    r"|lack\s{1,3}of\s{1,3}(?:the\s{1,3}|any\s{1,3})?need\s{1,3}for\s{1,3}(?:surger(?:y|ies)|replacements?|operations?)"
+    # A patient "saved from a costly, high-risk surgery".
+    r"|sav(?:e|es|ed|ing)\s{1,3}(?:[\w-]{1,15}\s{1,3})?from\s{1,3}(?:[\w,-]{1,15}\s{1,3}){0,4}?"
+    r"(?:surger(?:y|ies)|replacements?|operations?)"
     r"|(?:reduces?|eliminates?|prevents?)\s{1,3}(?:[\w’'-]{1,15}\s{1,3}){0,2}need\s{1,3}for\s{1,3}"
-    r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:surger(?:y|ies)|replacements?|operations?)"
+    r"(?:[\w,-]{1,15}\s{1,3}){0,8}?(?:surger(?:y|ies)|replacements?|operations?)"
+    # In everyday words: "options that don't involve going under the knife", "surgery isn't your only option".
+    r"|(?:avoid(?:s|ing)?|without|don['’]t\s{1,3}involve|no\s{1,3}need\s{1,3}(?:to|for))\s{1,3}(?:going\s{1,3})?"
+    r"under\s{1,3}the\s{1,3}knife"
+    r"|(?:surgery|an\s{1,3}operation)\s{1,3}(?:isn['’]t|is\s{1,3}not)\s{1,3}(?:your|the)\s{1,3}only\s{1,3}option"
     r"|non[\s-]?surgical\s{1,3}solutions?"
     # Put off or beaten: "can delay or prevent the need for a knee replacement", "better than surgery".
     r"|(?:delay|postpone|defer)(?:s|ed|ing)?\s{1,3}(?:[\w’'-]{1,15}\s{1,3}){0,8}?"
@@ -254,7 +278,7 @@ INSTEAD_OF_SURGERY = (
 )
 # Before the phrase in its sentence: a denial, a wish (what patients hope for is not a promise), a hedge or a study.
 NOT_A_PROMISE = (
-    r"\b(?:not|no|never|nor|neither|cannot|can['’]t|isn['’]t|aren['’]t|won['’]t|hop(?:e|es|ed|ing)|seek\w{0,3}"
+    r"\b(?:not|no|never|nor|neither|cannot|can['’]t|isn['’]t|aren['’]t|won['’]t|(?<!new\s)hop(?:e|es|ed|ing)|seek\w{0,3}"
     r"|looking\s{1,3}for|want\w{0,3}|wish\w{0,3}|may|might|could|potential(?:ly)?|stud(?:y|ies)|trials?"
     r"|randomi[sz]ed|investigat\w{0,5}|evaluat\w{0,5}|compar\w{0,5}|whether)\b"
 )
