@@ -6,6 +6,7 @@ import pytest
 
 from bench.textcheck_eval import load_cases
 from core import textcheck
+from core.views import check_a_text
 from tests.conftest import SEEDS_DIR, needs_seeds
 from tests.test_pages import all_text, open_page
 
@@ -184,7 +185,10 @@ def test_fda_warning_about_exosomes_gets_no_product_flag():
 def test_no_red_flags_is_not_shown_as_an_all_clear():
     at = _check("FDA has not approved these products. FDA has received reports of blindness and infections.")
     assert not at.success, "a page without red flags gets no green all-clear"
-    assert "found only about 5 in 10 of the red flags" in all_text(at)
+    found = round(check_a_text.UNSEEN_RED_FLAG_RECALL * 10)
+    assert f"on {check_a_text.UNSEEN_PAGES} real pages it had not seen before, it found only about {found} in 10" in (
+        all_text(at)
+    )
 
 
 # Guided reading (issue 19): the reader confirms or dismisses what the checker suspects; guess first in a workshop.
