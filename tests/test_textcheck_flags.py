@@ -87,6 +87,8 @@ def test_denied_hoped_for_hedged_studied_or_reported_alternatives_are_not_flagge
         "Its gentle approach and lack of need for surgery appeal to many.",
         "One visit saved her from a long and risky operation.",
         "Cellular shots offer new hope for relief without surgery.",  # "new hope" sells; it is not a wish
+        "We treat worn hips in lieu of pills, braces and surgery.",
+        "Stay active without having to go through knee replacement surgery.",
     ],
 )
 def test_surgery_avoided_in_everyday_words_is_flagged(text):
@@ -103,6 +105,13 @@ def test_surgery_avoided_in_everyday_words_is_flagged(text):
         ("Cells are grown in our FDA cGMP-compliant laboratory.", "approval"),
         ("We use placental tissue to calm an arthritic knee.", "regulated product"),
         ("Our umbilical cord cell product is for the treatment of worn knee cartilage.", "regulated product"),
+        ("The injected cells replace damaged cartilage in the hip.", "regenerate"),
+        ("Platelets have a strong regenerative effect.", "regenerate"),
+        ("Most of our patients have no adverse side effects.", "no risk"),
+        ("Our laboratory is a government regulated facility.", "approval"),
+        ("The centre has met all of the formal regulations.", "approval"),
+        ("Every donor is screened to standards set by the FDA.", "approval"),
+        ("Your first scan is reviewed at no cost.", "price lure"),
     ],
 )
 def test_seals_shares_reviews_urgency_and_birth_tissue_products_are_flagged(text, kind):
@@ -115,10 +124,13 @@ def test_seals_shares_reviews_urgency_and_birth_tissue_products_are_flagged(text
         "Reviews of the trials found no lasting benefit.",  # "reviews" inside a sentence, not a heading
         "The placenta was studied in mice.",  # research, no offer
         "Surgery is the only option once the joint has collapsed.",  # no promise to avoid it
+        "No injection has been shown to replace damaged cartilage.",  # a denial
+        "Cells could one day repair damaged discs.",  # a hope
     ],
 )
 def test_the_new_words_alone_do_not_flag(text):
-    assert not [k for k, _ in _kinds(text) if k in {"testimonial", "regulated product", "instead of surgery"}]
+    kinds = {"testimonial", "regulated product", "instead of surgery", "regenerate"}
+    assert not [k for k, _ in _kinds(text) if k in kinds]
 
 
 @pytest.mark.parametrize("kind", ["regulated product", "instead of surgery"])

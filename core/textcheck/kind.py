@@ -7,11 +7,11 @@ import re
 from core import i18n
 from core.i18n import N_
 from core.text import normalise_space
-from core.textcheck import phrases
+from core.textcheck import page_cues
 from core.textcheck.model import Amount, PageKind
 from core.textcheck.spans import PhraseScanner, ascii_lower
 
-_CUES = PhraseScanner([pattern.lower() for _kind, _weight, pattern in phrases.PAGE_CUES])
+_CUES = PhraseScanner([pattern.lower() for _kind, _weight, pattern in page_cues.PAGE_CUES])
 MAX_CUES_PER_PATTERN = 3  # a page does not become more of a seller by repeating "our clinic" a hundred times
 KIND_LABELS = {
     "seller": N_("a seller's page (clinic, broker or advert)"),
@@ -45,7 +45,7 @@ def page_kind(
 ) -> PageKind:
     """The kind of page with the highest score from its cues; a seller needs a booking cue or two selling cues."""
     found = list(_CUES.finditer(lower if lower is not None else ascii_lower(text)))
-    hits = [(phrases.PAGE_CUES[index][0], phrases.PAGE_CUES[index][1], start, end) for index, start, end in found]
+    hits = [(page_cues.PAGE_CUES[index][0], page_cues.PAGE_CUES[index][1], start, end) for index, start, end in found]
     return score_cues(text, hits, prices, selling_claims, [index for index, _start, _end in found], lang)
 
 

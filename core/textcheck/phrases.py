@@ -1,4 +1,4 @@
-"""The checker's word lists as data: sure words, hype, hedges, red flags and page-kind cues."""
+"""The checker's word lists as data: sure words, hype, hedges and red flags (page-kind cues: page_cues.py)."""
 
 # Every pattern is a short regular expression with bounded repeats only (no nested open-ended quantifiers), so
 # matching costs a fixed amount per character on any input. They are matched on ASCII-lower-cased text, so they
@@ -111,7 +111,9 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     ("approval", r"c?gmp\)?[\s-]{0,2}(?:compliant|certified|approved)"),
     (
         "approval",
-        r"meets?\s{1,3}all\s{1,3}(?:of\s{1,3})?(?:those|the|these|FDA)\s{1,3}(?:guidelines|regulations|requirements)",
+        r"(?:meets?|met)\s{1,3}all\s{1,3}(?:of\s{1,3})?(?:those|the|these|FDA)\s{1,3}(?:[\w-]{1,15}\s{1,3})?"
+        r"(?:guidelines|regulations|requirements)"
+        r"|standards\s{1,3}(?:set|established)\s{1,3}by\s{1,3}(?:both\s{1,3})?(?:the\s{1,3})?(?:fda|food\s{1,3}and)",
     ),
     # Other countries' regulators and laws named as a seal of quality ("Ministry of Health-licensed", "regulated by
     # INVIMA", "operate under the Act on the Safety of Regenerative Medicine"): a licence to process cells is not
@@ -130,7 +132,7 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     # Philippines Department of Health").
     (
         "approval",
-        r"government[\s-]{1,2}approved|registered\s{1,3}with\s{1,3}the\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,2}"
+        r"government[\s-]{1,2}(?:approved|regulated|licensed|certified)|registered\s{1,3}with\s{1,3}the\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,2}"
         r"(?:ministry|department)\s{1,3}of\s{1,3}health",
     ),
     ("success", r"success\s{1,3}rates?[^.\n%]{0,40}%|\d{1,3}\s?%\s{1,3}success"),
@@ -145,7 +147,7 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     # A satisfaction share shown as a badge, with no group to compare it with ("97% patient satisfaction").
     ("success", r"\d{1,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:patient\s{1,3}|client\s{1,3})?satisfaction"),
     ("no risk", r"all\s{1,3}but\s{1,3}non[\s-]?existent|little\s{1,3}to\s{1,3}no\s{1,3}risk|(?:no|zero)\s{1,3}risks?"),
-    ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3})?side[\s-]{1,2}effects"),
+    ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3}|adverse\s{1,3}|major\s{1,3})?side[\s-]{1,2}effects"),
     ("no risk", r"(?:100%|completely|totally|perfectly)\s{1,3}safe|safety\s{1,3}guarantee[sd]?|guaranteed\s{1,3}safe"),
     ("no risk", r"\d{2,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:purity\s{1,3}and\s{1,3})?safe(?:ty)?"),
     # Safety listed first among a treatment's selling points ("a safe, minimally-invasive procedure", "Safe, effective
@@ -167,6 +169,13 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
         "regenerate",
         r"(?:regenerat(?:e|es|ed|ing)|regrow(?:s|ing)?|rebuild(?:s|ing)?|restor(?:e|es|ed|ing|ation))[”\"’']?\s{1,3}"
         r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:cartilage|joints?|discs?|structures|tissues?)",
+    ),
+    # Damaged tissue said to be replaced, repaired or made young again ("replace damaged tissues", "repair the damaged
+    # cartilage"), and a "regenerative effect" promised.
+    (
+        "regenerate",
+        r"(?:replac|repair|rejuvenat)(?:e|es|ed|ing)\s{1,3}(?:the\s{1,3})?(?:damaged|injured|worn|lost|degenerated)"
+        r"\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:cartilage|tissues?|discs?|joints?)|regenerative\s{1,3}effects?",
     ),
     # Regrowth in other words: the cells "form new cells", "grow new cartilage".
     (
@@ -191,7 +200,8 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     (
         "price lure",
         r"free\s{1,3}(?:(?:medical|initial|online|phone|video)\s{1,3})?"
-        r"(?:consultations?|evaluations?|assessments?|screenings?)|for\s{1,3}free",
+        r"(?:consultations?|evaluations?|assessments?|screenings?)|for\s{1,3}free|at\s{1,3}no\s{1,3}(?:cost|charge)"
+        r"|free\s{1,3}of\s{1,3}charge",
     ),
     (
         "price lure",
@@ -251,11 +261,14 @@ NOT_AN_OFFER = (
 )
 # Offered in place of surgery: a promise that the shot works as well as an operation nobody has compared it with.
 INSTEAD_OF_SURGERY = (
-    r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|avoid(?:s|ing)?)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,5}?"
+    r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|in\s{1,3}lieu\s{1,3}of|avoid(?:s|ing)?)\s{1,3}"
+    r"(?:[\w,-]{1,15}\s{1,3}){0,8}?"
     r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|spinal\s{1,3}fusions?|operations?)"
     # The same promise in other words: "relief without surgery", "prevents the need for knee replacement".
     r"|without\s{1,3}(?:the\s{1,3}need\s{1,3}(?:for|to)\s{1,3}(?:resort\s{1,3}to\s{1,3}|have\s{1,3})?|any\s{1,3})?"
     r"(?:(?:major|invasive|open|risky)\s{1,3})?(?:surgery|surgical|operations?)"
+    r"|without\s{1,3}having\s{1,3}to\s{1,3}(?:go\s{1,3}through|undergo|have)\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,2}?"
+    r"(?:surger(?:y|ies)|replacements?|operations?)"
     r"|lack\s{1,3}of\s{1,3}(?:the\s{1,3}|any\s{1,3})?need\s{1,3}for\s{1,3}(?:surger(?:y|ies)|replacements?|operations?)"
     # A patient "saved from a costly, high-risk surgery".
     r"|sav(?:e|es|ed|ing)\s{1,3}(?:[\w-]{1,15}\s{1,3})?from\s{1,3}(?:[\w,-]{1,15}\s{1,3}){0,4}?"
@@ -288,103 +301,3 @@ WORKING_ALTERNATIVE = r"\b(?:effective|proven|safe|real|viable|successful|better
 
 # FLAG_KINDS (label, reason and explaining page of each kind) lives in flag_kinds.py, with the texts translated.
 __all__ = ["FLAG_KINDS"]
-
-# Page-kind cues: (kind, weight, pattern).
-PAGE_CUES: tuple[tuple[str, int, str], ...] = (
-    ("booking", 3, r"book\s{1,3}(?:a|an|your|now|appointment)|free\s{1,3}consultation|whats\s?app"),
-    (
-        "booking",
-        3,
-        r"schedule\s{1,3}(?:a|your)\s{1,3}(?:consultation|appointment|call)|contact\s{1,3}us|call\s{1,3}(?:us|now|today)",
-    ),
-    (
-        "booking",
-        3,
-        r"request\s{1,3}(?:a|more|your)\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:quote|information|info|consultation|booklet)|get\s{1,3}(?:a|your)\s{1,3}(?:free\s{1,3})?quote",
-    ),
-    (
-        "booking",
-        3,
-        r"complete\s{1,3}our\s{1,3}(?:online\s{1,3})?(?:medical\s{1,3}history|form|questionnaire)|(?:apply|enquire|inquire)\s{1,3}(?:now|today)",
-    ),
-    (
-        "seller",
-        1,
-        r"\bour\s{1,3}(?:clinic|center|centre|patients|doctors|team|lab|laboratory|protocols?|treatments?|stem\s{1,3}cells)\b|\bat\s{1,3}our\b",
-    ),
-    (
-        "seller",
-        1,
-        r"\bwe\s{1,3}(?:offer|treat|provide|inject|use|harvest|extract|need\s{1,3}to\s{1,3}collect|have\s{1,3}treated|meet|specialize|perform|administer|isolate)\b",
-    ),
-    (
-        "seller",
-        1,
-        r"treatment\s{1,3}packages?|medical\s{1,3}tourism|international\s{1,3}patients|price\s{1,3}tag|average\s{1,3}cost",
-    ),
-    (
-        "seller",
-        1,
-        r"clinics\s{1,3}in\s{1,3}[\w.]{1,15}\s{1,3}offer|cost\s{1,3}(?:of|for)\s{1,3}stem\s{1,3}cell|savings",
-    ),
-    (
-        "regulator",
-        2,
-        r"\bFDA\s{1,3}(?:is\s{1,3}informing|has\s{1,3}(?:not\s{1,3})?approved|has\s{1,3}received|regulates|encourages|advises|wants)",
-    ),
-    (
-        "regulator",
-        2,
-        r"(?:Food\s{1,3}and\s{1,3}Drug\s{1,3}Administration|FDA)\s{1,3}(?:\(FDA\)\s{1,3})?regulates|contact\s{1,3}FDA|MedWatch",
-    ),
-    (
-        "regulator",
-        2,
-        r"consumer\s{1,3}(?:update|alert)|public\s{1,3}safety\s{1,3}alert|informing\s{1,3}the\s{1,3}public|licensure",
-    ),
-    ("regulator", 2, r"@fda\.hhs\.gov|investigational\s{1,3}new\s{1,3}drug|\bthe\s{1,3}agency\b"),
-    ("news", 1, r"\b(?:says|said|told)\b|a\s{1,3}(?:study|survey)\s{1,3}published|in\s{1,3}an\s{1,3}interview"),
-    (
-        "news",
-        1,
-        r"(?:critics|experts|researchers|officials)\s{1,3}(?:warn|say|said|found)|has\s{1,3}(?:issued|warned)|\bwarned\b",
-    ),
-    ("news", 1, r"\bunproven\b|\bscam\b|\bsketchy\b|\bdubious\b|\bclinics\b"),
-    # A dated lead and the verbs a report uses of what others put out: "On December 6, 2019, the FDA released".
-    (
-        "news",
-        1,
-        r"\bon\s{1,3}(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-        r"\s{1,3}\d{1,2},\s{1,3}(?:19|20)\d{2}\b|\b(?:released|announced|asserts|asserted|reported)\s{1,3}(?:a|an|that|the)\b",
-    ),
-    (
-        "news",
-        1,
-        r"the\s{1,3}(?:u\.s\.\s{1,3})?food\s{1,3}and\s{1,3}drug\s{1,3}administration\s{1,3}(?:allows|has|is|says|said|warns|issued)",
-    ),
-    (
-        "study",
-        1,
-        r"\bNCT\d{8}\b|randomi[sz]ed|\bphase\s{1,3}(?:I{1,3}V?|[1-4])\b|inclusion\s{1,3}criteria|exclusion\s{1,3}criteria",
-    ),
-    (
-        "study",
-        1,
-        r"\bplacebo\b|\benrolled\b|\bfollow-up\b|meta-analysis|\(n\s?=\s?\d{1,5}\)|\bp\s?[<=]\s?0?\.\d|\bparticipants\b",
-    ),
-    # The labelled parts of a structured abstract or case report ("Introduction:", "Case presentation:"), a
-    # numbered table, and numbered references ("[112]").
-    (
-        "study",
-        1,
-        r"(?m:^[ \t]{0,3}(?:introduction|aims?|objectives?|methods|results|conclusions?"
-        r"|case\s{1,3}(?:presentation|report)|background|design)[ \t]{0,2}:)"
-        r"|(?m:^[ \t]{0,3}table\s{1,3}\d{1,3}\.)|case\s{1,3}series",
-    ),
-    ("study", 1, r"\[\d{1,3}\]"),
-    (
-        "study",
-        1,
-        r"(?m:^\s{0,3}(?:Methods|Results|Conclusions?|Background|Abstract|Arms\s{1,3}of\s{1,3}the\s{1,3}Study|Intervention|Sponsored\s{1,3}by|Study\s{1,3}Type|Trial\s{1,3}registration)\b)",
-    ),
-)
