@@ -59,6 +59,9 @@ DOSE_CASES = [
     ("Call +447778936902 about stem cell injections.", []),
     ("Each session uses 5 stem cells.", []),
     ("PMID 28765432 describes the cell dose.", []),
+    ("Our guide to stem cell dosing runs to 12,400 words.", []),
+    ("Marrow makes about 100 billion new blood cells a day, so stem cells matter.", []),
+    ("Each child got 30 million cord blood cells.", [(30 * M, 30 * M, False, None)]),
 ]  # fmt: skip
 
 

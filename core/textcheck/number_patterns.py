@@ -79,7 +79,8 @@ _NOT_CELLS_AFTER = re.compile(
     r"|kids|men|women|patients|sufferers|users|readers|views|visitors|followers|cases|procedures|treatments"
     r"|injections|doctors|clinics|dollars|euros|pounds|usd|eur|gbp|years?|yrs|months?|weeks?|days?|hours?|minutes?"
     r"|seconds?|times|cc|ccs|ml|mls|millilit(?:er|re)s?|lit(?:er|re)s?|l|mg|g|grams?|kg|lbs?|mm|cm|nm|percent"
-    r"|worldwide|globally|dollar|euro|joints|subscribers|businesses|companies)\b|\s{0,3}%",
+    r"|worldwide|globally|dollar|euro|joints|subscribers|businesses|companies|words|pages|articles|papers|studies"
+    r"|references|citations|members|employees|downloads)\b|\s{0,3}%",
     re.IGNORECASE,
 )
 _DOSE_WORDS = (

@@ -281,6 +281,8 @@ def _doses_of(text: str, candidate: _Candidate, sentences: Sentences, in_words: 
     start = candidate.items[0].start
     if _NOT_CELLS_BEFORE.search(text, max(0, start - 40), start):
         return []
+    if _BODY_BLOOD_CELLS.match(text, candidate.end, candidate.end + 60):
+        return []  # "the marrow makes 200 billion new blood cells every day": the body's own output, not a dose
     what, basis, position = _unit_and_basis(text, candidate.end)
     unit_stated = what is not None
     if what is None:
@@ -332,6 +334,7 @@ def _doses_of(text: str, candidate: _Candidate, sentences: Sentences, in_words: 
     return doses
 
 
+_BODY_BLOOD_CELLS = re.compile(r"\s{0,3}(?:(?:new|red|white|healthy)\s{1,3}){0,2}blood\s{1,3}cells?\b", re.IGNORECASE)
 _NEXT_DOSE = re.compile(r"\d[\d,.]{0,12}\s{0,2}(?:million|billion|[x×]\s{0,2}10|M\b)", re.IGNORECASE)
 
 
