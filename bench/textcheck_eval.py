@@ -1,7 +1,8 @@
 """Score the text checker on real published pages (the tuning set and a held-out set) and time it on worst cases.
 
 Run: python -m bench.textcheck_eval             (span-annotated sets, sentence corpus: tuning and grouped CV, speed)
-     python -m bench.textcheck_eval --held-out-round9   (the frozen reader on the round-9 held-out pages, once)
+     python -m bench.textcheck_eval --held-out-round10  (the frozen reader on the round-10 held-out pages, once)
+     python -m bench.textcheck_eval --held-out-round9   (round 9: held out until 8 December 2026, tuning data since)
      python -m bench.textcheck_eval --held-out-round8   (round 8: held out until 8 December 2026, tuning data since)
      python -m bench.textcheck_eval --held-out-round6   (round 6: held out until 8 December 2026, tuning data since)
      python -m bench.textcheck_eval --held-out-round5   (round 5: held out until 8 December 2026, tuning data since)
@@ -37,16 +38,25 @@ HELD_OUT_ROUND4 = EVAL_DIR / "corpus" / "held_out_round4.json"  # scored once on
 HELD_OUT_ROUND5 = EVAL_DIR / "corpus" / "held_out_round5.json"  # scored once on 8 December 2026; tuning data since
 HELD_OUT_ROUND6 = EVAL_DIR / "corpus" / "held_out_round6.json"  # scored once on 8 December 2026; tuning data since
 HELD_OUT_ROUND8 = EVAL_DIR / "corpus" / "held_out_round8.json"  # scored once on 8 December 2026; tuning data since
-HELD_OUT_ROUND9 = EVAL_DIR / "corpus" / "held_out_round9.json"  # the held-out set now: scored once, frozen reader
+HELD_OUT_ROUND9 = EVAL_DIR / "corpus" / "held_out_round9.json"  # scored once on 8 December 2026; tuning data since
+HELD_OUT_ROUND10 = EVAL_DIR / "corpus" / "held_out_round10.json"  # the held-out set now: scored once, frozen reader
 # Held-out rounds scored once and tuning data since: (since when, the commit of the reader that scored them).
 SPENT_ROUNDS = {
+    9: ("8 December 2026", "2bfd312"),
     8: ("8 December 2026", "db35fba"),
     6: ("8 December 2026", "0ed8fba"),
     5: ("8 December 2026", "f102842"),
     4: ("8 December 2026", "fcb4d97"),
     3: ("7 December 2026", "746e76d"),
 }
-SPENT = {3: HELD_OUT_ROUND3, 4: HELD_OUT_ROUND4, 5: HELD_OUT_ROUND5, 6: HELD_OUT_ROUND6, 8: HELD_OUT_ROUND8}
+SPENT = {
+    3: HELD_OUT_ROUND3,
+    4: HELD_OUT_ROUND4,
+    5: HELD_OUT_ROUND5,
+    6: HELD_OUT_ROUND6,
+    8: HELD_OUT_ROUND8,
+    9: HELD_OUT_ROUND9,
+}
 SPANISH = EVAL_DIR / "corpus" / "spanish.json"  # 35 Spanish pages, annotated before any Spanish rule
 SPANISH_SPLIT = EVAL_DIR / "corpus" / "spanish_split.json"  # its tuning part and its held-out part (scored once)
 FOLDS = 5
@@ -437,10 +447,10 @@ def _corpus_table(columns: list[tuple[str, dict]]) -> None:
 
 
 def corpus_main() -> None:
-    pages = train.load_pages()  # the whole tuning corpus: train.json and rounds 3 to 8
+    pages = train.load_pages()  # the whole tuning corpus: train.json and rounds 3 to 9
     rules, reader = rules_and_reader(pages)
     cv = cross_validated(pages)
-    print(f"\nSentence corpus, tuning set (train.json and rounds 3 to 8): {len(pages)} English pages, "
+    print(f"\nSentence corpus, tuning set (train.json and rounds 3 to 9): {len(pages)} English pages, "
           f"{rules['red-flag sentences marked']} red-flag sentences, {rules['hype sentences marked']} hype sentences, "
           f"{rules['doses marked']} doses. "
           f"Cross-validation: {FOLDS} folds grouped by site.\n")  # fmt: skip
@@ -559,7 +569,7 @@ def spanish_main(with_held_out: bool) -> None:
     print()
     _corpus_table(results)
     print("| language told right | " + " | ".join(f"{r['language told right']:.2f}" for _, r in results) + " | |")
-    english = train.load_pages()  # the English tuning corpus (round 9 stays unread until it is scored)
+    english = train.load_pages()  # the English tuning corpus (round 10 stays unread until it is scored)
     print(f"\nEnglish corpus pages read as English: {detection(english):.2f} of {len(english)}.")
     print("\n| Spanish worst case (200,000 characters) | wall-clock s | CPU s |\n|---|---|---|")
     for name, (wall, cpu) in worst_case_timings(SPANISH_WORST_CASES).items():
@@ -568,7 +578,7 @@ def spanish_main(with_held_out: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-out-round9", action="store_true", help="score the frozen reader on round 9 once")
+    parser.add_argument("--held-out-round10", action="store_true", help="score the frozen reader on round 10 once")
     for number, (since, _commit) in SPENT_ROUNDS.items():
         parser.add_argument(f"--held-out-round{number}", action="store_true",
                             help=f"round {number} (tuning data since {since}: resubstitution now)")  # fmt: skip
@@ -578,8 +588,8 @@ def main() -> None:
     if args.spanish:
         spanish_main(args.with_held_out)
         return
-    if args.held_out_round9:
-        held_out_main(HELD_OUT_ROUND9, "Held-out round 9")
+    if args.held_out_round10:
+        held_out_main(HELD_OUT_ROUND10, "Held-out round 10")
         return
     for number, (since, commit) in SPENT_ROUNDS.items():
         if getattr(args, f"held_out_round{number}"):

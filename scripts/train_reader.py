@@ -1,4 +1,4 @@
-"""Train the learned reader on the tuning corpus (train.json, rounds 3 to 8); write core/textcheck/reader.npz.
+"""Train the learned reader on the tuning corpus (train.json, rounds 3 to 9); write core/textcheck/reader.npz.
 
 Deterministic: the same corpus gives the same file.
 

@@ -112,6 +112,16 @@ def test_surgery_avoided_in_everyday_words_is_flagged(text):
         ("The centre has met all of the formal regulations.", "approval"),
         ("Every donor is screened to standards set by the FDA.", "approval"),
         ("Your first scan is reviewed at no cost.", "price lure"),
+        ("The marrow cells fix damaged tissues in the knee.", "regenerate"),
+        ("The injection helps the growth of fresh cartilage.", "regenerate"),
+        ("There is no inherent risk in your own cells.", "no risk"),
+        ("Your own tissue means no rejection.", "no risk"),
+        ("The shot is quick and without side effects.", "no risk"),
+        ("Most of our patients see a marked improvement.", "success"),
+        ("Watch videos of real patients describing their recovery.", "testimonial"),
+        ("Flexible financing options are available.", "price lure"),
+        ("Our secretome therapy boosts the body's self-repair.", "regulated product"),
+        ("Cell shots can help you avert a hip replacement.", "instead of surgery"),
     ],
 )
 def test_seals_shares_reviews_urgency_and_birth_tissue_products_are_flagged(text, kind):
@@ -126,10 +136,12 @@ def test_seals_shares_reviews_urgency_and_birth_tissue_products_are_flagged(text
         "Surgery is the only option once the joint has collapsed.",  # no promise to avoid it
         "No injection has been shown to replace damaged cartilage.",  # a denial
         "Cells could one day repair damaged discs.",  # a hope
+        "The FDA warns that no secretome product is approved.",  # a warning, not an offer
+        "Ask whether the study is run in accordance with FDA regulations.",  # a regulator's advice, not a seal
     ],
 )
 def test_the_new_words_alone_do_not_flag(text):
-    kinds = {"testimonial", "regulated product", "instead of surgery", "regenerate"}
+    kinds = {"testimonial", "regulated product", "instead of surgery", "regenerate", "approval"}
     assert not [k for k, _ in _kinds(text) if k in kinds]
 
 

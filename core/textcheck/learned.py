@@ -1,9 +1,9 @@
 """The learned reader: linear models over words, letter groups and the rules' findings, applied with numpy.
 
 The weights live in reader.npz next to this module, written by scripts/train_reader.py from the tuning corpus
-(tests/textcheck_eval/corpus/train.json; held_out_round3 to 6 and 8, each tuning data since it was scored once; and
-tuning_round7; round 9 is held out). They are plain arrays loaded with allow_pickle=False: nothing from outside the
-repo is ever unpickled, and nothing downloads.
+(tests/textcheck_eval/corpus/train.json; held_out_round3 to 6, 8 and 9, each tuning data since it was scored
+once; and tuning_round7; round 10 is held out). They are plain arrays loaded with allow_pickle=False: nothing from
+outside the repo is ever unpickled, and nothing downloads.
 The exact rules (numbers, units, doses, denials, voice) stay in the other modules; the models decide the fuzzy
 parts: which sentences carry a red flag of each kind, which sound like hype, and what kind of page it is.
 """

@@ -125,7 +125,7 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     ),
     (
         "approval",
-        r"(?:operates?|licensed|approved)\s{1,3}under\s{1,3}(?:the\s{1,3})?"
+        r"(?:(?:operates?|licensed|approved)\s{1,3}under|governed\s{1,3}by)\s{1,3}(?:the\s{1,3})?"
         r"(?:act\s{1,3}on\s{1,3}the\s{1,3}safety\s{1,3}of\s{1,3}regenerative\s{1,3}medicine|asrm)",
     ),
     # A government's stamp in general words ("government approved stem cell therapy", "registered with the
@@ -146,14 +146,31 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     ),
     # A satisfaction share shown as a badge, with no group to compare it with ("97% patient satisfaction").
     ("success", r"\d{1,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:patient\s{1,3}|client\s{1,3})?satisfaction"),
-    ("no risk", r"all\s{1,3}but\s{1,3}non[\s-]?existent|little\s{1,3}to\s{1,3}no\s{1,3}risk|(?:no|zero)\s{1,3}risks?"),
+    (
+        "no risk",
+        r"all\s{1,3}but\s{1,3}non[\s-]?existent|little\s{1,3}to\s{1,3}no\s{1,3}risk"
+        r"|(?:no|zero)\s{1,3}(?:inherent\s{1,3}|real\s{1,3})?risks?",
+    ),
+    # Rejection ruled out, or side effects: "no rejection reaction", "without side effects".
+    (
+        "no risk",
+        r"no\s{1,3}(?:risk\s{1,3}of\s{1,3})?rejection|without\s{1,3}(?:any\s{1,3})?side[\s-]{1,2}effects"
+        r"|minimal\s{1,3}downside\s{1,3}risk",
+    ),
     ("no risk", r"risk[\s-]{1,2}free|no\s{1,3}(?:serious\s{1,3}|adverse\s{1,3}|major\s{1,3})?side[\s-]{1,2}effects"),
     ("no risk", r"(?:100%|completely|totally|perfectly)\s{1,3}safe|safety\s{1,3}guarantee[sd]?|guaranteed\s{1,3}safe"),
     ("no risk", r"\d{2,3}(?:\.\d{1,2})?\s?%\s{1,3}(?:purity\s{1,3}and\s{1,3})?safe(?:ty)?"),
     # Safety listed first among a treatment's selling points ("a safe, minimally-invasive procedure", "Safe, effective
     # and natural"); "safe and effective" alone is left out: regulators use it for what must be shown first.
     ("no risk", r"safe\s{0,2},\s{1,3}(?:effective|natural|non[\s-]?surgical|minimally[\s-]invasive|painless|proven)"),
+    # Most patients said to improve, with no comparison: "most have a substantial improvement".
+    (
+        "success",
+        r"(?:most|the\s{1,3}majority)\s{1,3}(?:of\s{1,3})?(?:(?:our|my)\s{1,3})?(?:patients\s{1,3}|people\s{1,3})?"
+        r"(?:have|see|experience|notice|get|feel)\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,15}\s{1,3})?improvement",
+    ),
     ("testimonial", r"(?:most|many|our|some)\s{1,3}patients\s{1,3}(?:report|say|tell)|patients\s{1,3}report"),
+    ("testimonial", r"(?:videos?|stories)\s{1,3}(?:of|from)\s{1,3}(?:actual|real|our)\s{1,3}patients"),
     ("testimonial", r"according\s{1,3}to\s{1,3}patient\s{1,3}feedback|success\s{1,3}stories"),
     ("testimonial", r"(?:read|see|watch)\s{1,3}(?:our\s{1,3})?(?:patient\s{1,3})?(?:testimonials|reviews|stories)"),
     # A heading that brings in reviews as proof ("Patient Reviews", "Google Reviews", "Testimonials").
@@ -174,14 +191,21 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
     # cartilage"), and a "regenerative effect" promised.
     (
         "regenerate",
-        r"(?:replac|repair|rejuvenat)(?:e|es|ed|ing)\s{1,3}(?:the\s{1,3})?(?:damaged|injured|worn|lost|degenerated)"
+        r"(?:replac(?:e|es|ed|ing)|repair(?:s|ed|ing)?|rejuvenat(?:e|es|ed|ing)|fix(?:es|ed|ing)?)\s{1,3}(?:the\s{1,3})?"
+        r"(?:damaged|injured|worn|lost|degenerated)"
         r"\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:cartilage|tissues?|discs?|joints?)|regenerative\s{1,3}effects?",
     ),
+    ("regenerate", r"(?:formation|growth)\s{1,3}of\s{1,3}(?:new|fresh)\s{1,3}(?:cartilage|tissues?)"),
     # Regrowth in other words: the cells "form new cells", "grow new cartilage".
     (
         "regenerate",
         r"(?:form|grow|build|create|produce|generate|make)s?\s{1,3}new\s{1,3}(?:healthy\s{1,3})?"
         r"(?:cells|cartilage|tissues?|discs?|bone)",
+    ),
+    (
+        "price lure",
+        r"financing\s{1,3}(?:options?|plans?|is\s{1,3}available|for)|offers?\s{1,3}(?:[\w-]{1,15}\s{1,3}){0,2}financing"
+        r"|payment\s{1,3}plans?",
     ),
     ("price lure", r"window\s{1,3}of\s{1,3}opportunity\s{1,3}(?:closes|is\s{1,3}closing|is\s{1,3}shrinking)"),
     ("price lure", r"limited[\s-]{1,2}time|act\s{1,3}now|(?:special|exclusive)\s{1,3}(?:offer|price|discount)"),
@@ -218,7 +242,7 @@ RED_FLAGS: tuple[tuple[str, str], ...] = (
 # products), and the words that say the page gives it to patients. The flag needs both in one sentence of the page's
 # own voice, in the present (a trial reporting what "was injected" is not an offer), outside a warning or a study.
 REGULATED_PRODUCTS = (
-    r"exosom(?:e|es|al)|extracellular\s{1,3}vesicles?|stromal\s{1,3}vascular\s{1,3}fractions?|svf"
+    r"exosom(?:e|es|al)|secretome|extracellular\s{1,3}vesicles?|stromal\s{1,3}vascular\s{1,3}fractions?|svf"
     r"|wharton['’]?s?[\s-]{1,3}jelly|amniotic|(?:umbilical\s{1,3})?cord[\s-]{1,2}blood|umbilical\s{1,3}cord"
     r"|placenta(?:l)?|birth\s{1,3}tissues?"
 )
@@ -237,8 +261,9 @@ GIVING = (
 # What the product does for the patient, said in the present as the page's own claim: "PRP and exosome material
 # support local soft-tissue repair" offers the product as treatment as plainly as a verb of giving.
 TREATING = (
-    r"\b(?:supports?|promotes?|heals?|repairs?|treats?|relieves?|reduces?|regenerates?|rebuilds?)\s{1,3}"
-    r"(?:[\w-]{1,15}\s{1,3}){0,2}(?:repair|healing|pain|inflammation|tissues?|cartilage|joints?|discs?)\b"
+    r"\b(?:supports?|promotes?|heals?|repairs?|treats?|relieves?|reduces?|regenerates?|rebuilds?|enhances?|boosts?)"
+    r"\s{1,3}(?:[\w’'-]{1,15}\s{1,3}){0,2}(?:self[\s-])?(?:repair|healing|pain|inflammation|tissues?|cartilage|joints?"
+    r"|discs?)\b"
 )
 # A labelled list of what a clinic uses ("Materials: MSC · exosome · PRP"): the label on the line itself or the line
 # just above the product.
@@ -261,7 +286,7 @@ NOT_AN_OFFER = (
 )
 # Offered in place of surgery: a promise that the shot works as well as an operation nobody has compared it with.
 INSTEAD_OF_SURGERY = (
-    r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|in\s{1,3}lieu\s{1,3}of|avoid(?:s|ing)?)\s{1,3}"
+    r"(?:alternatives?\s{1,3}to|instead\s{1,3}of|in\s{1,3}lieu\s{1,3}of|avoid(?:s|ing)?|avert(?:s|ing)?)\s{1,3}"
     r"(?:[\w,-]{1,15}\s{1,3}){0,8}?"
     r"(?:surger(?:y|ies)|replacements?|arthroplast(?:y|ies)|spinal\s{1,3}fusions?|operations?)"
     # The same promise in other words: "relief without surgery", "prevents the need for knee replacement".

@@ -17,16 +17,18 @@ from core.textcheck.learned import FLAG_KINDS, HEADS, PAGE_EXTRAS, PAGE_KINDS, R
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "textcheck_eval" / "corpus"
 TRAIN = CORPUS / "train.json"
-# Rounds 3 to 6 and 8 were each scored once as held-out sets (7 and 8 December 2026) and are now tuning data; round 7
-# was tuning data from the start (split from round 8 by site); round 9 is the held-out set.
+# Rounds 3 to 6, 8 and 9 were each scored once as held-out sets (7 and 8 December 2026) and are now tuning data;
+# round 7 was tuning data from the start (split from round 8 by site); round 10 is the held-out set.
 HELD_OUT_ROUND3 = CORPUS / "held_out_round3.json"
 HELD_OUT_ROUND4 = CORPUS / "held_out_round4.json"
 HELD_OUT_ROUND5 = CORPUS / "held_out_round5.json"
 HELD_OUT_ROUND6 = CORPUS / "held_out_round6.json"
 TUNING_ROUND7 = CORPUS / "tuning_round7.json"
 HELD_OUT_ROUND8 = CORPUS / "held_out_round8.json"
+HELD_OUT_ROUND9 = CORPUS / "held_out_round9.json"
 # The pages the reader learns from, in this order.
-TUNING = (TRAIN, HELD_OUT_ROUND3, HELD_OUT_ROUND4, HELD_OUT_ROUND5, HELD_OUT_ROUND6, TUNING_ROUND7, HELD_OUT_ROUND8)
+TUNING = (TRAIN, HELD_OUT_ROUND3, HELD_OUT_ROUND4, HELD_OUT_ROUND5, HELD_OUT_ROUND6, TUNING_ROUND7, HELD_OUT_ROUND8,
+          HELD_OUT_ROUND9)  # fmt: skip
 # Inverse regularisation, chosen by grouped cross-validation on the tuning set among 0.5, 1, 2 and 4 (1 scored 0.01
 # higher in precision but flagged "a non-surgical alternative to traditional treatments", which a test forbids).
 C_SENTENCE = 2.0
