@@ -62,6 +62,8 @@ DOSE_CASES = [
     ("Our guide to stem cell dosing runs to 12,400 words.", []),
     ("Marrow makes about 100 billion new blood cells a day, so stem cells matter.", []),
     ("Each child got 30 million cord blood cells.", [(30 * M, 30 * M, False, None)]),
+    ("The stem cell shot has been given to 12,000 animals.", []),
+    ("Surgeons do 500,000 spinal fusions a year; stem cells are the other way.", []),
 ]  # fmt: skip
 
 

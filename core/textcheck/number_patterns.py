@@ -80,7 +80,8 @@ _NOT_CELLS_AFTER = re.compile(
     r"|injections|doctors|clinics|dollars|euros|pounds|usd|eur|gbp|years?|yrs|months?|weeks?|days?|hours?|minutes?"
     r"|seconds?|times|cc|ccs|ml|mls|millilit(?:er|re)s?|lit(?:er|re)s?|l|mg|g|grams?|kg|lbs?|mm|cm|nm|percent"
     r"|worldwide|globally|dollar|euro|joints|subscribers|businesses|companies|words|pages|articles|papers|studies"
-    r"|references|citations|members|employees|downloads)\b|\s{0,3}%",
+    r"|references|citations|members|employees|downloads|animals|dogs|cats|horses|mice|rats|surgeries|operations"
+    r"|discectomies|fusions|replacements|arthroplasties)\b|\s{0,3}%",
     re.IGNORECASE,
 )
 _DOSE_WORDS = (
