@@ -84,6 +84,9 @@ _NOT_CELLS_AFTER = re.compile(
     r"|discectomies|fusions|replacements|arthroplasties)\b|\s{0,3}%",
     re.IGNORECASE,
 )
+# Right after a number: the body's own blood cells ("makes 200 billion new blood cells a day") are no dose; cord-blood
+# cells are, so "cord" is not among the words allowed before "blood".
+_BODY_BLOOD_CELLS = re.compile(r"\s{0,3}(?:(?:new|red|white|healthy)\s{1,3}){0,2}blood\s{1,3}cells?\b", re.IGNORECASE)
 _DOSE_WORDS = (
     "cell",
     "msc",

@@ -14,6 +14,7 @@ from core.textcheck.number_patterns import (
     _AT_LEAST,
     _AT_MOST,
     _BETWEEN,
+    _BODY_BLOOD_CELLS,
     _COURSE,
     _CURRENCY_BEFORE,
     _E_NOTATION,
@@ -334,7 +335,6 @@ def _doses_of(text: str, candidate: _Candidate, sentences: Sentences, in_words: 
     return doses
 
 
-_BODY_BLOOD_CELLS = re.compile(r"\s{0,3}(?:(?:new|red|white|healthy)\s{1,3}){0,2}blood\s{1,3}cells?\b", re.IGNORECASE)
 _NEXT_DOSE = re.compile(r"\d[\d,.]{0,12}\s{0,2}(?:million|billion|[x×]\s{0,2}10|M\b)", re.IGNORECASE)
 
 
