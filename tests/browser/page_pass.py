@@ -38,8 +38,10 @@ PAGE_ENDED = """(!!document.querySelector('h1')
     && [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPageLink-NavLink"]')]
         .some(link => /(Next|Back|Siguiente|Anterior): /.test(link.innerText)))"""
 # After a change of page, elements left from the page before are marked stale until the new run replaces them.
-# (Not part of PAGE_ENDED: a live fragment, rerun every second, marks its own elements stale as it redraws.)
+# (Not part of PAGE_ENDED: a live fragment, rerun every second, marks its own elements stale as it redraws.) Images
+# (the handout's QR code) load after their element is drawn: until they have, their size on screen is 0.
 SETTLED = f"""() => {PAGE_ENDED} && !document.querySelector('[data-stale="true"]')
+    && [...document.querySelectorAll('[data-testid="stImage"] img')].every(img => img.complete && img.naturalWidth > 0)
     && window.__lastChange !== undefined && Date.now() - window.__lastChange > {SETTLE_MS}"""
 FOLLOW_NEXT_LINK = """() => {
     const next = [...document.querySelectorAll('[data-testid="stMain"] a[data-testid="stPageLink-NavLink"]')]
