@@ -8,10 +8,7 @@ from core.textcheck import phrases
 
 # As in the rules: a wish, a hope or a study is no promise to avoid surgery (unless the page calls the alternative one
 # that works; "new hope" sells rather than wishes), and a past-tense report is no offer.
-_NOT_A_PROMISE = re.compile(
-    r"\b(?:(?<!new\s)hop(?:e|es|ed|ing)|seek\w{0,3}|looking\s{1,3}for|want\w{0,3}|wish\w{0,3}|may|might|could|potential(?:ly)?"
-    r"|stud(?:y|ies)|trials?|randomi[sz]ed|investigat\w{0,5}|evaluat\w{0,5}|compar\w{0,5}|whether)\b"
-)
+_NOT_A_PROMISE = re.compile(rf"\b(?:{phrases.WISH_HEDGE_OR_STUDY})\b")
 _WORKING_ALTERNATIVE = re.compile(phrases.WORKING_ALTERNATIVE)
 _PAST_GIVING = re.compile(phrases.PAST_GIVING)
 # A study's own approval, reported ("the trial was approved by the ethics committee"), is no selling stamp.
